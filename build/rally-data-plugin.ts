@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/** Where the rally file lives in the repository, and where the site serves it. */
+export const rallyDataFile = 'data/rallies.geojson';
+
+/**
+ * Serves `data/rallies.geojson` in development and copies it to
+ * `dist/data/rallies.geojson` at build. The app fetches it at run time, so an
+ * editor can replace the file on the server without rebuilding.
+ */
+export function rallyDataPlugin(root: string = process.cwd()): Plugin {
+  const sourcePath = resolve(root, rallyDataFile);
+  return {
+    name: 'rally-data',
+    configureServer(server) {
+      server.watcher.add(sourcePath);
+      server.middlewares.use((request, response, next) => {
+        const path = (request.url ?? '').split('?')[0];
+        if (path !== `${server.config.base}${rallyDataFile}`) {
+          next();
+          return;
+        }
+        response.setHeader('Content-Type', 'application/geo+json; charset=utf-8');
+        response.setHeader('Cache-Control', 'no-cache');
+        response.end(readFileSync(sourcePath));
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: rallyDataFile, source: readFileSync(sourcePath) });
+    },
+  };
+}

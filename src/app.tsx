@@ -1,0 +1,50 @@
+import { lazy, Suspense, useState } from 'react';
+import { formatCalendarDate } from './lib/format-date.ts';
+import { SidePanel } from './panel/side-panel.tsx';
+import { selectCampaign } from './state/selectors.ts';
+import { useRallyStore } from './state/use-rally-store.ts';
+
+// Leaflet is the largest part of the app; the panel and its text do not wait for it.
+const RallyMap = lazy(() => import('./map/rally-map.tsx'));
+
+/**
+ * The page: the map beside a side panel on wide screens, the map above a
+ * bottom sheet on phones. The panel is the text alternative to the map.
+ */
+export function App() {
+  const campaign = useRallyStore(selectCampaign);
+  const [sheetExpanded, setSheetExpanded] = useState(false);
+
+  return (
+    <div className={`app${sheetExpanded ? ' sheet-expanded' : ''}`}>
+      <a className="skip-link" href="#panel">
+        Skip the map
+      </a>
+      <section className="map-region" aria-label="Map of the rallies">
+        <Suspense fallback={<div className="map-placeholder" />}>
+          <RallyMap />
+        </Suspense>
+        <p className="map-credit">
+          Basemap: <abbr title="Natural Earth, public domain">Natural Earth</abbr> · Leaflet
+        </p>
+      </section>
+      <aside className="panel" id="panel" tabIndex={-1} aria-label="Rally details">
+        <button
+          type="button"
+          className="sheet-handle"
+          aria-expanded={sheetExpanded}
+          aria-controls="panel"
+          onClick={() => setSheetExpanded((expanded) => !expanded)}
+        >
+          <span className="sheet-grip" aria-hidden="true" />
+          <span className="visually-hidden">{sheetExpanded ? 'Show more map' : 'Show more of the panel'}</span>
+        </button>
+        <header className="panel-header">
+          <p className="panel-kicker">{campaign ? formatCalendarDate(campaign.date) : 'Rally map'}</p>
+          <h1 className="panel-title">{campaign ? campaign.title : 'Loading…'}</h1>
+        </header>
+        <SidePanel />
+      </aside>
+    </div>
+  );
+}

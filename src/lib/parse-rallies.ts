@@ -1,0 +1,263 @@
+import type * as z from 'zod/mini';
+import type { PathSegment, RallyProblem } from './rally-problem.ts';
+import { lenientSchemas, slugPattern, strictSchemas, type Campaign, type Rally } from './rally-schema.ts';
+
+/** What a rally file yields: everything valid in it, and a list of everything wrong. */
+export interface RallyCollection {
+  /** The campaign-level facts, or `null` when they are missing or invalid. */
+  campaign: Campaign | null;
+  /** Valid rallies, in file order. A feature with any error is left out. */
+  rallies: Rally[];
+  problems: RallyProblem[];
+}
+
+/** The outcome of decoding a rally file's text as JSON. */
+export type DecodeResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+/**
+ * Decodes a rally file's text. Never throws: a syntax error (a truncated file,
+ * a trailing comma, an HTML error page) comes back as a message.
+ */
+export function decodeRallyJson(text: string): DecodeResult {
+  // A byte-order mark is invisible in editors and harmless, so it is skipped.
+  const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, message: 'the file is empty' };
+  if (/^\s*</.test(body)) {
+    return { ok: false, message: 'the server sent a web page (HTML) instead of the rally data (JSON)' };
+  }
+  try {
+    return { ok: true, value: JSON.parse(body) as unknown };
+  } catch (error) {
+    return { ok: false, message: `the data is not valid JSON (${(error as Error).message})` };
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
+  return typeof value;
+}
+
+function describeLiteral(value: unknown): string {
+  return value === undefined ? 'missing' : JSON.stringify(value);
+}
+
+const expectedNames: Record<string, string> = {
+  string: 'text (a string)',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+  null: 'null',
+};
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    // Own properties only: a key such as "__proto__" must not reach the prototype.
+    if (!Object.hasOwn(value, segment)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const value = valueAt(input, issue.path);
+  if (issue.code === 'invalid_type') {
+    if (value === undefined) return 'is missing';
+    if (issue.expected === 'int' && typeof value === 'number') return 'must be a whole number';
+    const expected = expectedNames[issue.expected] ?? issue.expected;
+    return `must be ${expected}, not ${describeType(value)}`;
+  }
+  if (issue.code === 'invalid_union') {
+    return `must be ${expectedNames.null} or a valid value, not ${describeType(value)}`;
+  }
+  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  return 'is not valid';
+}
+
+type Schema<T> = {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: z.core.$ZodIssue[] } };
+};
+
+/**
+ * Validates `value` against a strict schema, reporting every problem under
+ * `basePath`. Unknown fields are warnings; the value is then re-read leniently
+ * so a typo'd extra field never costs the rally its place.
+ */
+function validate<T>(
+  strict: Schema<T>,
+  lenient: Schema<T>,
+  value: unknown,
+  basePath: PathSegment[],
+  report: (severity: RallyProblem['severity'], path: PathSegment[], message: string) => void,
+): T | null {
+  const strictResult = strict.safeParse(value);
+  if (strictResult.success) return strictResult.data;
+  let hasErrors = false;
+  for (const issue of strictResult.error.issues) {
+    const path = [...basePath, ...(issue.path as PathSegment[])];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        report('warning', [...path, key], 'is not a known field and is ignored (a typo?)');
+      }
+    } else {
+      hasErrors = true;
+      report('error', path, describeIssue(issue, value));
+    }
+  }
+  if (hasErrors) return null;
+  const lenientResult = lenient.safeParse(value);
+  return lenientResult.success ? lenientResult.data : null;
+}
+
+function checkCoordinates(coordinates: unknown): { message: string; index?: number } | null {
+  if (!Array.isArray(coordinates))
+    return { message: `must be an array [longitude, latitude], not ${describeType(coordinates)}` };
+  if (coordinates.length < 2 || coordinates.length > 3) {
+    return { message: `must hold 2 numbers [longitude, latitude] (or 3 with altitude), not ${coordinates.length}` };
+  }
+  for (const [index, number] of coordinates.entries()) {
+    if (typeof number !== 'number' || !Number.isFinite(number)) {
+      return { index, message: `must be a number, not ${describeType(number)}` };
+    }
+  }
+  const [longitude, latitude] = coordinates as number[];
+  if (latitude === undefined || longitude === undefined) return null;
+  const swapHint =
+    Math.abs(longitude) <= 90 && Math.abs(latitude) <= 180 ? ' (did you swap longitude and latitude?)' : '';
+  if (longitude < -180 || longitude > 180)
+    return { index: 0, message: `longitude must be between -180 and 180, not ${longitude}${swapHint}` };
+  if (latitude < -90 || latitude > 90)
+    return { index: 1, message: `latitude must be between -90 and 90, not ${latitude}${swapHint}` };
+  return null;
+}
+
+/**
+ * Parses and validates a decoded rally file. Never throws. Every problem names
+ * its feature and field; features with errors are dropped and all the others
+ * are kept, so one bad edit never hides the rest of the map.
+ */
+export function parseRallyCollection(input: unknown): RallyCollection {
+  const problems: RallyProblem[] = [];
+  const rallies: Rally[] = [];
+  const documentProblem = (path: PathSegment[], message: string, severity: RallyProblem['severity'] = 'error') =>
+    problems.push({ severity, featureIndex: null, featureId: null, path, message });
+
+  if (!isRecord(input)) {
+    documentProblem([], `must be a GeoJSON FeatureCollection (an object), not ${describeType(input)}`);
+    return { campaign: null, rallies, problems };
+  }
+  if (input.type !== 'FeatureCollection') {
+    documentProblem(['type'], `must be "FeatureCollection", not ${describeLiteral(input.type)}`);
+  }
+  if (Object.hasOwn(input, 'crs')) {
+    documentProblem(['crs'], 'is not allowed: GeoJSON (RFC 7946) coordinates are always WGS 84 longitude, latitude');
+  }
+
+  const campaign = Object.hasOwn(input, 'campaign')
+    ? validate(
+        strictSchemas.campaign,
+        lenientSchemas.campaign,
+        input.campaign,
+        ['campaign'],
+        (severity, path, message) => documentProblem(path, message, severity),
+      )
+    : (documentProblem(['campaign'], 'is missing: the campaign title, date and source belong here'), null);
+
+  if (!Array.isArray(input.features)) {
+    documentProblem(['features'], `must be an array of features, not ${describeType(input.features)}`);
+    return { campaign, rallies, problems };
+  }
+
+  const seenIds = new Set<string>();
+  input.features.forEach((feature: unknown, featureIndex) => {
+    const featureId =
+      isRecord(feature) && typeof feature.id === 'string' && slugPattern.test(feature.id) ? feature.id : null;
+    const base: PathSegment[] = ['features', featureIndex];
+    const problemsBefore = problems.length;
+    const report = (severity: RallyProblem['severity'], path: PathSegment[], message: string) => {
+      problems.push({ severity, featureIndex, featureId, path, message });
+    };
+
+    if (!isRecord(feature)) {
+      report('error', base, `must be a GeoJSON Feature (an object), not ${describeType(feature)}`);
+      return;
+    }
+    if (feature.type !== 'Feature') {
+      report('error', [...base, 'type'], `must be "Feature", not ${describeLiteral(feature.type)}`);
+    }
+
+    if (feature.id === undefined) {
+      report('error', [...base, 'id'], 'is missing: each rally needs an id such as "london", used in its link');
+    } else if (featureId === null) {
+      report(
+        'error',
+        [...base, 'id'],
+        'must be a slug of lowercase letters, digits and single hyphens, such as "mexico-city"',
+      );
+    } else if (seenIds.has(featureId)) {
+      report('error', [...base, 'id'], `"${featureId}" is already used by an earlier feature; ids must be unique`);
+    }
+
+    const geometry = feature.geometry;
+    let position: [number, number] | null = null;
+    if (!isRecord(geometry)) {
+      report(
+        'error',
+        [...base, 'geometry'],
+        geometry === undefined || geometry === null
+          ? 'is missing: a rally needs a Point'
+          : `must be an object, not ${describeType(geometry)}`,
+      );
+    } else if (geometry.type !== 'Point') {
+      report('error', [...base, 'geometry', 'type'], `must be "Point", not ${describeLiteral(geometry.type)}`);
+    } else {
+      const coordinateProblem = checkCoordinates(geometry.coordinates);
+      if (coordinateProblem) {
+        const path = [...base, 'geometry', 'coordinates'];
+        report(
+          'error',
+          coordinateProblem.index === undefined ? path : [...path, coordinateProblem.index],
+          coordinateProblem.message,
+        );
+      } else {
+        const [longitude, latitude] = geometry.coordinates as [number, number];
+        position = [longitude, latitude];
+      }
+    }
+
+    const properties = isRecord(feature.properties)
+      ? validate(
+          strictSchemas.rallyProperties,
+          lenientSchemas.rallyProperties,
+          feature.properties,
+          [...base, 'properties'],
+          report,
+        )
+      : (report(
+          'error',
+          [...base, 'properties'],
+          feature.properties === undefined
+            ? 'is missing'
+            : `must be an object, not ${describeType(feature.properties)}`,
+        ),
+        null);
+
+    if (featureId !== null) seenIds.add(featureId);
+    const hasErrors = problems.slice(problemsBefore).some((problem) => problem.severity === 'error');
+    if (hasErrors || properties === null || position === null || featureId === null) return;
+    rallies.push({ ...properties, id: featureId, longitude: position[0], latitude: position[1] });
+  });
+
+  return { campaign, rallies, problems };
+}

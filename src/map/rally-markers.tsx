@@ -1,0 +1,166 @@
+import { divIcon, type LeafletKeyboardEvent, type Map as LeafletMap, type Marker as LeafletMarker } from 'leaflet';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { CircleMarker, Marker, Polyline, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import { cityName } from '../lib/city-name.ts';
+import { formatCalendarDate } from '../lib/format-date.ts';
+import type { Rally } from '../lib/rally-schema.ts';
+import { spreadMarkers } from '../lib/spread-markers.ts';
+import { selectCity } from '../state/rally-store.ts';
+import { selectRallies, selectSelectedCityId } from '../state/selectors.ts';
+import { useRallyStore } from '../state/use-rally-store.ts';
+
+/** From this zoom on, every marker shows its city's name. */
+const labelZoom = 4;
+
+// Touch screens get a 44 px hit area; the visible dot stays the same size.
+const coarsePointer = typeof window !== 'undefined' && window.matchMedia('(pointer: coarse)').matches;
+const hitSize = coarsePointer ? 44 : 28;
+/** Markers closer than this on screen are spread apart, so each can be seen and hit. */
+const minimumSpacing = coarsePointer ? 40 : 26;
+
+function markerIcon(rally: Rally, selected: boolean) {
+  // No `html` option: the icon is an empty element styled by CSS, never markup built from data.
+  return divIcon({
+    className: `rally-marker rally-marker--${rally.locationPrecision}${selected ? ' is-selected' : ''}`,
+    iconSize: [hitSize, hitSize],
+    iconAnchor: [hitSize / 2, hitSize / 2],
+  });
+}
+
+interface PlacedRally {
+  rally: Rally;
+  position: [number, number];
+  displaced: boolean;
+}
+
+function placeRallies(map: LeafletMap, rallies: readonly Rally[], zoom: number): PlacedRally[] {
+  const points = rallies.map((rally) => {
+    const point = map.project([rally.latitude, rally.longitude], zoom);
+    return { id: rally.id, x: point.x, y: point.y };
+  });
+  const spread = spreadMarkers(points, minimumSpacing);
+  return rallies.map((rally, index) => {
+    const original = points[index];
+    const moved = spread[index];
+    if (!original || !moved || (moved.x === original.x && moved.y === original.y)) {
+      return { rally, position: [rally.latitude, rally.longitude], displaced: false };
+    }
+    const latLng = map.unproject([moved.x, moved.y], zoom);
+    return { rally, position: [latLng.lat, latLng.lng], displaced: true };
+  });
+}
+
+/**
+ * One focusable marker per rally. Crowded markers (London and York, Munich
+ * and Berlin at world zoom) are spread apart, with a thin line to the true
+ * position. Click, Enter or Space selects the city.
+ */
+export function RallyMarkers() {
+  const map = useMap();
+  const rallies = useRallyStore(selectRallies);
+  const selectedCityId = useRallyStore(selectSelectedCityId);
+  const [zoom, setZoom] = useState(() => map.getZoom());
+  useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+
+  const placed = useMemo(() => placeRallies(map, rallies, zoom), [map, rallies, zoom]);
+
+  return (
+    <>
+      {placed.map(({ rally, position, displaced }) =>
+        displaced ? (
+          <Polyline
+            key={`leader-${rally.id}`}
+            positions={[[rally.latitude, rally.longitude], position]}
+            // Path options given as props apply at creation; className is read only then.
+            className="rally-leader"
+            weight={1}
+            interactive={false}
+          />
+        ) : null,
+      )}
+      {placed.map(({ rally, displaced }) =>
+        displaced ? (
+          <CircleMarker
+            key={`true-position-${rally.id}`}
+            center={[rally.latitude, rally.longitude]}
+            radius={2}
+            className="rally-true-position"
+            weight={0}
+            fillOpacity={1}
+            interactive={false}
+          />
+        ) : null,
+      )}
+      {placed.map(({ rally, position }) => (
+        <RallyMarker
+          key={rally.id}
+          rally={rally}
+          position={position}
+          selected={rally.id === selectedCityId}
+          showLabel={zoom >= labelZoom || rally.id === selectedCityId}
+        />
+      ))}
+    </>
+  );
+}
+
+interface RallyMarkerProps {
+  rally: Rally;
+  position: [number, number];
+  selected: boolean;
+  showLabel: boolean;
+}
+
+function RallyMarker({ rally, position, selected, showLabel }: RallyMarkerProps) {
+  const markerRef = useRef<LeafletMarker>(null);
+  const icon = useMemo(() => markerIcon(rally, selected), [rally, selected]);
+  const names = cityName(rally);
+  const accessibleName = `${names.name}, rally on ${formatCalendarDate(rally.date)}`;
+
+  useEffect(
+    function nameMarkerElement() {
+      // Leaflet gives the icon role="button" and tabindex; the name comes from here.
+      const element = markerRef.current?.getElement();
+      if (!element) return;
+      element.setAttribute('aria-label', accessibleName);
+      element.dataset.cityId = rally.id;
+      element.setAttribute('aria-pressed', String(selected));
+    },
+    [accessibleName, rally.id, selected, icon],
+  );
+
+  const eventHandlers = useMemo(
+    () => ({
+      click: () => selectCity(rally.id),
+      keydown: (event: LeafletKeyboardEvent) => {
+        // Leaflet turns Enter into a click; Space is the other key a button answers to.
+        if (event.originalEvent.key === ' ') {
+          event.originalEvent.preventDefault();
+          selectCity(rally.id);
+        }
+      },
+    }),
+    [rally.id],
+  );
+
+  return (
+    <Marker
+      ref={markerRef}
+      position={position}
+      icon={icon}
+      keyboard
+      zIndexOffset={selected ? 1000 : 0}
+      eventHandlers={eventHandlers}
+    >
+      <Tooltip
+        key={`${showLabel ? 'label' : 'hover'}-${selected ? 'selected' : 'plain'}`}
+        permanent={showLabel}
+        direction="right"
+        offset={[8, 0]}
+        className={`rally-label${selected ? ' is-selected' : ''}`}
+      >
+        {names.localName === null ? names.name : `${names.name} · ${names.localName}`}
+      </Tooltip>
+    </Marker>
+  );
+}

@@ -1,0 +1,49 @@
+import { formatCalendarDate } from '../lib/format-date.ts';
+import { selectCampaign, selectRallies } from '../state/selectors.ts';
+import { useRallyStore } from '../state/use-rally-store.ts';
+import { CityList } from './city-list.tsx';
+import { QuoteList } from './quote-list.tsx';
+import { SourceLine } from './source-line.tsx';
+
+/** The overview: what happened, who called it, the organisers' words, and every city. */
+export function CampaignOverview() {
+  const campaign = useRallyStore(selectCampaign);
+  const rallies = useRallyStore(selectRallies);
+  return (
+    <div className="overview">
+      {campaign ? (
+        <section aria-labelledby="overview-what">
+          <h2 id="overview-what" className="section-heading">
+            What happened
+          </h2>
+          <p className="overview-summary">{campaign.summary}</p>
+          {campaign.calledBy.length > 0 ? (
+            <p className="overview-called-by">
+              <span className="label">Called by</span>{' '}
+              {campaign.calledBy.map((organiser) => organiser.name).join(' and ')}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="overview-cities">
+        <h2 id="overview-cities" className="section-heading">
+          {rallies.length} {rallies.length === 1 ? 'rally' : 'rallies'}
+          {campaign ? ` on ${formatCalendarDate(campaign.date)}` : null}
+        </h2>
+        <CityList />
+      </section>
+
+      {campaign && campaign.quotes.length > 0 ? (
+        <section aria-labelledby="overview-quotes">
+          <h2 id="overview-quotes" className="section-heading">
+            What the organisers said
+          </h2>
+          <QuoteList quotes={campaign.quotes} />
+        </section>
+      ) : null}
+
+      {campaign ? <SourceLine source={campaign.source} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { cityName } from '../lib/city-name.ts';
+import { countryName } from '../lib/country-name.ts';
+import type { Rally } from '../lib/rally-schema.ts';
+import { selectCity } from '../state/rally-store.ts';
+import { selectRallies, selectSelectedCityId } from '../state/selectors.ts';
+import { useRallyStore } from '../state/use-rally-store.ts';
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What the source reports about a rally, in a few words. */
+function describeReporting(rally: Rally): string {
+  const parts = [
+    rally.quotes.length > 0 ? count(rally.quotes.length, 'quote', 'quotes') : null,
+    rally.photos.length > 0 ? count(rally.photos.length, 'photo', 'photos') : null,
+  ].filter((part) => part !== null);
+  return parts.length > 0 ? parts.join(', ') : 'only the name is reported';
+}
+
+/**
+ * Every rally as a button: the text alternative to the map. Kept in step
+ * with the markers through the store; the open city carries `aria-current`.
+ */
+export function CityList() {
+  const rallies = useRallyStore(selectRallies);
+  const selectedCityId = useRallyStore(selectSelectedCityId);
+  return (
+    <ul className="city-list">
+      {rallies.map((rally) => {
+        const names = cityName(rally);
+        return (
+          <li key={rally.id}>
+            <button
+              type="button"
+              className="city-button"
+              data-city-id={rally.id}
+              aria-current={rally.id === selectedCityId ? 'true' : undefined}
+              onClick={() => selectCity(rally.id)}
+            >
+              <span className={`city-dot city-dot--${rally.locationPrecision}`} aria-hidden="true" />
+              <span className="city-button-text">
+                <span className="city-button-name">
+                  {names.name}
+                  {names.localName !== null ? (
+                    <span className="city-button-local" lang={names.localLanguage}>
+                      {' · '}
+                      {names.localName}
+                    </span>
+                  ) : null}
+                </span>
+                <span className="city-button-detail">
+                  {countryName(rally.country)}
+                  {' · '}
+                  {describeReporting(rally)}
+                </span>
+              </span>
+              <span className="city-button-arrow" aria-hidden="true">
+                ›
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

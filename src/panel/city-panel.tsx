@@ -1,0 +1,104 @@
+import { useEffect, useRef } from 'react';
+import { cityName } from '../lib/city-name.ts';
+import { countryName } from '../lib/country-name.ts';
+import { formatCalendarDate } from '../lib/format-date.ts';
+import type { Rally } from '../lib/rally-schema.ts';
+import { selectCity } from '../state/rally-store.ts';
+import { PhotoFigure } from './photo-figure.tsx';
+import { QuoteList } from './quote-list.tsx';
+import { SourceLine } from './source-line.tsx';
+
+/**
+ * Everything the source reports about one rally. Whatever it does not report
+ * is said plainly ("Venue not reported"), never filled in.
+ */
+export function CityPanel({ rally }: { rally: Rally }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const names = cityName(rally);
+
+  useEffect(
+    function bringHeadingIntoView() {
+      headingRef.current?.scrollIntoView({ block: 'nearest' });
+    },
+    [rally.id],
+  );
+
+  return (
+    <article className="city" aria-labelledby="city-heading">
+      <button type="button" className="back-button" onClick={() => selectCity(null)}>
+        <span aria-hidden="true">‹</span> All rallies
+      </button>
+
+      <h2 id="city-heading" ref={headingRef} tabIndex={-1} className="city-heading">
+        {names.name}
+        {names.localName !== null ? (
+          <span className="city-local-name" lang={names.localLanguage}>
+            {names.localName}
+          </span>
+        ) : null}
+      </h2>
+      <p className="city-country">{countryName(rally.country)}</p>
+
+      <dl className="city-facts">
+        <div>
+          <dt>Date</dt>
+          <dd>
+            <time dateTime={rally.date}>{formatCalendarDate(rally.date)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>Venue</dt>
+          <dd className={rally.venue === null ? 'not-reported' : undefined}>{rally.venue ?? 'Venue not reported'}</dd>
+        </div>
+        <div>
+          <dt>Attendance</dt>
+          <dd className={rally.attendance === null ? 'not-reported' : undefined}>
+            {rally.attendance ? capitalise(rally.attendance.text) : 'Attendance not reported'}
+          </dd>
+        </div>
+        <div>
+          <dt>On the map</dt>
+          <dd>
+            {rally.locationPrecision === 'venue'
+              ? 'At the venue (approximate)'
+              : 'City centre: the exact place is not reported'}
+          </dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="city-quotes">
+        <h3 id="city-quotes" className="section-heading">
+          What was said
+        </h3>
+        {rally.quotes.length > 0 ? (
+          <QuoteList quotes={rally.quotes} />
+        ) : (
+          <p className="not-reported">The source quotes no one from this rally.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="city-photos">
+        <h3 id="city-photos" className="section-heading">
+          Photos
+        </h3>
+        {rally.photos.length > 0 ? (
+          <div className="photo-list">
+            {rally.photos.map((photo, index) => (
+              <PhotoFigure key={index} photo={photo} />
+            ))}
+          </div>
+        ) : (
+          <p className="not-reported">The source has no photos from this rally.</p>
+        )}
+      </section>
+
+      {rally.sources.map((source, index) => (
+        <SourceLine key={index} source={source} />
+      ))}
+    </article>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

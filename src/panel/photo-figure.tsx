@@ -1,0 +1,48 @@
+import { photoSource } from '../lib/photo-source.ts';
+import type { Photo } from '../lib/rally-schema.ts';
+
+/**
+ * A photo with its caption and credit. A photo that ships with the site is
+ * shown at its intrinsic size (no layout shift) and loads lazily; any other
+ * photo is a captioned placeholder that says plainly it is not included.
+ */
+export function PhotoFigure({ photo }: { photo: Photo }) {
+  const source = photoSource(photo);
+  return (
+    <figure className={`photo photo--${source.kind}`}>
+      {source.kind === 'local' ? (
+        <img
+          src={`${import.meta.env.BASE_URL}${source.path}`}
+          width={source.width}
+          height={source.height}
+          alt={photo.alt}
+          loading="lazy"
+          decoding="async"
+        />
+      ) : (
+        <div className="photo-placeholder">
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28" focusable="false">
+            <path
+              d="M4 7h3l2-2h6l2 2h3v12H4z M12 10a3.5 3.5 0 1 0 0 7a3.5 3.5 0 0 0 0-7z"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.5"
+              strokeLinejoin="round"
+            />
+          </svg>
+          <span className="photo-placeholder-text">
+            {source.kind === 'remote' ? `Photo on ${source.host}, not loaded` : 'Photo not included'}
+          </span>
+          {source.kind === 'remote' ? (
+            <a href={source.url} rel="noopener noreferrer" target="_blank">
+              Open the photo on {source.host}
+            </a>
+          ) : null}
+        </div>
+      )}
+      <figcaption>
+        {photo.caption} <span className="photo-credit">Photo: {photo.credit}</span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'react';
+import { loadRallies } from '../state/load-rallies.ts';
+import { selectLoad, selectRallies, selectSelectedRally } from '../state/selectors.ts';
+import { useRallyStore } from '../state/use-rally-store.ts';
+import { CampaignOverview } from './campaign-overview.tsx';
+import { CityPanel } from './city-panel.tsx';
+import { ProblemsNotice } from './problems-notice.tsx';
+
+/** The panel body for the current load state and selection. */
+export function SidePanel() {
+  const load = useRallyStore(selectLoad);
+  const rallies = useRallyStore(selectRallies);
+  const selectedRally = useRallyStore(selectSelectedRally);
+  const bodyRef = useRef<HTMLDivElement>(null);
+
+  useEffect(
+    function scrollToTopOnNewView() {
+      bodyRef.current?.scrollTo({ top: 0 });
+    },
+    [selectedRally],
+  );
+
+  return (
+    <div className="panel-body" ref={bodyRef}>
+      {load.status === 'loading' ? (
+        <p className="status-message" role="status">
+          <span className="spinner" aria-hidden="true" /> Loading the rallies…
+        </p>
+      ) : load.status === 'error' ? (
+        <div className="load-error" role="alert">
+          <h2>The rallies could not be loaded</h2>
+          <p>{load.message}</p>
+          <button type="button" className="primary-button" onClick={() => void loadRallies()}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <>
+          <ProblemsNotice />
+          {rallies.length === 0 ? (
+            <p className="status-message" role="status">
+              There are no rallies to show yet.
+            </p>
+          ) : selectedRally ? (
+            <CityPanel rally={selectedRally} />
+          ) : (
+            <CampaignOverview />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

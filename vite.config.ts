@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { rallyDataPlugin } from './build/rally-data-plugin.ts';
+
+export default defineConfig({
+  plugins: [react(), rallyDataPlugin()],
+  build: {
+    // Every asset is a file of this site: nothing is inlined as a data: URI.
+    assetsInlineLimit: 0,
+    target: 'es2022',
+  },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+  },
+});
