@@ -31,7 +31,7 @@ async function waitForServer(url: string): Promise<void> {
   throw new Error(`${url} did not start`);
 }
 
-const server = spawn('npx', ['vite', 'preview'], { stdio: 'ignore' });
+const server = spawn('npx', ['vite', 'preview'], { stdio: 'ignore', detached: true });
 try {
   await waitForServer(base);
   mkdirSync('screenshots', { recursive: true });
@@ -57,5 +57,6 @@ try {
   }
   await browser.close();
 } finally {
-  server.kill();
+  // npx starts vite as a child: stop the whole process group.
+  if (server.pid !== undefined) process.kill(-server.pid);
 }

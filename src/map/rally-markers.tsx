@@ -133,8 +133,9 @@ function RallyMarker({ rally, position, selected, showLabel }: RallyMarkerProps)
     () => ({
       click: () => selectCity(rally.id),
       keydown: (event: LeafletKeyboardEvent) => {
-        // Leaflet turns Enter into a click; Space is the other key a button answers to.
-        if (event.originalEvent.key === ' ') {
+        // The icon is a <div role="button">: browsers give it no Enter or Space behaviour of its own.
+        const { key } = event.originalEvent;
+        if (key === 'Enter' || key === ' ') {
           event.originalEvent.preventDefault();
           selectCity(rally.id);
         }
