@@ -2,7 +2,15 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { rallyDataPlugin } from './build/rally-data-plugin.ts';
 
+/** The site's path on its host: `/` by default, or e.g. `BASE_PATH=/chechnya-rallies/ npm run build`. */
+function basePath(value: string | undefined): string {
+  if (!value) return '/';
+  const trimmed = value.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
 export default defineConfig({
+  base: basePath(process.env.BASE_PATH),
   plugins: [react(), rallyDataPlugin()],
   build: {
     // Every asset is a file of this site: nothing is inlined as a data: URI.

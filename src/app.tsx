@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { formatCalendarDate } from './lib/format-date.ts';
 import { SidePanel } from './panel/side-panel.tsx';
-import { selectCampaign } from './state/selectors.ts';
+import { selectCampaign, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
 
 // Leaflet is the largest part of the app; the panel and its text do not wait for it.
@@ -13,10 +13,11 @@ const RallyMap = lazy(() => import('./map/rally-map.tsx'));
  */
 export function App() {
   const campaign = useRallyStore(selectCampaign);
+  const cityOpen = useRallyStore((state) => selectSelectedRally(state) !== undefined);
   const [sheetExpanded, setSheetExpanded] = useState(false);
 
   return (
-    <div className={`app${sheetExpanded ? ' sheet-expanded' : ''}`}>
+    <div className={`app${sheetExpanded ? ' sheet-expanded' : ''}${cityOpen ? ' city-open' : ''}`}>
       <a className="skip-link" href="#panel">
         Skip the map
       </a>

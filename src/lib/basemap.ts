@@ -19,7 +19,33 @@ export function basemapFromTopology(topology: Topology): Basemap {
   if (!countriesObject) throw new Error('the basemap topology has no "countries" object');
   const countries = feature(topology, countriesObject) as FeatureCollection<Polygon | MultiPolygon>;
   const borders = mesh(topology, countriesObject, (a, b) => a !== b);
+  for (const country of countries.features) {
+    const polygons =
+      country.geometry.type === 'Polygon' ? [country.geometry.coordinates] : country.geometry.coordinates;
+    for (const polygon of polygons) polygon.forEach(unwrapLongitudes);
+  }
+  borders.coordinates.forEach(unwrapLongitudes);
   return { countries, borders };
+}
+
+/**
+ * Makes a line's longitudes continuous, in place: a step of more than 180°
+ * is taken the short way round (179° then -179° becomes 179° then 181°).
+ * Without this, shapes that cross the antimeridian (Russia's far east, Fiji)
+ * are drawn as bands across the whole map.
+ */
+export function unwrapLongitudes(line: number[][]): void {
+  let previous: number | undefined;
+  for (const position of line) {
+    let longitude = position[0];
+    if (longitude === undefined) continue;
+    if (previous !== undefined) {
+      while (longitude - previous > 180) longitude -= 360;
+      while (longitude - previous < -180) longitude += 360;
+      position[0] = longitude;
+    }
+    previous = longitude;
+  }
 }
 
 /** True for the polygons worth drawing on a rally map: everything but Antarctica. */

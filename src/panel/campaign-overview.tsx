@@ -32,6 +32,14 @@ export function CampaignOverview() {
           {campaign ? ` on ${formatCalendarDate(campaign.date)}` : null}
         </h2>
         <CityList />
+        <p className="map-legend">
+          <span>
+            <span className="city-dot city-dot--venue" aria-hidden="true" /> Venue reported
+          </span>
+          <span>
+            <span className="city-dot city-dot--city" aria-hidden="true" /> City only: venue not reported
+          </span>
+        </p>
       </section>
 
       {campaign && campaign.quotes.length > 0 ? (
