@@ -62,16 +62,21 @@ export function validateRallyText(text: string, fileName: string): ValidationRep
     return `${fileName}:${line}:${column}`;
   };
 
-  const syntaxErrors: ParseError[] = [];
-  const tree = parseTree(body, syntaxErrors, { disallowComments: true, allowTrailingComma: false });
-  if (body.trim() === '') syntaxErrors.push({ error: 4, offset: 0, length: 0 });
+  const parseErrors: ParseError[] = [];
+  const tree = parseTree(body, parseErrors, { disallowComments: true, allowTrailingComma: false });
+  // One slip (a trailing comma) can yield two parser errors at one place: report it once.
+  const syntaxErrors = parseErrors.filter(
+    (parseError, index) => index === 0 || parseErrors[index - 1]?.offset !== parseError.offset,
+  );
   if (syntaxErrors.length > 0 || !tree) {
     for (const syntaxError of syntaxErrors) {
       const code = printParseErrorCode(syntaxError.error);
       const hint = syntaxHints[code];
       lines.push(`${at(syntaxError.offset)}  JSON syntax: ${code}${hint ? ` (${hint})` : ''}`);
     }
-    lines.push(`${fileName}: not valid JSON, ${syntaxErrors.length} syntax error${syntaxErrors.length === 1 ? '' : 's'}`);
+    lines.push(
+      `${fileName}: not valid JSON, ${syntaxErrors.length} syntax error${syntaxErrors.length === 1 ? '' : 's'}`,
+    );
     return { exitCode: 1, lines, errorCount: syntaxErrors.length, warningCount: 0, rallyCount: 0 };
   }
 

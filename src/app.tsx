@@ -5,7 +5,9 @@ import { selectCampaign, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
 
 // Leaflet is the largest part of the app; the panel and its text do not wait for it.
-const RallyMap = lazy(() => import('./map/rally-map.tsx'));
+// The import starts as soon as this module runs, in parallel with the data request.
+const rallyMapModule = import('./map/rally-map.tsx');
+const RallyMap = lazy(() => rallyMapModule);
 
 /**
  * The page: the map beside a side panel on wide screens, the map above a

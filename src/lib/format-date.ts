@@ -8,7 +8,8 @@ export function formatCalendarDate(isoDate: string, locale = 'en-GB'): string {
   if (!match) return isoDate;
   const [, year, month, day] = match;
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (Number.isNaN(date.getTime())) return isoDate;
+  // Date.UTC rolls 30 February over into March; such a date is not a calendar day.
+  if (date.getUTCDate() !== Number(day) || date.getUTCMonth() !== Number(month) - 1) return isoDate;
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     date,
   );

@@ -175,7 +175,10 @@ export function parseRallyCollection(input: unknown): RallyCollection {
     : (documentProblem(['campaign'], 'is missing: the campaign title, date and source belong here'), null);
 
   if (!Array.isArray(input.features)) {
-    documentProblem(['features'], `must be an array of features, not ${describeType(input.features)}`);
+    documentProblem(
+      ['features'],
+      input.features === undefined ? 'is missing' : `must be an array of features, not ${describeType(input.features)}`,
+    );
     return { campaign, rallies, problems };
   }
 

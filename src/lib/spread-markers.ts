@@ -14,32 +14,57 @@ export interface ScreenPoint {
  * Pure and deterministic: the same input always gives the same layout.
  */
 export function spreadMarkers(points: readonly ScreenPoint[], minDistance: number): ScreenPoint[] {
-  const groups = groupCrowdedPoints(points, minDistance);
-  const placed = new Map<string, ScreenPoint>();
-  for (const group of groups) {
-    if (group.length === 1) {
-      const [only] = group;
-      if (only) placed.set(only.id, only);
-      continue;
-    }
-    const centreX = group.reduce((sum, point) => sum + point.x, 0) / group.length;
-    const centreY = group.reduce((sum, point) => sum + point.y, 0) / group.length;
-    // The smallest circle on which n evenly spaced points are minDistance apart.
-    const radius = group.length === 2 ? minDistance / 2 : minDistance / (2 * Math.sin(Math.PI / group.length));
-    const byAngle = group
-      .map((point) => ({ point, angle: angleFrom(centreX, centreY, point) }))
-      .sort((a, b) => a.angle - b.angle || a.point.id.localeCompare(b.point.id));
-    const startAngle = byAngle[0]?.angle ?? 0;
-    byAngle.forEach(({ point }, index) => {
-      const angle = startAngle + (index * 2 * Math.PI) / group.length;
-      placed.set(point.id, {
-        id: point.id,
-        x: centreX + radius * Math.cos(angle),
-        y: centreY + radius * Math.sin(angle),
-      });
-    });
+  let groups = groupCrowdedPoints(points, minDistance);
+  let placed = groups.map((group) => layOutGroup(group, minDistance));
+  // A spread group can reach a marker outside it; then the two are laid out as one.
+  // Groups only ever merge, so this ends after at most one pass per point.
+  for (let pass = 0; pass < points.length; pass += 1) {
+    const merged = mergeCollidingGroups(groups, placed, minDistance);
+    if (merged === null) break;
+    groups = merged;
+    placed = groups.map((group) => layOutGroup(group, minDistance));
   }
-  return points.map((point) => placed.get(point.id) ?? point);
+  const byId = new Map(placed.flat().map((point) => [point.id, point]));
+  return points.map((point) => byId.get(point.id) ?? point);
+}
+
+/** Lays a group around its centre, in the angular order of its true positions. */
+function layOutGroup(group: readonly ScreenPoint[], minDistance: number): ScreenPoint[] {
+  if (group.length < 2) return [...group];
+  const centreX = group.reduce((sum, point) => sum + point.x, 0) / group.length;
+  const centreY = group.reduce((sum, point) => sum + point.y, 0) / group.length;
+  // The smallest circle on which n evenly spaced points are minDistance apart.
+  const radius = group.length === 2 ? minDistance / 2 : minDistance / (2 * Math.sin(Math.PI / group.length));
+  const byAngle = group
+    .map((point) => ({ point, angle: angleFrom(centreX, centreY, point) }))
+    .sort((a, b) => a.angle - b.angle || a.point.id.localeCompare(b.point.id));
+  const startAngle = byAngle[0]?.angle ?? 0;
+  return byAngle.map(({ point }, index) => {
+    const angle = startAngle + (index * 2 * Math.PI) / group.length;
+    return { id: point.id, x: centreX + radius * Math.cos(angle), y: centreY + radius * Math.sin(angle) };
+  });
+}
+
+/** Joins the first two groups whose laid-out members crowd each other, or returns `null` if none do. */
+function mergeCollidingGroups(
+  groups: readonly ScreenPoint[][],
+  placed: readonly ScreenPoint[][],
+  minDistance: number,
+): ScreenPoint[][] | null {
+  // Allow for rounding: members of one group sit exactly minDistance apart.
+  const tolerance = 1e-9;
+  for (let i = 0; i < placed.length; i += 1) {
+    for (let j = i + 1; j < placed.length; j += 1) {
+      const crowded = placed[i]?.some((a) =>
+        placed[j]?.some((b) => Math.hypot(a.x - b.x, a.y - b.y) < minDistance - tolerance),
+      );
+      if (crowded) {
+        const union = [...(groups[i] ?? []), ...(groups[j] ?? [])];
+        return [...groups.filter((_, index) => index !== i && index !== j), union];
+      }
+    }
+  }
+  return null;
 }
 
 function angleFrom(centreX: number, centreY: number, point: ScreenPoint): number {

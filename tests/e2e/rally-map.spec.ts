@@ -1,12 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { solidPng } from './png.ts';
-import { readRallyData, type RallyFile } from './rally-data.ts';
+import { readRallyData } from './rally-data.ts';
 
 const rallyData = readRallyData();
 const cityIds = ['london', 'brasilia', 'mexico-city', 'munich', 'berlin', 'rome', 'stockholm', 'york'];
 
 const markers = (page: Page) => page.locator('.leaflet-marker-icon.rally-marker');
-const marker = (page: Page, cityName: string) => page.getByRole('button', { name: new RegExp(`^${cityName}, rally on`) });
+const marker = (page: Page, cityName: string) =>
+  page.getByRole('button', { name: new RegExp(`^${cityName}, rally on`) });
 const cityHeading = (page: Page) => page.getByRole('heading', { level: 2 }).first();
 
 /** Serves `data` in place of the rally file for this page. */
@@ -57,9 +58,7 @@ test.describe('the map and the panel', () => {
     expect(distance('munich', 'berlin')).toBeGreaterThanOrEqual(24);
   });
 
-  test('clicking the London marker opens London with its venue, crowd, quotes and photo captions', async ({
-    page,
-  }) => {
+  test('clicking the London marker opens London with its venue, crowd, quotes and photo captions', async ({ page }) => {
     await page.goto('/');
     await marker(page, 'London').click();
     await expect(cityHeading(page)).toHaveText('London');
@@ -139,7 +138,9 @@ test.describe('the map and the panel', () => {
     await expect(panel.locator('blockquote')).toHaveText(rallyData.campaign.quotes.map((quote) => quote.text));
     await expect(panel.locator('cite')).toHaveText(['Matt Beard']);
     await expect(panel.locator('.city-button')).toHaveCount(8);
-    const sourceLink = panel.getByRole('link', { name: 'International protests call for stop to anti-gay purge in Chechnya' });
+    const sourceLink = panel.getByRole('link', {
+      name: 'International protests call for stop to anti-gay purge in Chechnya',
+    });
     await expect(sourceLink).toHaveAttribute(
       'href',
       'https://gaytourism.travel/international-protests-call-for-stop-to-anti-gay-purge-in-chechnya/',
@@ -170,7 +171,12 @@ test.describe('loading the data', () => {
   for (const failure of [
     { name: 'a server error', body: 'Internal error', status: 500, message: 'HTTP 500' },
     { name: 'an HTML page instead of JSON', body: '<!doctype html><p>Not here</p>', status: 200, message: 'HTML' },
-    { name: 'a truncated file', body: '{"type":"FeatureCollection","features":[{"type":', status: 200, message: 'not valid JSON' },
+    {
+      name: 'a truncated file',
+      body: '{"type":"FeatureCollection","features":[{"type":',
+      status: 200,
+      message: 'not valid JSON',
+    },
   ]) {
     test(`${failure.name} shows a clear message, and Try again recovers`, async ({ page }) => {
       await page.route('**/data/rallies.geojson', (route) =>
@@ -222,7 +228,7 @@ test.describe('loading the data', () => {
   });
 
   test('an invalid feature is left out with a notice, and the others still show', async ({ page }) => {
-    const broken = structuredClone(rallyData) as RallyFile;
+    const broken = structuredClone(rallyData);
     const berlin = broken.features.find((feature) => feature.id === 'berlin');
     if (!berlin) throw new Error('Berlin is missing from the data');
     berlin.properties.quotes = [{ text: '', speaker: 'Nobody' }];
@@ -239,7 +245,7 @@ test.describe('loading the data', () => {
 
 test.describe('photos', () => {
   test('a photo that ships with the site shows as a sized, lazy image with alt text', async ({ page }) => {
-    const withPhoto = structuredClone(rallyData) as RallyFile;
+    const withPhoto = structuredClone(rallyData);
     const london = withPhoto.features.find((feature) => feature.id === 'london');
     const firstPhoto = london?.properties.photos[0];
     if (!firstPhoto) throw new Error('London has no photos');

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { lenientSchemas, slugPattern, strictSchemas } from '../../src/lib/rally-schema.ts';
+
+describe('slugPattern', () => {
+  it.each(['london', 'mexico-city', 'sao-paulo-2', '2018'])('accepts %j', (slug) => {
+    expect(slugPattern.test(slug)).toBe(true);
+  });
+
+  it.each(['London', 'mexico city', 'mexico--city', '-york', 'york-', 'münchen', '__proto__', ''])(
+    'refuses %j',
+    (slug) => {
+      expect(slugPattern.test(slug)).toBe(false);
+    },
+  );
+});
+
+describe('strict and lenient schemas', () => {
+  const quote = {
+    text: 'International solidarity is so important.',
+    speaker: 'Peter Tatchell',
+    role: 'Campaigner',
+    lang: 'en',
+  };
+  const campaign = {
+    title: 'Rallies',
+    date: '2018-04-07',
+    summary: 'Summary',
+    calledBy: [{ name: 'All Out' }],
+    quotes: [quote],
+    source: { title: 'Article', publisher: 'Gay Star News', url: 'https://example.org/article' },
+  };
+
+  it('the strict schema reports an unknown field', () => {
+    const result = strictSchemas.campaign.safeParse({ ...campaign, colour: 'red' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.code)).toEqual(['unrecognized_keys']);
+  });
+
+  it('the lenient schema drops an unknown field and keeps the rest', () => {
+    const result = lenientSchemas.campaign.safeParse({ ...campaign, colour: 'red' });
+    expect(result.success).toBe(true);
+    expect(result.data).toEqual(campaign);
+  });
+
+  it.each(['en', 'pt-BR', 'deu'])('accepts %j as a quote language', (lang) => {
+    expect(strictSchemas.campaign.safeParse({ ...campaign, quotes: [{ ...quote, lang }] }).success).toBe(true);
+  });
+
+  it.each(['EN', 'English', 'e'])('refuses %j as a quote language', (lang) => {
+    expect(strictSchemas.campaign.safeParse({ ...campaign, quotes: [{ ...quote, lang }] }).success).toBe(false);
+  });
+});

@@ -1,0 +1,221 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadRallies, loadTimeoutMs, rallyDataUrl } from '../../src/state/load-rallies.ts';
+import { initialRallyState, rallyStore, selectCity } from '../../src/state/rally-store.ts';
+import { readRallyFileText, replaceOnce } from '../lib/rally-fixtures.ts';
+
+const url = '/data/rallies.geojson';
+
+/** A fetch that answers with this body and status. */
+function respondWith(body: string, init: ResponseInit = { status: 200 }) {
+  return vi.fn<typeof fetch>(() => Promise.resolve(new Response(body, init)));
+}
+
+/** A fetch that never answers until its request is aborted, as a stalled network would. */
+function stalledFetch() {
+  return vi.fn<typeof fetch>(
+    (_input, init) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => {
+          reject(new DOMException('The operation was aborted.', 'AbortError'));
+        });
+      }),
+  );
+}
+
+/** A promise and the functions that settle it, to decide when a fake request finishes. */
+function deferred<T>() {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (reason: unknown) => void = () => undefined;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const loadState = () => rallyStore.getState().load;
+const rallyIdsInStore = () => rallyStore.getState().rallies.map((rally) => rally.id);
+
+beforeEach(() => {
+  rallyStore.setState(initialRallyState());
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('loadRallies', () => {
+  it('fetches data/rallies.geojson under the site root by default', () => {
+    expect(rallyDataUrl).toBe('/data/rallies.geojson');
+    expect(loadTimeoutMs).toBe(10_000);
+  });
+
+  it('stores the rallies from a good file', async () => {
+    const fetchFile = respondWith(readRallyFileText());
+    await loadRallies(url, fetchFile, 1000);
+    const state = rallyStore.getState();
+    expect(state.load).toEqual({ status: 'ready' });
+    expect(rallyIdsInStore()).toEqual([
+      'london',
+      'brasilia',
+      'mexico-city',
+      'munich',
+      'berlin',
+      'rome',
+      'stockholm',
+      'york',
+    ]);
+    expect(state.problems).toEqual([]);
+    expect(state.campaign?.quotes).toHaveLength(3);
+  });
+
+  it('asks for a revalidated copy, with a signal to abort it', async () => {
+    const fetchFile = respondWith(readRallyFileText());
+    await loadRallies('/base/data/rallies.geojson', fetchFile, 1000);
+    expect(fetchFile).toHaveBeenCalledTimes(1);
+    const [requested, init] = fetchFile.mock.calls[0] ?? [];
+    expect(requested).toBe('/base/data/rallies.geojson');
+    expect(init?.cache).toBe('no-cache');
+    expect(init?.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it('shows the data as loading while the request is under way', async () => {
+    const response = deferred<Response>();
+    const loading = loadRallies(url, () => response.promise, 1000);
+    expect(loadState()).toEqual({ status: 'loading' });
+    response.resolve(new Response(readRallyFileText()));
+    await loading;
+    expect(loadState()).toEqual({ status: 'ready' });
+  });
+
+  it('stores a file with a bad feature as ready, with the problem and the other rallies', async () => {
+    const text = replaceOnce(readRallyFileText(), '"country": "SE"', '"country": "Sweden"');
+    await loadRallies(url, respondWith(text), 1000);
+    const state = rallyStore.getState();
+    expect(state.load).toEqual({ status: 'ready' });
+    expect(rallyIdsInStore()).not.toContain('stockholm');
+    expect(state.rallies).toHaveLength(7);
+    expect(state.problems.map((problem) => [problem.featureId, problem.path.at(-1)])).toEqual([
+      ['stockholm', 'country'],
+    ]);
+  });
+
+  it('reports a network failure', async () => {
+    const fetchFile = vi.fn<typeof fetch>(() => Promise.reject(new TypeError('fetch failed')));
+    await expect(loadRallies(url, fetchFile, 1000)).resolves.toBeUndefined();
+    expect(loadState()).toEqual({
+      status: 'error',
+      message: 'The rally data could not be reached. Check your connection.',
+    });
+  });
+
+  it('reports an HTTP error status', async () => {
+    await loadRallies(url, respondWith('Not Found', { status: 404, statusText: 'Not Found' }), 1000);
+    expect(loadState()).toEqual({
+      status: 'error',
+      message: 'The server could not provide the rally data (HTTP 404 Not Found).',
+    });
+  });
+
+  it('reports an HTTP error status without a status text', async () => {
+    await loadRallies(url, respondWith('', { status: 503 }), 1000);
+    expect(loadState()).toEqual({
+      status: 'error',
+      message: 'The server could not provide the rally data (HTTP 503).',
+    });
+  });
+
+  it('reports an HTML page served in place of the data', async () => {
+    const page = '<!DOCTYPE html>\n<html><head><title>rally-map</title></head><body></body></html>';
+    await loadRallies(url, respondWith(page, { status: 200, headers: { 'Content-Type': 'text/html' } }), 1000);
+    expect(loadState()).toEqual({
+      status: 'error',
+      message: 'The rally data could not be read: the server sent a web page (HTML) instead of the rally data (JSON).',
+    });
+  });
+
+  it('reports a truncated file', async () => {
+    await loadRallies(url, respondWith(readRallyFileText().slice(0, 1200)), 1000);
+    const load = loadState();
+    expect(load.status).toBe('error');
+    expect(load.status === 'error' ? load.message : '').toMatch(
+      /^The rally data could not be read: the data is not valid JSON \(.+\)\.$/,
+    );
+    expect(rallyStore.getState().rallies).toEqual([]);
+  });
+
+  it('reports an empty file', async () => {
+    await loadRallies(url, respondWith(''), 1000);
+    expect(loadState()).toEqual({ status: 'error', message: 'The rally data could not be read: the file is empty.' });
+  });
+
+  it('gives up on a request that takes too long, and aborts it', async () => {
+    const fetchFile = stalledFetch();
+    await loadRallies(url, fetchFile, 20);
+    const load = loadState();
+    expect(load.status).toBe('error');
+    expect(load.status === 'error' ? load.message : '').toMatch(
+      /^The rally data took too long to arrive \(over \d+ seconds\)\.$/,
+    );
+    expect(fetchFile.mock.calls[0]?.[1]?.signal?.aborted).toBe(true);
+  });
+
+  it('waits the full default timeout, then says how long it waited', async () => {
+    vi.useFakeTimers();
+    const loading = loadRallies(url, stalledFetch());
+    await vi.advanceTimersByTimeAsync(loadTimeoutMs - 1);
+    expect(loadState()).toEqual({ status: 'loading' });
+    await vi.advanceTimersByTimeAsync(1);
+    await loading;
+    expect(loadState()).toEqual({
+      status: 'error',
+      message: 'The rally data took too long to arrive (over 10 seconds).',
+    });
+  });
+
+  it('does not time out a request that has already answered', async () => {
+    vi.useFakeTimers();
+    await loadRallies(url, respondWith(readRallyFileText()), 50);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(loadState()).toEqual({ status: 'ready' });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('keeps the newest result when an earlier call finishes last', async () => {
+    const first = deferred<Response>();
+    const second = deferred<Response>();
+    const firstLoad = loadRallies(url, () => first.promise, 1000);
+    const secondLoad = loadRallies(url, () => second.promise, 1000);
+    second.resolve(new Response(readRallyFileText()));
+    await secondLoad;
+    first.resolve(new Response('gone', { status: 500, statusText: 'Internal Server Error' }));
+    await firstLoad;
+    expect(loadState()).toEqual({ status: 'ready' });
+    expect(rallyStore.getState().rallies).toHaveLength(8);
+  });
+
+  it('ignores an earlier call that finishes first, and waits for the newest', async () => {
+    const first = deferred<Response>();
+    const second = deferred<Response>();
+    const firstLoad = loadRallies(url, () => first.promise, 1000);
+    const secondLoad = loadRallies(url, () => second.promise, 1000);
+    first.resolve(new Response(readRallyFileText()));
+    await firstLoad;
+    expect(loadState()).toEqual({ status: 'loading' });
+    expect(rallyStore.getState().rallies).toEqual([]);
+    second.reject(new TypeError('fetch failed'));
+    await secondLoad;
+    expect(loadState()).toEqual({
+      status: 'error',
+      message: 'The rally data could not be reached. Check your connection.',
+    });
+    expect(rallyStore.getState().rallies).toEqual([]);
+  });
+
+  it('keeps the open city across a reload that still has it', async () => {
+    await loadRallies(url, respondWith(readRallyFileText()), 1000);
+    selectCity('munich');
+    await loadRallies(url, respondWith(readRallyFileText()), 1000);
+    expect(rallyStore.getState().selectedCityId).toBe('munich');
+  });
+});

@@ -1,0 +1,134 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseRallyCollection, type RallyCollection } from '../../src/lib/parse-rallies.ts';
+import {
+  failLoading,
+  finishLoading,
+  initialRallyState,
+  rallyStore,
+  selectCity,
+  startLoading,
+} from '../../src/state/rally-store.ts';
+import { readRallyDocument, rallyDocumentWith } from '../lib/rally-fixtures.ts';
+
+const fullFile = (): RallyCollection => parseRallyCollection(readRallyDocument());
+
+beforeEach(() => {
+  rallyStore.setState(initialRallyState());
+});
+
+describe('initialRallyState', () => {
+  it('starts loading, with nothing loaded and nothing selected', () => {
+    expect(initialRallyState()).toEqual({
+      load: { status: 'loading' },
+      campaign: null,
+      rallies: [],
+      ralliesById: new Map(),
+      problems: [],
+      selectedCityId: null,
+    });
+  });
+
+  it('gives a fresh state each time', () => {
+    expect(initialRallyState().rallies).not.toBe(initialRallyState().rallies);
+  });
+});
+
+describe('finishLoading', () => {
+  it('stores the rallies, the campaign, the problems and a look-up by id', () => {
+    const collection = parseRallyCollection(rallyDocumentWith(['features', 7, 'properties', 'country'], 'uk'));
+    finishLoading(collection);
+    const state = rallyStore.getState();
+    expect(state.load).toEqual({ status: 'ready' });
+    expect(state.rallies.map((rally) => rally.id)).toEqual([
+      'london',
+      'brasilia',
+      'mexico-city',
+      'munich',
+      'berlin',
+      'rome',
+      'stockholm',
+    ]);
+    expect([...state.ralliesById.keys()]).toEqual(state.rallies.map((rally) => rally.id));
+    expect(state.ralliesById.get('berlin')?.name).toBe('Berlin');
+    expect(state.campaign?.title).toBe('Rallies against the anti-gay purge in Chechnya');
+    expect(state.problems).toHaveLength(1);
+    expect(state.problems[0]?.featureId).toBe('york');
+  });
+
+  it('keeps the open city when it is still in the file', () => {
+    finishLoading(fullFile());
+    selectCity('rome');
+    startLoading();
+    finishLoading(fullFile());
+    expect(rallyStore.getState().selectedCityId).toBe('rome');
+  });
+
+  it('returns to the overview when the open city is no longer in the file', () => {
+    finishLoading(fullFile());
+    selectCity('york');
+    finishLoading(parseRallyCollection(rallyDocumentWith(['features', 7, 'geometry'], null)));
+    expect(rallyStore.getState().selectedCityId).toBeNull();
+  });
+});
+
+describe('startLoading', () => {
+  it('marks the data as loading again and keeps the selection', () => {
+    finishLoading(fullFile());
+    selectCity('london');
+    startLoading();
+    const state = rallyStore.getState();
+    expect(state.load).toEqual({ status: 'loading' });
+    expect(state.selectedCityId).toBe('london');
+  });
+});
+
+describe('failLoading', () => {
+  it('records the failure with its message', () => {
+    failLoading('The rally data could not be reached. Check your connection.');
+    expect(rallyStore.getState().load).toEqual({
+      status: 'error',
+      message: 'The rally data could not be reached. Check your connection.',
+    });
+  });
+});
+
+describe('selectCity', () => {
+  beforeEach(() => {
+    finishLoading(fullFile());
+  });
+
+  it('opens a city by id', () => {
+    selectCity('mexico-city');
+    expect(rallyStore.getState().selectedCityId).toBe('mexico-city');
+  });
+
+  it('returns to the overview with null', () => {
+    selectCity('mexico-city');
+    selectCity(null);
+    expect(rallyStore.getState().selectedCityId).toBeNull();
+  });
+
+  it.each(['paris', 'London', '__proto__', 'constructor', 'toString', ''])('ignores the unknown id %j', (id) => {
+    selectCity('berlin');
+    selectCity(id);
+    expect(rallyStore.getState().selectedCityId).toBe('berlin');
+  });
+
+  it('does not notify listeners when the city is already open', () => {
+    selectCity('berlin');
+    let notifications = 0;
+    const unsubscribe = rallyStore.subscribe(() => {
+      notifications += 1;
+    });
+    selectCity('berlin');
+    selectCity('munich');
+    unsubscribe();
+    expect(notifications).toBe(1);
+  });
+
+  it('ignores every id before the data has loaded', () => {
+    rallyStore.setState(initialRallyState());
+    selectCity('london');
+    expect(rallyStore.getState().selectedCityId).toBeNull();
+  });
+});
