@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { prerenderPlugin } from './build/prerender-plugin.ts';
 import { rallyDataPlugin } from './build/rally-data-plugin.ts';
 
 /** The site's path on its host: `/` by default, or e.g. `BASE_PATH=/chechnya-rallies/ npm run build`. */
@@ -11,13 +12,13 @@ function basePath(value: string | undefined): string {
 
 export default defineConfig({
   base: basePath(process.env.BASE_PATH),
-  plugins: [react(), rallyDataPlugin()],
+  plugins: [react(), rallyDataPlugin(), prerenderPlugin()],
   build: {
     // Every asset is a file of this site: nothing is inlined as a data: URI.
     assetsInlineLimit: 0,
     target: 'es2022',
   },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true }, // for `vite preview`; `npm run preview` is a plain static server
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',

@@ -1,13 +1,33 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { formatCalendarDate } from './lib/format-date.ts';
 import { SidePanel } from './panel/side-panel.tsx';
 import { selectCampaign, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
 
 // Leaflet is the largest part of the app; the panel and its text do not wait for it.
-// The import starts as soon as this module runs, in parallel with the data request.
-const rallyMapModule = import('./map/rally-map.tsx');
-const RallyMap = lazy(() => rallyMapModule);
+const RallyMap = lazy(() => import('./map/rally-map.tsx'));
+
+const subscribeToNothing = () => () => undefined;
+
+/**
+ * The map, in the browser only. Pages rendered at build time, and the first
+ * (hydrating) render in the browser, show the same empty placeholder, so the
+ * page takes over without a mismatch; Leaflet then mounts in its place.
+ */
+function MapSlot() {
+  const inBrowser = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+  const placeholder = <div className="map-placeholder" />;
+  if (!inBrowser) return placeholder;
+  return (
+    <Suspense fallback={placeholder}>
+      <RallyMap />
+    </Suspense>
+  );
+}
 
 /**
  * The page: the map beside a side panel on wide screens, the map above a
@@ -24,9 +44,7 @@ export function App() {
         Skip the map
       </a>
       <section className="map-region" aria-label="Map of the rallies">
-        <Suspense fallback={<div className="map-placeholder" />}>
-          <RallyMap />
-        </Suspense>
+        <MapSlot />
         <p className="map-credit">
           Basemap: <abbr title="Natural Earth, public domain">Natural Earth</abbr> · Leaflet
         </p>

@@ -1,17 +1,27 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { loadRallies } from './state/load-rallies.ts';
+import { loadEmbeddedRallies, loadRallies, rallyDataUrl, loadTimeoutMs } from './state/load-rallies.ts';
+import { startUrlSync } from './state/url-sync.ts';
 import './styles/app.css';
 
-// Start the data request before React renders, so it overlaps with start-up.
-void loadRallies();
+startUrlSync();
+
+// Pages generated at build time carry the rally data and the rendered panel.
+const embeddedData = document.getElementById('rally-data')?.textContent;
+const hasEmbeddedData = embeddedData !== undefined && loadEmbeddedRallies(embeddedData);
+// Still fetch the file: an editor may have changed it since the build.
+void loadRallies(rallyDataUrl, fetch, loadTimeoutMs, hasEmbeddedData ? 'refresh' : 'load');
+// Fetch the map's code now rather than after the first render.
+void import('./map/rally-map.tsx');
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
+  const app = (
     <StrictMode>
       <App />
-    </StrictMode>,
+    </StrictMode>
   );
+  if (hasEmbeddedData && root.firstElementChild) hydrateRoot(root, app);
+  else createRoot(root).render(app);
 }

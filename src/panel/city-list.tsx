@@ -1,9 +1,9 @@
 import { cityName } from '../lib/city-name.ts';
 import { countryName } from '../lib/country-name.ts';
 import type { Rally } from '../lib/rally-schema.ts';
-import { selectCity } from '../state/rally-store.ts';
 import { selectRallies, selectSelectedCityId } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
+import { RouteLink } from './route-link.tsx';
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -19,7 +19,7 @@ function describeReporting(rally: Rally): string {
 }
 
 /**
- * Every rally as a button: the text alternative to the map. Kept in step
+ * Every rally as a link to its page: the text alternative to the map. Kept in step
  * with the markers through the store; the open city carries `aria-current`.
  */
 export function CityList() {
@@ -31,12 +31,11 @@ export function CityList() {
         const names = cityName(rally);
         return (
           <li key={rally.id}>
-            <button
-              type="button"
+            <RouteLink
+              route={{ kind: 'city', cityId: rally.id }}
               className="city-button"
               data-city-id={rally.id}
-              aria-current={rally.id === selectedCityId ? 'true' : undefined}
-              onClick={() => selectCity(rally.id)}
+              aria-current={rally.id === selectedCityId ? 'page' : undefined}
             >
               <span className={`city-dot city-dot--${rally.locationPrecision}`} aria-hidden="true" />
               <span className="city-button-text">
@@ -58,7 +57,7 @@ export function CityList() {
               <span className="city-button-arrow" aria-hidden="true">
                 ›
               </span>
-            </button>
+            </RouteLink>
           </li>
         );
       })}

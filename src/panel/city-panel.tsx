@@ -3,9 +3,10 @@ import { cityName } from '../lib/city-name.ts';
 import { countryName } from '../lib/country-name.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import type { Rally } from '../lib/rally-schema.ts';
-import { selectCity } from '../state/rally-store.ts';
+import { overviewRoute } from '../lib/route.ts';
 import { PhotoFigure } from './photo-figure.tsx';
 import { QuoteList } from './quote-list.tsx';
+import { RouteLink } from './route-link.tsx';
 import { SourceLine } from './source-line.tsx';
 
 /**
@@ -25,9 +26,9 @@ export function CityPanel({ rally }: { rally: Rally }) {
 
   return (
     <article className="city" aria-labelledby="city-heading">
-      <button type="button" className="back-button" onClick={() => selectCity(null)}>
+      <RouteLink route={overviewRoute} className="back-button">
         <span aria-hidden="true">‹</span> All rallies
-      </button>
+      </RouteLink>
 
       <h2 id="city-heading" ref={headingRef} tabIndex={-1} className="city-heading">
         {names.name}

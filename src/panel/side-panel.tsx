@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { loadRallies } from '../state/load-rallies.ts';
-import { selectLoad, selectRallies, selectSelectedRally } from '../state/selectors.ts';
+import { selectIsNotFound, selectLoad, selectRallies, selectSelectedRally } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { CampaignOverview } from './campaign-overview.tsx';
 import { CityPanel } from './city-panel.tsx';
+import { NotFound } from './not-found.tsx';
 import { ProblemsNotice } from './problems-notice.tsx';
 
 /** The panel body for the current load state and selection. */
@@ -11,6 +12,7 @@ export function SidePanel() {
   const load = useRallyStore(selectLoad);
   const rallies = useRallyStore(selectRallies);
   const selectedRally = useRallyStore(selectSelectedRally);
+  const isNotFound = useRallyStore(selectIsNotFound);
   const bodyRef = useRef<HTMLDivElement>(null);
 
   useEffect(
@@ -37,7 +39,9 @@ export function SidePanel() {
       ) : (
         <>
           <ProblemsNotice />
-          {rallies.length === 0 ? (
+          {isNotFound ? (
+            <NotFound />
+          ) : rallies.length === 0 ? (
             <p className="status-message" role="status">
               There are no rallies to show yet.
             </p>

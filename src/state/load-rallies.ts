@@ -8,6 +8,21 @@ export const rallyDataUrl = `${import.meta.env.BASE_URL}data/rallies.geojson`;
 export const loadTimeoutMs = 10_000;
 
 let latestLoad = 0;
+/** The text the store's rallies were last read from, so an unchanged file is not re-read. */
+let loadedText: string | null = null;
+
+/**
+ * Fills the store from rally data embedded in a page generated at build time,
+ * synchronously, so the page can be hydrated without a loading state.
+ * Returns false (and changes nothing) if the text is not valid JSON.
+ */
+export function loadEmbeddedRallies(text: string): boolean {
+  const decoded = decodeRallyJson(text);
+  if (!decoded.ok) return false;
+  loadedText = text;
+  finishLoading(parseRallyCollection(decoded.value));
+  return true;
+}
 
 /**
  * Fetches, decodes and validates the rally file, and puts the result in the
@@ -15,25 +30,32 @@ let latestLoad = 0;
  * (network, HTTP status, HTML instead of JSON, truncated JSON, timeout)
  * becomes a message. If it is called again before finishing, only the
  * newest call's result is kept.
+ *
+ * With `mode` "refresh" the store already holds rallies (embedded in the
+ * page): the file is fetched to pick up edits made since the build, without
+ * a loading state, and a failure keeps what is shown.
  */
 export async function loadRallies(
   url: string = rallyDataUrl,
   fetchRallyFile: typeof fetch = fetch,
   timeoutMs: number = loadTimeoutMs,
+  mode: 'load' | 'refresh' = 'load',
 ): Promise<void> {
   const thisLoad = ++latestLoad;
-  startLoading();
+  if (mode === 'load') startLoading();
   const outcome = await fetchRallyText(url, fetchRallyFile, timeoutMs);
   if (thisLoad !== latestLoad) return;
+  const decoded = outcome.ok ? decodeRallyJson(outcome.text) : null;
+  if (mode === 'refresh' && (!outcome.ok || !decoded?.ok || outcome.text === loadedText)) return;
   if (!outcome.ok) {
     failLoading(outcome.message);
     return;
   }
-  const decoded = decodeRallyJson(outcome.text);
-  if (!decoded.ok) {
-    failLoading(`The rally data could not be read: ${decoded.message}.`);
+  if (!decoded?.ok) {
+    failLoading(`The rally data could not be read: ${decoded?.message ?? 'unknown error'}.`);
     return;
   }
+  loadedText = outcome.text;
   finishLoading(parseRallyCollection(decoded.value));
 }
 

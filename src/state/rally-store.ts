@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { RallyCollection } from '../lib/parse-rallies.ts';
 import type { RallyProblem } from '../lib/rally-problem.ts';
 import type { Campaign, Rally } from '../lib/rally-schema.ts';
+import { overviewRoute, sameRoute, type Route } from '../lib/route.ts';
 
 /** Where loading the rally file has got to. */
 export type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; message: string };
@@ -14,8 +15,11 @@ export interface RallyState {
   /** Rallies by id; built with the list so look-ups never touch `Object.prototype`. */
   ralliesById: ReadonlyMap<string, Rally>;
   problems: RallyProblem[];
-  /** The id of the open city, or `null` for the campaign overview. */
-  selectedCityId: string | null;
+  /**
+   * The page being shown: the overview, a city, or not-found. A city route may
+   * name a city the data does not have; the selectors treat that as not found.
+   */
+  route: Route;
 }
 
 /** A fresh state: loading, nothing selected. */
@@ -26,7 +30,7 @@ export function initialRallyState(): RallyState {
     rallies: [],
     ralliesById: new Map(),
     problems: [],
-    selectedCityId: null,
+    route: overviewRoute,
   };
 }
 
@@ -38,17 +42,17 @@ export function startLoading(): void {
   rallyStore.setState({ load: { status: 'loading' } });
 }
 
-/** Stores a parsed rally file. A selection that no longer exists is cleared. */
+/**
+ * Stores a parsed rally file. The route is kept: a city the new data lacks
+ * shows as not found, so a shared link never silently turns into the overview.
+ */
 export function finishLoading(collection: RallyCollection): void {
-  const ralliesById = new Map(collection.rallies.map((rally) => [rally.id, rally]));
-  const { selectedCityId } = rallyStore.getState();
   rallyStore.setState({
     load: { status: 'ready' },
     campaign: collection.campaign,
     rallies: collection.rallies,
-    ralliesById,
+    ralliesById: new Map(collection.rallies.map((rally) => [rally.id, rally])),
     problems: collection.problems,
-    selectedCityId: selectedCityId !== null && ralliesById.has(selectedCityId) ? selectedCityId : null,
   });
 }
 
@@ -57,10 +61,14 @@ export function failLoading(message: string): void {
   rallyStore.setState({ load: { status: 'error', message } });
 }
 
-/** Opens a city by id, or returns to the overview with `null`. Unknown ids are ignored. */
+/** Opens a city by id, or returns to the overview with `null`. Ids the data does not have are ignored. */
 export function selectCity(cityId: string | null): void {
-  const { ralliesById, selectedCityId } = rallyStore.getState();
-  if (cityId === selectedCityId) return;
-  if (cityId !== null && !ralliesById.has(cityId)) return;
-  rallyStore.setState({ selectedCityId: cityId });
+  if (cityId !== null && !rallyStore.getState().ralliesById.has(cityId)) return;
+  showRoute(cityId === null ? overviewRoute : { kind: 'city', cityId });
+}
+
+/** Shows the page for a route as given, known city or not (the address bar's word is final). */
+export function showRoute(route: Route): void {
+  if (sameRoute(route, rallyStore.getState().route)) return;
+  rallyStore.setState({ route });
 }

@@ -8,8 +8,17 @@ export const selectRallies = (state: RallyState) => state.rallies;
 export const selectCampaign = (state: RallyState) => state.campaign;
 /** Problems found in the rally file. */
 export const selectProblems = (state: RallyState) => state.problems;
-/** The open city's id, or `null` for the overview. */
-export const selectSelectedCityId = (state: RallyState) => state.selectedCityId;
-/** The open city's rally, or `undefined` for the overview. */
+/** The route as asked for, which may name a city the data lacks. */
+export const selectRoute = (state: RallyState) => state.route;
+/** The open city's rally, or `undefined` for the overview and for cities the data lacks. */
 export const selectSelectedRally = (state: RallyState) =>
-  state.selectedCityId === null ? undefined : state.ralliesById.get(state.selectedCityId);
+  state.route.kind === 'city' ? state.ralliesById.get(state.route.cityId) : undefined;
+/** The open city's id, or `null` when no known city is open. */
+export const selectSelectedCityId = (state: RallyState) => selectSelectedRally(state)?.id ?? null;
+/**
+ * True when the page asked for does not exist: an unknown path, or a city the
+ * loaded data does not have. While the data is loading, nothing is "not found" yet.
+ */
+export const selectIsNotFound = (state: RallyState) =>
+  state.route.kind === 'not-found' ||
+  (state.route.kind === 'city' && state.load.status === 'ready' && !state.ralliesById.has(state.route.cityId));

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadRallies, loadTimeoutMs, rallyDataUrl } from '../../src/state/load-rallies.ts';
 import { initialRallyState, rallyStore, selectCity } from '../../src/state/rally-store.ts';
+import { selectSelectedCityId } from '../../src/state/selectors.ts';
 import { readRallyFileText, replaceOnce } from '../lib/rally-fixtures.ts';
 
 const url = '/data/rallies.geojson';
@@ -216,6 +217,6 @@ describe('loadRallies', () => {
     await loadRallies(url, respondWith(readRallyFileText()), 1000);
     selectCity('munich');
     await loadRallies(url, respondWith(readRallyFileText()), 1000);
-    expect(rallyStore.getState().selectedCityId).toBe('munich');
+    expect(selectSelectedCityId(rallyStore.getState())).toBe('munich');
   });
 });

@@ -6,8 +6,10 @@ import {
   initialRallyState,
   rallyStore,
   selectCity,
+  showRoute,
   startLoading,
 } from '../../src/state/rally-store.ts';
+import { selectIsNotFound, selectSelectedCityId } from '../../src/state/selectors.ts';
 import { readRallyDocument, rallyDocumentWith } from '../lib/rally-fixtures.ts';
 
 const fullFile = (): RallyCollection => parseRallyCollection(readRallyDocument());
@@ -24,7 +26,7 @@ describe('initialRallyState', () => {
       rallies: [],
       ralliesById: new Map(),
       problems: [],
-      selectedCityId: null,
+      route: { kind: 'overview' },
     });
   });
 
@@ -60,14 +62,17 @@ describe('finishLoading', () => {
     selectCity('rome');
     startLoading();
     finishLoading(fullFile());
-    expect(rallyStore.getState().selectedCityId).toBe('rome');
+    expect(selectSelectedCityId(rallyStore.getState())).toBe('rome');
   });
 
-  it('returns to the overview when the open city is no longer in the file', () => {
+  it('keeps the route, now not found, when the open city is no longer in the file', () => {
     finishLoading(fullFile());
     selectCity('york');
     finishLoading(parseRallyCollection(rallyDocumentWith(['features', 7, 'geometry'], null)));
-    expect(rallyStore.getState().selectedCityId).toBeNull();
+    const state = rallyStore.getState();
+    expect(state.route).toEqual({ kind: 'city', cityId: 'york' });
+    expect(selectSelectedCityId(state)).toBeNull();
+    expect(selectIsNotFound(state)).toBe(true);
   });
 });
 
@@ -78,7 +83,7 @@ describe('startLoading', () => {
     startLoading();
     const state = rallyStore.getState();
     expect(state.load).toEqual({ status: 'loading' });
-    expect(state.selectedCityId).toBe('london');
+    expect(selectSelectedCityId(state)).toBe('london');
   });
 });
 
@@ -99,19 +104,19 @@ describe('selectCity', () => {
 
   it('opens a city by id', () => {
     selectCity('mexico-city');
-    expect(rallyStore.getState().selectedCityId).toBe('mexico-city');
+    expect(selectSelectedCityId(rallyStore.getState())).toBe('mexico-city');
   });
 
   it('returns to the overview with null', () => {
     selectCity('mexico-city');
     selectCity(null);
-    expect(rallyStore.getState().selectedCityId).toBeNull();
+    expect(selectSelectedCityId(rallyStore.getState())).toBeNull();
   });
 
   it.each(['paris', 'London', '__proto__', 'constructor', 'toString', ''])('ignores the unknown id %j', (id) => {
     selectCity('berlin');
     selectCity(id);
-    expect(rallyStore.getState().selectedCityId).toBe('berlin');
+    expect(selectSelectedCityId(rallyStore.getState())).toBe('berlin');
   });
 
   it('does not notify listeners when the city is already open', () => {
@@ -126,9 +131,22 @@ describe('selectCity', () => {
     expect(notifications).toBe(1);
   });
 
+  it('pushes no change for a route that is already shown', () => {
+    showRoute({ kind: 'not-found' });
+    let notifications = 0;
+    const unsubscribe = rallyStore.subscribe(() => {
+      notifications += 1;
+    });
+    showRoute({ kind: 'not-found' });
+    showRoute({ kind: 'city', cityId: 'atlantis' });
+    unsubscribe();
+    expect(notifications).toBe(1);
+    expect(selectIsNotFound(rallyStore.getState())).toBe(true);
+  });
+
   it('ignores every id before the data has loaded', () => {
     rallyStore.setState(initialRallyState());
     selectCity('london');
-    expect(rallyStore.getState().selectedCityId).toBeNull();
+    expect(selectSelectedCityId(rallyStore.getState())).toBeNull();
   });
 });

@@ -56,7 +56,12 @@ describe('selectors', () => {
   it('give no rally for the overview, nor for an id missing from the look-up', () => {
     finishLoading(parseRallyCollection(readRallyDocument()));
     expect(selectSelectedRally(rallyStore.getState())).toBeUndefined();
-    expect(selectSelectedRally({ ...rallyStore.getState(), selectedCityId: '__proto__' })).toBeUndefined();
+    expect(
+      selectSelectedRally({ ...rallyStore.getState(), route: { kind: 'city', cityId: '__proto__' } }),
+    ).toBeUndefined();
+    expect(
+      selectSelectedRally({ ...rallyStore.getState(), route: { kind: 'city', cityId: 'constructor' } }),
+    ).toBeUndefined();
   });
 
   it('return the same objects while the state is unchanged, so components do not re-render', () => {

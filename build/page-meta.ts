@@ -1,0 +1,171 @@
+import { cityName } from '../src/lib/city-name.ts';
+import { countryName } from '../src/lib/country-name.ts';
+import { formatCalendarDate } from '../src/lib/format-date.ts';
+import { pageTitle } from '../src/lib/page-title.ts';
+import type { RallyCollection } from '../src/lib/parse-rallies.ts';
+import type { Rally } from '../src/lib/rally-schema.ts';
+import { formatRoute, overviewRoute, type Route } from '../src/lib/route.ts';
+
+/** Size of every share image, in pixels. */
+export const shareImageSize = { width: 1200, height: 630 } as const;
+
+/** Everything needed to write one generated page and its share image. */
+export interface PageSpec {
+  route: Route;
+  /** The rally on this page, for city pages. */
+  rally: Rally | null;
+  /** Where the page is written, relative to the output folder: `city/london/index.html`. */
+  outputFile: string;
+  /** Where its share image is written, relative to the output folder, or `null` (the 404 page). */
+  imageFile: string | null;
+  title: string;
+  description: string;
+  /** Absolute URL of the page, or `null` for the 404 page, which has no address of its own. */
+  canonicalUrl: string | null;
+  /** Absolute URL of the share image (the overview's for the 404 page). */
+  imageUrl: string;
+  imageAlt: string;
+  ogType: 'website' | 'article';
+}
+
+/** Shortens text to at most `limit` characters at a word boundary, adding an ellipsis when it cuts. */
+export function shorten(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
+/**
+ * The description of a city page: its first quote with the speaker, or a
+ * factual line that says what the source does and does not report.
+ */
+export function cityDescription(rally: Rally, campaignTitle: string): string {
+  const [firstQuote] = rally.quotes;
+  if (firstQuote) return shorten(`“${firstQuote.text}” (${firstQuote.speaker}, ${rally.name})`, 200);
+  const place = `${cityName(rally).name}, ${countryName(rally.country)}`;
+  const missing = [rally.venue === null ? 'venue' : null, rally.attendance === null ? 'crowd size' : null].filter(
+    (item) => item !== null,
+  );
+  const gap = missing.length > 0 ? ` The source reports no ${missing.join(' or ')}.` : '';
+  return `A rally in ${place} on ${formatCalendarDate(rally.date)}, one of the ${campaignTitle.charAt(0).toLowerCase()}${campaignTitle.slice(1)}.${gap}`;
+}
+
+/**
+ * Describes every page the build writes: the overview, one page per rally
+ * and the 404 page, with absolute URLs built from the site URL and base path.
+ */
+export function pageSpecs(collection: RallyCollection, siteUrl: string, basePath: string): PageSpec[] {
+  const absolute = (path: string) => new URL(path, siteUrl).href;
+  const campaignTitle = collection.campaign?.title ?? 'Rally map';
+  const dateText = collection.campaign ? formatCalendarDate(collection.campaign.date) : '';
+  const overviewImage = `${formatRoute(overviewRoute, basePath)}share/overview.png`;
+
+  const overview: PageSpec = {
+    route: overviewRoute,
+    rally: null,
+    outputFile: 'index.html',
+    imageFile: 'share/overview.png',
+    title: pageTitle({ kind: 'overview' }, collection.campaign),
+    description: shorten(collection.campaign?.summary ?? campaignTitle, 300),
+    canonicalUrl: absolute(formatRoute(overviewRoute, basePath)),
+    imageUrl: absolute(overviewImage),
+    imageAlt: `Map of the ${collection.rallies.length} rallies${dateText ? ` of ${dateText}` : ''}: ${campaignTitle}`,
+    ogType: 'website',
+  };
+
+  const cities = collection.rallies.map((rally): PageSpec => {
+    const route: Route = { kind: 'city', cityId: rally.id };
+    const name = cityName(rally).name;
+    return {
+      route,
+      rally,
+      outputFile: `city/${rally.id}/index.html`,
+      imageFile: `share/${rally.id}.png`,
+      title: pageTitle({ kind: 'city', rally }, collection.campaign),
+      description: cityDescription(rally, campaignTitle),
+      canonicalUrl: absolute(formatRoute(route, basePath)),
+      imageUrl: absolute(`${formatRoute(overviewRoute, basePath)}share/${rally.id}.png`),
+      imageAlt: `Map with ${name} highlighted: the rally of ${formatCalendarDate(rally.date)}, ${campaignTitle}`,
+      ogType: 'article',
+    };
+  });
+
+  const notFound: PageSpec = {
+    route: { kind: 'not-found' },
+    rally: null,
+    outputFile: '404.html',
+    imageFile: null,
+    title: pageTitle({ kind: 'not-found' }, collection.campaign),
+    description: `This page does not exist. ${campaignTitle}: every rally is listed here.`,
+    canonicalUrl: null,
+    imageUrl: absolute(overviewImage),
+    imageAlt: overview.imageAlt,
+    ogType: 'website',
+  };
+
+  return [overview, ...cities, notFound];
+}
+
+/** Escapes text for an HTML attribute value or element content. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** The `<head>` tags for a page: description, canonical link, Open Graph and Twitter card. */
+export function headTags(spec: PageSpec, siteName: string): string {
+  const meta = (attribute: 'name' | 'property', key: string, value: string) =>
+    `<meta ${attribute}="${key}" content="${escapeHtml(value)}" />`;
+  const tags = [
+    meta('name', 'description', spec.description),
+    spec.canonicalUrl ? `<link rel="canonical" href="${escapeHtml(spec.canonicalUrl)}" />` : null,
+    spec.canonicalUrl ? null : meta('name', 'robots', 'noindex'),
+    meta('property', 'og:site_name', siteName),
+    meta('property', 'og:type', spec.ogType),
+    meta('property', 'og:title', spec.title),
+    meta('property', 'og:description', spec.description),
+    spec.canonicalUrl ? meta('property', 'og:url', spec.canonicalUrl) : null,
+    meta('property', 'og:image', spec.imageUrl),
+    meta('property', 'og:image:type', 'image/png'),
+    meta('property', 'og:image:width', String(shareImageSize.width)),
+    meta('property', 'og:image:height', String(shareImageSize.height)),
+    meta('property', 'og:image:alt', spec.imageAlt),
+    meta('property', 'og:locale', 'en_GB'),
+    meta('name', 'twitter:card', 'summary_large_image'),
+    meta('name', 'twitter:title', spec.title),
+    meta('name', 'twitter:description', spec.description),
+    meta('name', 'twitter:image', spec.imageUrl),
+    meta('name', 'twitter:image:alt', spec.imageAlt),
+  ];
+  return tags.filter((tag) => tag !== null).join('\n    ');
+}
+
+/** JSON that is safe inside a `<script type="application/json">` element. */
+export function jsonForScript(text: string): string {
+  // "<" is escaped so no "</script>" or "<!--" in the data can end the element.
+  return text
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Fills the built `index.html` template for one page: its title and head
+ * tags, the rendered app inside `#root`, and the rally data it was rendered
+ * from, so the browser can take over without a second render.
+ */
+export function assemblePage(template: string, spec: PageSpec, siteName: string, appHtml: string, rallyJson: string) {
+  // Replacer functions, not strings: "$&" or "$'" in the data must stay literal text.
+  const withTitle = template
+    .replace(/<title>[\s\S]*?<\/title>/, () => `<title>${escapeHtml(spec.title)}</title>`)
+    .replace(/\s*<meta\s+name="description"[^>]*>/, '');
+  const withHead = withTitle.replace('</head>', () => `    ${headTags(spec, siteName)}\n  </head>`);
+  const withApp = withHead.replace('<div id="root"></div>', () => `<div id="root">${appHtml}</div>`);
+  const dataScript = `<script type="application/json" id="rally-data">${jsonForScript(rallyJson)}</script>`;
+  return withApp.replace('</body>', () => `  ${dataScript}\n  </body>`);
+}

@@ -1,0 +1,49 @@
+import { slugPattern } from './rally-schema.ts';
+
+/** What an address asks for. Whether a city exists is for the data to say, not the address. */
+export type Route =
+  | { kind: 'overview' }
+  | { kind: 'city'; cityId: string }
+  /** A path this site has no page for, or a city slug that is not a valid slug. */
+  | { kind: 'not-found' };
+
+/** The overview route, shared so comparisons need no allocation. */
+export const overviewRoute: Route = { kind: 'overview' };
+
+/**
+ * Reads a route from a path such as `/city/london/`, given the site's base
+ * path (`/` or `/chechnya-rallies/`). Accepts the path with or without its
+ * trailing slash and with `index.html`. Anything else, including encoded or
+ * hostile slugs, is `not-found`. Never throws.
+ */
+export function parseRoute(pathname: string, basePath = '/'): Route {
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  if (!path.startsWith(base)) return { kind: 'not-found' };
+  const segments = path
+    .slice(base.length)
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== 'index.html');
+  if (segments.length === 0) return overviewRoute;
+  const [first, slug, ...rest] = segments;
+  if (first === 'city' && slug !== undefined && rest.length === 0 && slugPattern.test(slug)) {
+    return { kind: 'city', cityId: slug };
+  }
+  return { kind: 'not-found' };
+}
+
+/**
+ * The path of a route under the base path, always with a trailing slash, so
+ * that a static host serves `city/<slug>/index.html` directly. `not-found`
+ * has no address of its own; it formats as the overview's.
+ */
+export function formatRoute(route: Route, basePath = '/'): string {
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  return route.kind === 'city' ? `${base}city/${route.cityId}/` : base;
+}
+
+/** True when two routes lead to the same page. */
+export function sameRoute(a: Route, b: Route): boolean {
+  if (a.kind === 'city' && b.kind === 'city') return a.cityId === b.cityId;
+  return a.kind === b.kind;
+}

@@ -1,0 +1,29 @@
+import type { MouseEvent, ReactNode } from 'react';
+import { formatRoute, type Route } from '../lib/route.ts';
+import { showRoute } from '../state/rally-store.ts';
+
+interface RouteLinkProps {
+  route: Route;
+  className?: string;
+  children: ReactNode;
+  'aria-current'?: 'page' | undefined;
+  'data-city-id'?: string;
+}
+
+/**
+ * A real link to a route (it works without JavaScript, in a new tab and for
+ * search engines) that, on a plain click, opens the route in place instead.
+ */
+export function RouteLink({ route, children, ...attributes }: RouteLinkProps) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    // Let the browser handle new-tab, new-window and download clicks.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    showRoute(route);
+  };
+  return (
+    <a href={formatRoute(route, import.meta.env.BASE_URL)} onClick={onClick} {...attributes}>
+      {children}
+    </a>
+  );
+}

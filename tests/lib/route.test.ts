@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { formatRoute, parseRoute, sameRoute, type Route } from '../../src/lib/route.ts';
+import { readRallyDocument } from './rally-fixtures.ts';
+
+const slugs = (readRallyDocument() as { features: { id: string }[] }).features.map((feature) => feature.id);
+
+describe('parseRoute and formatRoute', () => {
+  it('knows all eight slugs of the real data', () => {
+    expect(slugs).toEqual(['london', 'brasilia', 'mexico-city', 'munich', 'berlin', 'rome', 'stockholm', 'york']);
+  });
+
+  for (const basePath of ['/', '/chechnya-rallies/']) {
+    describe(`under ${basePath}`, () => {
+      it.each(slugs)('round-trips the city %s', (slug) => {
+        const route: Route = { kind: 'city', cityId: slug };
+        const path = formatRoute(route, basePath);
+        expect(path).toBe(`${basePath}city/${slug}/`);
+        expect(parseRoute(path, basePath)).toEqual(route);
+      });
+
+      it('round-trips the overview', () => {
+        expect(formatRoute({ kind: 'overview' }, basePath)).toBe(basePath);
+        expect(parseRoute(basePath, basePath)).toEqual({ kind: 'overview' });
+      });
+
+      it('accepts a city path without its trailing slash, or with index.html', () => {
+        expect(parseRoute(`${basePath}city/rome`, basePath)).toEqual({ kind: 'city', cityId: 'rome' });
+        expect(parseRoute(`${basePath}city/rome/index.html`, basePath)).toEqual({ kind: 'city', cityId: 'rome' });
+        expect(parseRoute(`${basePath}index.html`, basePath)).toEqual({ kind: 'overview' });
+      });
+    });
+  }
+
+  it.each([
+    '/city/__proto__/',
+    '/city/Constructor/',
+    '/city/%3Cscript%3Ealert(1)%3C%2Fscript%3E/',
+    '/city/<img src=x onerror=alert(1)>/',
+    '/city/london/extra/',
+    '/city/',
+    '/city/-london/',
+    '/city/lon--don/',
+    '/cities/london/',
+    '/city/london%2F..%2F/',
+    '/chechnya-rallies/city/london/',
+  ])('reads the hostile or unknown path %j as not found', (path) => {
+    expect(parseRoute(path, '/')).toEqual({ kind: 'not-found' });
+  });
+
+  it('reads a slug-shaped unknown city as a city route: whether it exists is for the data to say', () => {
+    expect(parseRoute('/city/atlantis/')).toEqual({ kind: 'city', cityId: 'atlantis' });
+    expect(parseRoute('/city/constructor/')).toEqual({ kind: 'city', cityId: 'constructor' });
+  });
+
+  it('reads a path outside the base path as not found', () => {
+    expect(parseRoute('/city/london/', '/chechnya-rallies/')).toEqual({ kind: 'not-found' });
+    expect(parseRoute('/', '/chechnya-rallies/')).toEqual({ kind: 'not-found' });
+  });
+
+  it('formats not-found as the overview address, since it has none of its own', () => {
+    expect(formatRoute({ kind: 'not-found' }, '/maps/')).toBe('/maps/');
+  });
+});
+
+describe('sameRoute', () => {
+  it('compares kinds and city ids', () => {
+    expect(sameRoute({ kind: 'city', cityId: 'rome' }, { kind: 'city', cityId: 'rome' })).toBe(true);
+    expect(sameRoute({ kind: 'city', cityId: 'rome' }, { kind: 'city', cityId: 'york' })).toBe(false);
+    expect(sameRoute({ kind: 'overview' }, { kind: 'overview' })).toBe(true);
+    expect(sameRoute({ kind: 'overview' }, { kind: 'not-found' })).toBe(false);
+  });
+});
