@@ -5,9 +5,7 @@ import { pageTitle } from '../src/lib/page-title.ts';
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import type { Rally } from '../src/lib/rally-schema.ts';
 import { formatRoute, overviewRoute, type Route } from '../src/lib/route.ts';
-
-/** Size of every share image, in pixels. */
-export const shareImageSize = { width: 1200, height: 630 } as const;
+import { shareCardSize } from './share-card.ts';
 
 /** Everything needed to write one generated page and its share image. */
 export interface PageSpec {
@@ -132,8 +130,8 @@ export function headTags(spec: PageSpec, siteName: string): string {
     spec.canonicalUrl ? meta('property', 'og:url', spec.canonicalUrl) : null,
     meta('property', 'og:image', spec.imageUrl),
     meta('property', 'og:image:type', 'image/png'),
-    meta('property', 'og:image:width', String(shareImageSize.width)),
-    meta('property', 'og:image:height', String(shareImageSize.height)),
+    meta('property', 'og:image:width', String(shareCardSize.width)),
+    meta('property', 'og:image:height', String(shareCardSize.height)),
     meta('property', 'og:image:alt', spec.imageAlt),
     meta('property', 'og:locale', 'en_GB'),
     meta('name', 'twitter:card', 'summary_large_image'),

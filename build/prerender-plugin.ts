@@ -7,22 +7,29 @@ import { decodeRallyJson, parseRallyCollection, type RallyCollection } from '../
 import type { Route } from '../src/lib/route.ts';
 import { assemblePage, pageSpecs } from './page-meta.ts';
 import { rallyDataFile } from './rally-data-plugin.ts';
+import { writeShareImages } from './share-images.ts';
 
 /** Where the site will be served from when `SITE_URL` is not set: the local preview server. */
 export const defaultSiteUrl = 'http://127.0.0.1:4173';
 
-type RenderRoute = (collection: RallyCollection, route: Route) => string;
+/**
+ * Makes `SITE_URL` (the site's public origin, or "" when unset) readable in
+ * the app as `import.meta.env.SITE_URL`, for absolute share links.
+ */
+export const siteUrlDefine = {
+  'import.meta.env.SITE_URL': JSON.stringify(process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : ''),
+};
 
-/** Generates the share images; set by the share-card module when it is available. */
-export type WriteShareImages = (collection: RallyCollection, outDir: string) => Promise<void> | void;
+type RenderRoute = (collection: RallyCollection, route: Route) => string;
 
 /**
  * After the client build, writes a real HTML page for every route, rendered
  * from the same React components: `index.html`, `city/<slug>/index.html` for
  * each rally and `404.html`, each with its title, description, canonical
- * link and share-card meta. A static host then serves every link as a file.
+ * link and share-card meta, plus a 1200×630 share image per page under
+ * `share/`. A static host then serves every link as a file.
  */
-export function prerenderPlugin(writeShareImages?: WriteShareImages): Plugin {
+export function prerenderPlugin(): Plugin {
   let config: ResolvedConfig;
   return {
     name: 'rally-prerender',
@@ -45,6 +52,7 @@ export function prerenderPlugin(writeShareImages?: WriteShareImages): Plugin {
         mode: config.mode,
         logLevel: 'warn',
         plugins: [react()],
+        define: siteUrlDefine,
         build: { ssr: 'src/entry-server.tsx', outDir: serverOutDir, emptyOutDir: true, assetsInlineLimit: 0 },
       });
       const serverModule = (await import(pathToFileURL(join(serverOutDir, 'entry-server.js')).href)) as {
@@ -59,16 +67,19 @@ export function prerenderPlugin(writeShareImages?: WriteShareImages): Plugin {
       const template = readFileSync(join(outDir, 'index.html'), 'utf8');
       const siteName = collection.campaign?.title ?? 'Rally map';
 
-      for (const spec of pageSpecs(collection, siteUrl, config.base)) {
+      const specs = pageSpecs(collection, siteUrl, config.base);
+      for (const spec of specs) {
         const appHtml = serverModule.renderRoute(collection, spec.route);
         const file = join(outDir, spec.outputFile);
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, assemblePage(template, spec, siteName, appHtml, rallyJson));
       }
-      await writeShareImages?.(collection, outDir);
+      const images = writeShareImages(specs, collection, outDir);
       rmSync(serverOutDir, { recursive: true, force: true });
+      const imageBytes = images.reduce((sum, image) => sum + image.bytes, 0);
       config.logger.info(
-        `rally-prerender: ${collection.rallies.length + 2} pages in ${Math.round(performance.now() - started)} ms`,
+        `rally-prerender: ${specs.length} pages and ${images.length} share images ` +
+          `(${Math.round(imageBytes / 1024)} kB) in ${Math.round(performance.now() - started)} ms`,
       );
     },
   };

@@ -13,7 +13,9 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
 const host = '127.0.0.1';
-const basePath = process.env.BASE_PATH ? `/${process.env.BASE_PATH.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/') : '/';
+const basePath = process.env.BASE_PATH
+  ? `/${process.env.BASE_PATH.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/')
+  : '/';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

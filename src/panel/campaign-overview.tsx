@@ -1,4 +1,7 @@
 import { formatCalendarDate } from '../lib/format-date.ts';
+import { pageTitle } from '../lib/page-title.ts';
+import { overviewRoute } from '../lib/route.ts';
+import { ShareMenu } from '../share/share-menu.tsx';
 import { selectCampaign, selectRallies } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { CityList } from './city-list.tsx';
@@ -11,6 +14,9 @@ export function CampaignOverview() {
   const rallies = useRallyStore(selectRallies);
   return (
     <div className="overview">
+      <div className="panel-toolbar panel-toolbar--end">
+        <ShareMenu route={overviewRoute} text={pageTitle({ kind: 'overview' }, campaign)} />
+      </div>
       {campaign ? (
         <section aria-labelledby="overview-what">
           <h2 id="overview-what" className="section-heading">

@@ -3,7 +3,11 @@ import { cityName } from '../lib/city-name.ts';
 import { countryName } from '../lib/country-name.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import type { Rally } from '../lib/rally-schema.ts';
+import { pageTitle } from '../lib/page-title.ts';
 import { overviewRoute } from '../lib/route.ts';
+import { ShareMenu } from '../share/share-menu.tsx';
+import { selectCampaign } from '../state/selectors.ts';
+import { useRallyStore } from '../state/use-rally-store.ts';
 import { PhotoFigure } from './photo-figure.tsx';
 import { QuoteList } from './quote-list.tsx';
 import { RouteLink } from './route-link.tsx';
@@ -16,6 +20,7 @@ import { SourceLine } from './source-line.tsx';
 export function CityPanel({ rally }: { rally: Rally }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const names = cityName(rally);
+  const campaign = useRallyStore(selectCampaign);
 
   useEffect(
     function bringHeadingIntoView() {
@@ -26,9 +31,12 @@ export function CityPanel({ rally }: { rally: Rally }) {
 
   return (
     <article className="city" aria-labelledby="city-heading">
-      <RouteLink route={overviewRoute} className="back-button">
-        <span aria-hidden="true">‹</span> All rallies
-      </RouteLink>
+      <div className="panel-toolbar">
+        <RouteLink route={overviewRoute} className="back-button">
+          <span aria-hidden="true">‹</span> All rallies
+        </RouteLink>
+        <ShareMenu route={{ kind: 'city', cityId: rally.id }} text={pageTitle({ kind: 'city', rally }, campaign)} />
+      </div>
 
       <h2 id="city-heading" ref={headingRef} tabIndex={-1} className="city-heading">
         {names.name}

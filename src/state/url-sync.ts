@@ -1,5 +1,5 @@
 import { pageTitle, type TitledPage } from '../lib/page-title.ts';
-import { formatRoute, parseRoute } from '../lib/route.ts';
+import { formatRoute, parseRoute, type Route } from '../lib/route.ts';
 import { rallyStore, showRoute, type RallyState } from './rally-store.ts';
 import { selectIsNotFound, selectSelectedRally } from './selectors.ts';
 
@@ -51,4 +51,13 @@ export function startUrlSync(): () => void {
     unsubscribe();
     window.removeEventListener('popstate', onPopState);
   };
+}
+
+/**
+ * The absolute address of a route, for sharing: on the site's public origin
+ * (`SITE_URL` at build time) or, when that was not set, on this page's own.
+ */
+export function absoluteRouteUrl(route: Route): string {
+  const origin = import.meta.env.SITE_URL || window.location.origin;
+  return new URL(formatRoute(route, basePath), origin).href;
 }

@@ -148,3 +148,57 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('#panel')).toContainText('Venue not reported');
   });
 });
+
+test.describe('preview cards', () => {
+  const pages = ['/', ...rallyData.features.map((feature) => `/city/${feature.id}/`)];
+
+  for (const path of pages) {
+    test(`${path} has its meta tags, and its share image is a real 1200×630 PNG`, async ({
+      page,
+      request,
+      baseURL,
+    }) => {
+      await page.goto(path);
+      const origin = baseURL ?? '';
+      const content = (selector: string) => page.locator(selector).getAttribute('content');
+      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${origin}${path}`);
+      expect(await content('meta[property="og:url"]')).toBe(`${origin}${path}`);
+      expect(await content('meta[property="og:type"]')).toBe(path === '/' ? 'website' : 'article');
+      expect(await content('meta[property="og:site_name"]')).toBe('Rallies against the anti-gay purge in Chechnya');
+      expect(await content('meta[property="og:title"]')).toBe(await page.title());
+      expect(await content('meta[name="twitter:card"]')).toBe('summary_large_image');
+      const description = (await content('meta[name="description"]')) ?? '';
+      expect(description.length).toBeGreaterThan(40);
+      expect(await content('meta[property="og:description"]')).toBe(description);
+      expect(await content('meta[property="og:image:width"]')).toBe('1200');
+      expect(await content('meta[property="og:image:height"]')).toBe('630');
+      expect((await content('meta[property="og:image:alt"]'))?.length).toBeGreaterThan(20);
+      await expect(page.locator('meta[name="description"]')).toHaveCount(1);
+
+      const imageUrl = (await content('meta[property="og:image"]')) ?? '';
+      const slug = path === '/' ? 'overview' : path.split('/')[2];
+      expect(imageUrl).toBe(`${origin}/share/${slug ?? ''}.png`);
+      const image = await request.get(imageUrl);
+      expect(image.status()).toBe(200);
+      expect(image.headers()['content-type']).toBe('image/png');
+      const bytes = await image.body();
+      expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
+      expect(bytes.readUInt32BE(16)).toBe(1200);
+      expect(bytes.readUInt32BE(20)).toBe(630);
+    });
+  }
+
+  test("London's description is its first quote; Rome's says what is not reported", async ({ page }) => {
+    await page.goto('/city/london/');
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+      'content',
+      '“International solidarity is so important.” (Peter Tatchell, London)',
+    );
+    await page.goto('/city/rome/');
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+      'content',
+      /^A rally in Rome, Italy on 7 April 2018.*The source reports no venue or crowd size\.$/,
+    );
+  });
+});

@@ -1,0 +1,203 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import type { Route } from '../lib/route.ts';
+import { mastodonShareUrl, shareLinks, type SharedPage } from '../lib/share-links.ts';
+import { absoluteRouteUrl } from '../state/url-sync.ts';
+
+interface ShareMenuProps {
+  /** The page to share. */
+  route: Route;
+  /** The line shared with the link: the city, the date and the campaign title. */
+  text: string;
+}
+
+/**
+ * A Share button that opens a small panel: copy the link, the system share
+ * sheet where there is one, and plain links to share on other services.
+ * Nothing is loaded from those services until the reader follows a link.
+ * Esc or a click outside closes it, and Esc returns focus to the button.
+ */
+export function ShareMenu({ route, text }: ShareMenuProps) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const panelId = useId();
+
+  useEffect(
+    function closeOnOutsidePointer() {
+      if (!open) return;
+      const onPointerDown = (event: PointerEvent) => {
+        if (event.target instanceof Node && !wrapperRef.current?.contains(event.target)) setOpen(false);
+      };
+      document.addEventListener('pointerdown', onPointerDown);
+      return function stopClosingOnOutsidePointer() {
+        document.removeEventListener('pointerdown', onPointerDown);
+      };
+    },
+    [open],
+  );
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      event.stopPropagation();
+      setOpen(false);
+      buttonRef.current?.focus();
+    }
+  };
+
+  return (
+    <div className="share" ref={wrapperRef} onKeyDown={onKeyDown}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="share-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((isOpen) => !isOpen)}
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
+          <path
+            d="M12 3v12M7.5 7.5 12 3l4.5 4.5M5 12v8h14v-8"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+        Share
+      </button>
+      {open ? (
+        <div id={panelId} className="share-panel" role="group" aria-label="Share this page">
+          <SharePanel page={{ url: absoluteRouteUrl(route), text }} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+type CopyState = 'idle' | 'copied' | 'refused';
+
+function SharePanel({ page }: { page: SharedPage }) {
+  const [copyState, setCopyState] = useState<CopyState>('idle');
+  const fallbackRef = useRef<HTMLInputElement>(null);
+  const canUseShareSheet = typeof navigator.share === 'function';
+
+  useEffect(
+    function selectFallbackLink() {
+      if (copyState === 'refused') fallbackRef.current?.select();
+    },
+    [copyState],
+  );
+
+  useEffect(
+    function forgetConfirmation() {
+      if (copyState !== 'copied') return;
+      const timer = setTimeout(() => setCopyState('idle'), 4000);
+      return function cancelForget() {
+        clearTimeout(timer);
+      };
+    },
+    [copyState],
+  );
+
+  const copyLink = async () => {
+    try {
+      // Some browsers, embeds and privacy settings refuse the Clipboard API.
+      await navigator.clipboard.writeText(page.url);
+      setCopyState('copied');
+    } catch {
+      setCopyState('refused');
+    }
+  };
+
+  const openShareSheet = async () => {
+    try {
+      await navigator.share({ title: page.text, text: page.text, url: page.url });
+    } catch {
+      // The reader closed the sheet, or the browser refused it: nothing to do.
+    }
+  };
+
+  return (
+    <>
+      <div className="share-section">
+        <button type="button" className="share-action" onClick={() => void copyLink()}>
+          Copy link
+        </button>
+        {canUseShareSheet ? (
+          <button type="button" className="share-action" onClick={() => void openShareSheet()}>
+            Share via…
+          </button>
+        ) : null}
+        <p className="share-status" role="status">
+          {copyState === 'copied' ? 'Link copied' : ''}
+        </p>
+        {copyState === 'refused' ? (
+          <label className="share-fallback">
+            Copying was blocked. Select the link and copy it:
+            <input ref={fallbackRef} type="text" readOnly value={page.url} onFocus={(event) => event.target.select()} />
+          </label>
+        ) : null}
+      </div>
+      <div className="share-section">
+        <p className="share-heading">Share on</p>
+        <ul className="share-links">
+          {shareLinks(page).map((link) => (
+            <li key={link.id}>
+              <a href={link.href} target="_blank" rel="noopener noreferrer" data-share={link.id}>
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <MastodonShare page={page} />
+        <p className="share-note">
+          Signal has no share link: use {canUseShareSheet ? 'Share via…' : 'Copy link'} and paste it in your chat.
+        </p>
+      </div>
+      {/* The embed-code section for newsrooms goes here. */}
+    </>
+  );
+}
+
+function MastodonShare({ page }: { page: SharedPage }) {
+  const [server, setServer] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const inputId = useId();
+  const errorId = useId();
+
+  const onSubmit = (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const href = mastodonShareUrl(server, page);
+    setInvalid(href === null);
+    if (href !== null) window.open(href, '_blank', 'noopener,noreferrer');
+  };
+
+  return (
+    <form className="share-mastodon" onSubmit={onSubmit}>
+      <label htmlFor={inputId}>Mastodon: your server</label>
+      <div className="share-mastodon-row">
+        <input
+          id={inputId}
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="mastodon.social"
+          value={server}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? errorId : undefined}
+          onChange={(event) => setServer(event.target.value)}
+        />
+        <button type="submit" className="share-action">
+          Post
+        </button>
+      </div>
+      {invalid ? (
+        <p id={errorId} className="share-error">
+          Enter a server name such as mastodon.social
+        </p>
+      ) : null}
+    </form>
+  );
+}
