@@ -31,7 +31,7 @@ async function waitForServer(url: string): Promise<void> {
   throw new Error(`${url} did not start`);
 }
 
-const server = spawn('npx', ['vite', 'preview'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['tsx', 'scripts/serve-static.ts', 'dist', '4173'], { stdio: 'ignore', detached: true });
 try {
   await waitForServer(base);
   mkdirSync('screenshots', { recursive: true });

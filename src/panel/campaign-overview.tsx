@@ -14,14 +14,14 @@ export function CampaignOverview() {
   const rallies = useRallyStore(selectRallies);
   return (
     <div className="overview">
-      <div className="panel-toolbar panel-toolbar--end">
+      <div className="panel-toolbar">
+        <h2 id="overview-what" className="section-heading">
+          {campaign ? 'What happened' : 'The rallies'}
+        </h2>
         <ShareMenu route={overviewRoute} text={pageTitle({ kind: 'overview' }, campaign)} />
       </div>
       {campaign ? (
         <section aria-labelledby="overview-what">
-          <h2 id="overview-what" className="section-heading">
-            What happened
-          </h2>
           <p className="overview-summary">{campaign.summary}</p>
           {campaign.calledBy.length > 0 ? (
             <p className="overview-called-by">
