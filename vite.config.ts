@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { prerenderPlugin, siteUrlDefine } from './build/prerender-plugin.ts';
+import { prerenderPlugin, buildTimeDefines } from './build/prerender-plugin.ts';
 import { rallyDataPlugin } from './build/rally-data-plugin.ts';
 
 /** The site's path on its host: `/` by default, or e.g. `BASE_PATH=/chechnya-rallies/ npm run build`. */
@@ -12,7 +12,7 @@ function basePath(value: string | undefined): string {
 
 export default defineConfig({
   base: basePath(process.env.BASE_PATH),
-  define: siteUrlDefine,
+  define: buildTimeDefines,
   plugins: [react(), rallyDataPlugin(), prerenderPlugin()],
   build: {
     // Every asset is a file of this site: nothing is inlined as a data: URI.

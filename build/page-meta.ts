@@ -153,13 +153,22 @@ export function jsonForScript(text: string): string {
 }
 
 /**
- * Fills the built `index.html` template for one page: its title and head
- * tags, the rendered app inside `#root`, and the rally data it was rendered
+ * Fills the built `index.html` template for one page: the Content Security
+ * Policy as the first element of `<head>`, its title and head tags, the
+ * rendered app inside `#root`, and the rally data it was rendered
  * from, so the browser can take over without a second render.
  */
-export function assemblePage(template: string, spec: PageSpec, siteName: string, appHtml: string, rallyJson: string) {
+export function assemblePage(
+  template: string,
+  spec: PageSpec,
+  siteName: string,
+  appHtml: string,
+  rallyJson: string,
+  policyMeta: string,
+) {
   // Replacer functions, not strings: "$&" or "$'" in the data must stay literal text.
   const withTitle = template
+    .replace(/<head>\s*/, () => `<head>\n    ${policyMeta}\n    `)
     .replace(/<title>[\s\S]*?<\/title>/, () => `<title>${escapeHtml(spec.title)}</title>`)
     .replace(/\s*<meta\s+name="description"[^>]*>/, '');
   const withHead = withTitle.replace('</head>', () => `    ${headTags(spec, siteName)}\n  </head>`);

@@ -5,6 +5,13 @@ import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import { decodeRallyJson, parseRallyCollection, type RallyCollection } from '../src/lib/parse-rallies.ts';
 import type { Route } from '../src/lib/route.ts';
+import {
+  contentSecurityPolicy,
+  headersFile,
+  inlineStyleHashes,
+  parsePhotoHosts,
+  policyMetaTag,
+} from './content-security-policy.ts';
 import { assemblePage, pageSpecs } from './page-meta.ts';
 import { rallyDataFile } from './rally-data-plugin.ts';
 import { writeShareImages } from './share-images.ts';
@@ -13,11 +20,12 @@ import { writeShareImages } from './share-images.ts';
 export const defaultSiteUrl = 'http://127.0.0.1:4173';
 
 /**
- * Makes `SITE_URL` (the site's public origin, or "" when unset) readable in
- * the app as `import.meta.env.SITE_URL`, for absolute share links.
+ * Build-time settings the app reads: `SITE_URL` (the public origin, or "" when unset) as
+ * `import.meta.env.SITE_URL`, for share links, and `PHOTO_HOSTS` as a list of allowed photo hosts.
  */
-export const siteUrlDefine = {
+export const buildTimeDefines = {
   'import.meta.env.SITE_URL': JSON.stringify(process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : ''),
+  'import.meta.env.PHOTO_HOSTS': JSON.stringify(parsePhotoHosts(process.env.PHOTO_HOSTS)),
 };
 
 type RenderRoute = (collection: RallyCollection, route: Route) => string;
@@ -52,7 +60,7 @@ export function prerenderPlugin(): Plugin {
         mode: config.mode,
         logLevel: 'warn',
         plugins: [react()],
-        define: siteUrlDefine,
+        define: buildTimeDefines,
         build: { ssr: 'src/entry-server.tsx', outDir: serverOutDir, emptyOutDir: true, assetsInlineLimit: 0 },
       });
       const serverModule = (await import(pathToFileURL(join(serverOutDir, 'entry-server.js')).href)) as {
@@ -65,6 +73,11 @@ export function prerenderPlugin(): Plugin {
       if (!decoded.ok) throw new Error(`${rallyDataFile}: ${decoded.message}; run npm run validate`);
       const collection = parseRallyCollection(decoded.value);
       const template = readFileSync(join(outDir, 'index.html'), 'utf8');
+      const policy = contentSecurityPolicy({
+        photoHosts: parsePhotoHosts(process.env.PHOTO_HOSTS),
+        styleHashes: inlineStyleHashes(template),
+      });
+      writeFileSync(join(outDir, '_headers'), headersFile(policy, config.base));
       const siteName = collection.campaign?.title ?? 'Rally map';
 
       const specs = pageSpecs(collection, siteUrl, config.base);
@@ -72,7 +85,7 @@ export function prerenderPlugin(): Plugin {
         const appHtml = serverModule.renderRoute(collection, spec.route);
         const file = join(outDir, spec.outputFile);
         mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, assemblePage(template, spec, siteName, appHtml, rallyJson));
+        writeFileSync(file, assemblePage(template, spec, siteName, appHtml, rallyJson, policyMetaTag(policy)));
       }
       const images = writeShareImages(specs, collection, outDir);
       rmSync(serverOutDir, { recursive: true, force: true });

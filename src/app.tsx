@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { formatCalendarDate } from './lib/format-date.ts';
+import { MapErrorBoundary } from './map-error-boundary.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
 import { selectCampaign, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
@@ -23,9 +24,11 @@ function MapSlot() {
   const placeholder = <div className="map-placeholder" />;
   if (!inBrowser) return placeholder;
   return (
-    <Suspense fallback={placeholder}>
-      <RallyMap />
-    </Suspense>
+    <MapErrorBoundary>
+      <Suspense fallback={placeholder}>
+        <RallyMap />
+      </Suspense>
+    </MapErrorBoundary>
   );
 }
 

@@ -2,10 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { loadEmbeddedRallies, loadRallies, rallyDataUrl, loadTimeoutMs } from './state/load-rallies.ts';
-import { startUrlSync } from './state/url-sync.ts';
+import { reloadOnceOnStaleChunk, startUrlSync } from './state/url-sync.ts';
 import './styles/app.css';
 
 startUrlSync();
+reloadOnceOnStaleChunk();
 
 // Pages generated at build time carry the rally data and the rendered panel.
 const embeddedData = document.getElementById('rally-data')?.textContent;

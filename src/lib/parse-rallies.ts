@@ -1,6 +1,14 @@
 import type * as z from 'zod/mini';
 import type { PathSegment, RallyProblem } from './rally-problem.ts';
-import { lenientSchemas, slugPattern, strictSchemas, type Campaign, type Rally } from './rally-schema.ts';
+import {
+  lenientSchemas,
+  maxCoordinateDecimals,
+  rallySchemaFileName,
+  slugPattern,
+  strictSchemas,
+  type Campaign,
+  type Rally,
+} from './rally-schema.ts';
 
 /** What a rally file yields: everything valid in it, and a list of everything wrong. */
 export interface RallyCollection {
@@ -90,9 +98,9 @@ type Schema<T> = {
 };
 
 /**
- * Validates `value` against a strict schema, reporting every problem under
- * `basePath`. Unknown fields are warnings; the value is then re-read leniently
- * so a typo'd extra field never costs the rally its place.
+ * Validates `value`, reporting every problem under `basePath`. Errors come
+ * from the lenient schema; unknown fields, found by the strict schema, are
+ * warnings, so a typo'd extra field never costs the rally its place.
  */
 function validate<T>(
   strict: Schema<T>,
@@ -103,21 +111,33 @@ function validate<T>(
 ): T | null {
   const strictResult = strict.safeParse(value);
   if (strictResult.success) return strictResult.data;
-  let hasErrors = false;
-  for (const issue of strictResult.error.issues) {
-    const path = [...basePath, ...(issue.path as PathSegment[])];
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        report('warning', [...path, key], 'is not a known field and is ignored (a typo?)');
-      }
-    } else {
-      hasErrors = true;
-      report('error', path, describeIssue(issue, value));
+  // The strict parse may skip checks (such as a photo's width and height)
+  // once it has found an unknown field, so errors are taken from the lenient one.
+  const lenientResult = lenient.safeParse(value);
+  if (!lenientResult.success) {
+    for (const issue of lenientResult.error.issues) {
+      report('error', [...basePath, ...(issue.path as PathSegment[])], describeIssue(issue, value));
     }
   }
-  if (hasErrors) return null;
-  const lenientResult = lenient.safeParse(value);
+  for (const issue of strictResult.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) {
+      report(
+        'warning',
+        [...basePath, ...(issue.path as PathSegment[]), key],
+        'is not a known field and is ignored (a typo?)',
+      );
+    }
+  }
   return lenientResult.success ? lenientResult.data : null;
+}
+
+/** How many decimal places a number is written with in its shortest form: 13.405 has 3, 1.5e-7 has 8. */
+export function decimalPlaces(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  const [mantissa = '', exponent = '0'] = String(value).toLowerCase().split('e');
+  const fractionDigits = mantissa.split('.')[1]?.length ?? 0;
+  return Math.max(0, fractionDigits - Number(exponent));
 }
 
 function checkCoordinates(coordinates: unknown): { message: string; index?: number } | null {
@@ -162,6 +182,13 @@ export function parseRallyCollection(input: unknown): RallyCollection {
   }
   if (Object.hasOwn(input, 'crs')) {
     documentProblem(['crs'], 'is not allowed: GeoJSON (RFC 7946) coordinates are always WGS 84 longitude, latitude');
+  }
+  // `$schema` points editors at data/rallies.schema.json; it means nothing to the map.
+  if (Object.hasOwn(input, '$schema') && typeof input.$schema !== 'string') {
+    documentProblem(
+      ['$schema'],
+      `must be text: the path or URL of the JSON Schema, such as "./${rallySchemaFileName}", not ${describeType(input.$schema)}`,
+    );
   }
 
   const campaign = Object.hasOwn(input, 'campaign')
@@ -236,6 +263,16 @@ export function parseRallyCollection(input: unknown): RallyCollection {
       } else {
         const [longitude, latitude] = geometry.coordinates as [number, number];
         position = [longitude, latitude];
+        [longitude, latitude].forEach((coordinate, index) => {
+          const decimals = decimalPlaces(coordinate);
+          if (decimals > maxCoordinateDecimals) {
+            report(
+              'warning',
+              [...base, 'geometry', 'coordinates', index],
+              `has ${decimals} decimals; ${maxCoordinateDecimals} (about 10 cm) are already more precise than a rally's place can be: round it`,
+            );
+          }
+        });
       }
     }
 

@@ -1,12 +1,100 @@
 import * as z from 'zod/mini';
 import { isSafePhotoSource, isSafeSourceUrl } from './safe-url.ts';
 
+// Content-Security-Policy: the app runs under `script-src 'self'`, with no
+// 'unsafe-eval'. By default zod compiles a fast parser for each object schema
+// with `new Function` (and probes for it, which a strict CSP reports as a
+// violation even though zod catches the error). Jitless mode never does
+// either. zod reads this flag when a schema is built, so it is set here,
+// before any schema below exists. It applies in Node too (tests, validator).
+z.config({ jitless: true });
+
 /** A URL slug: lowercase letters and digits in groups joined by single hyphens. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const nonEmptyText = () => z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+/** Coordinates with more decimals than this are reported as a warning (6 decimals ≈ 0.1 m). */
+export const maxCoordinateDecimals = 6;
+
+/** Where a `$schema` member in the rally file points to get editor help; see data/rallies.schema.json. */
+export const rallySchemaFileName = 'rallies.schema.json';
+
+const emptyMessage = 'must not be empty';
+const dateMessage = 'must be a date in the form YYYY-MM-DD';
+const countryMessage = 'must be an ISO 3166-1 alpha-2 code such as "GB"';
+const languageMessage = 'must be a language tag such as "en" or "pt-BR"';
+const slugMessage = 'must be a slug of lowercase letters, digits and single hyphens, such as "mexico-city"';
+const photoSourceMessage = 'must be a relative path under photos/ or an https: URL';
+const svgMessage = 'must not be an SVG file (an SVG image can carry scripts): use JPEG, PNG or WebP';
+
+// `description` and `patternErrorMessage` only feed the JSON Schema that
+// editors use (data/rallies.schema.json): hover help and readable messages.
+// They change nothing at run time.
+const described = (description: string) => z.meta({ description });
+
+/** Text with at least one visible character. Leading and trailing whitespace is trimmed. */
+const nonEmptyText = (description: string) =>
+  z.string().check(z.trim(), z.regex(/\S/, emptyMessage), z.meta({ description, patternErrorMessage: emptyMessage }));
+
+const isoDate = (description: string) =>
+  z.iso.date({ error: dateMessage }).check(z.meta({ description, patternErrorMessage: dateMessage }));
+
 const languageTag = () =>
-  z.string().check(z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"'));
+  z
+    .string()
+    .check(
+      z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, languageMessage),
+      z.meta({
+        description: 'The language of the text, as a language tag: "en".',
+        patternErrorMessage: languageMessage,
+      }),
+    );
+
+/** The scheme a value starts with ("http", "javascript"), as written, or null. */
+function writtenScheme(value: string): string | null {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase() ?? null;
+}
+
+const photoSourceText = () =>
+  z.string().check(
+    z.superRefine((value, context) => {
+      if (isSafePhotoSource(value)) return;
+      const svg = /\.svgz?(?:$|[?#])/i.test(value);
+      const scheme = writtenScheme(value);
+      const message = svg
+        ? svgMessage
+        : scheme !== null && scheme !== 'https'
+          ? `${photoSourceMessage}, not a ${scheme}: URL`
+          : photoSourceMessage;
+      context.issues.push({ code: 'custom', input: value, message });
+    }),
+    z.meta({
+      description:
+        'A file under public/photos/ ("photos/london-1.jpg") or an https: URL. Not SVG. Needs width and height.',
+      // An approximation of isSafePhotoSource for editors; the validator is exact.
+      pattern:
+        '^(?![\\s\\S]*\\.[sS][vV][gG][zZ]?(?:$|[?#]))(?:https://[^\\s/?#]+[^\\s]*|photos/[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*)$',
+      patternErrorMessage: `${photoSourceMessage}, and not SVG`,
+    }),
+  );
+
+const httpsUrl = () =>
+  z.string().check(
+    z.superRefine((value, context) => {
+      if (isSafeSourceUrl(value)) return;
+      const scheme = writtenScheme(value.trim());
+      const message =
+        scheme !== null && scheme !== 'https' ? `must be an https: URL, not ${scheme}:` : 'must be an https: URL';
+      context.issues.push({ code: 'custom', input: value, message });
+    }),
+    z.meta({
+      description: 'The address of the source; must start with https://.',
+      pattern: '^https://[^\\s/?#]+[^\\s]*$',
+      patternErrorMessage: 'must be an https: URL',
+    }),
+  );
+
+const wholeNumber = (minimum: number, message: string, description: string) =>
+  z.int().check(z.gte(minimum, message), described(description));
 
 type ObjectFactory = typeof z.strictObject;
 
@@ -15,24 +103,25 @@ type ObjectFactory = typeof z.strictObject;
  * strict form (unknown fields are reported) and a lenient form (unknown fields
  * are dropped). Unknown fields are usually typos, so they are warned about,
  * but they never cost a rally its place on the map.
+ *
+ * The FeatureCollection, its features and their geometries are loose in both
+ * forms: RFC 7946 allows foreign members there (such as `bbox` or `$schema`).
  */
 function buildSchemas(object: ObjectFactory) {
   const quote = object({
-    text: nonEmptyText(),
-    speaker: nonEmptyText(),
-    role: nonEmptyText(),
+    text: nonEmptyText('The verbatim passage: one paragraph of the source, never translated.'),
+    speaker: nonEmptyText('Who said it.'),
+    role: nonEmptyText('Their role or organisation.'),
     lang: languageTag(),
-  });
+  }).check(described('A passage quoted verbatim from a published source, with who said it.'));
 
   const photo = object({
-    caption: nonEmptyText(),
-    credit: nonEmptyText(),
-    alt: nonEmptyText(),
-    src: z.optional(
-      z.string().check(z.refine(isSafePhotoSource, 'must be a relative path under photos/ or an https: URL')),
-    ),
-    width: z.optional(z.int().check(z.gte(1, 'must be at least 1'))),
-    height: z.optional(z.int().check(z.gte(1, 'must be at least 1'))),
+    caption: nonEmptyText('The caption the source gives the photo.'),
+    credit: nonEmptyText('The photographer, shown as "Photo: <credit>".'),
+    alt: nonEmptyText('What the picture shows, for people who cannot see it.'),
+    src: z.optional(photoSourceText()),
+    width: z.optional(wholeNumber(1, 'must be at least 1', 'The width of the image file, in pixels.')),
+    height: z.optional(wholeNumber(1, 'must be at least 1', 'The height of the image file, in pixels.')),
   }).check(
     z.superRefine((value, context) => {
       // Without its intrinsic size an image shifts the layout when it loads.
@@ -48,47 +137,154 @@ function buildSchemas(object: ObjectFactory) {
         }
       }
     }),
+    z.meta({
+      description: 'A photo from the rally. Without src it is shown as its caption and credit only.',
+      // JSON Schema (draft 7) form of the check above, for editors.
+      dependencies: { src: ['width', 'height'] },
+    }),
   );
 
   const source = object({
-    title: nonEmptyText(),
-    publisher: nonEmptyText(),
-    url: z.string().check(z.refine(isSafeSourceUrl, 'must be an https: URL')),
-    note: z.optional(nonEmptyText()),
-  });
+    title: nonEmptyText('The title of the article or page.'),
+    publisher: nonEmptyText('Who published it.'),
+    url: httpsUrl(),
+    note: z.optional(nonEmptyText('Anything a reader should know about this source.')),
+  }).check(described('A published source for the facts.'));
 
   const attendance = object({
-    text: nonEmptyText(),
-    count: z.optional(z.int().check(z.gte(0, 'must not be negative'))),
-    approximate: z.optional(z.boolean()),
-  });
+    text: nonEmptyText('The crowd as the source reports it: "about 50 people".'),
+    count: z.optional(wholeNumber(0, 'must not be negative', 'The number in the text, when it gives one.')),
+    approximate: z.optional(z.boolean().check(described('true when the source gives the number as approximate.'))),
+  }).check(described('Attendance as reported.'));
 
   const rallyProperties = object({
-    name: nonEmptyText(),
-    localName: z.optional(nonEmptyText()),
-    country: z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "GB"')),
-    date: z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' }),
-    venue: z.nullable(nonEmptyText()),
-    locationPrecision: z.enum(['venue', 'city'], { error: 'must be "venue" or "city"' }),
-    locationNote: z.optional(nonEmptyText()),
+    name: nonEmptyText('The city’s English name.'),
+    localName: z.optional(nonEmptyText('The local name, where it differs: "München".')),
+    country: z
+      .string()
+      .check(
+        z.regex(/^[A-Z]{2}$/, countryMessage),
+        z.meta({ description: 'ISO 3166-1 alpha-2 country code: "GB", "DE".', patternErrorMessage: countryMessage }),
+      ),
+    date: isoDate('The day of the rally, YYYY-MM-DD.'),
+    venue: z.nullable(nonEmptyText('Where the rally was; null when the source does not report it.')),
+    locationPrecision: z
+      .enum(['venue', 'city'], { error: 'must be "venue" or "city"' })
+      .check(described('Whether the point marks the venue or only the city centre. "venue" needs a venue.')),
+    locationNote: z.optional(nonEmptyText('Where the coordinates come from.')),
     attendance: z.nullable(attendance),
-    quotes: z.array(quote),
-    photos: z.array(photo),
-    sources: z.array(source),
-  });
+    quotes: z.array(quote).check(described('Verbatim passages from this rally; empty when none are reported.')),
+    photos: z.array(photo).check(described('Photos from this rally; empty when none are reported.')),
+    sources: z.array(source).check(described('Where the facts come from.')),
+  }).check(
+    z.superRefine((value, context) => {
+      if (value.locationPrecision === 'venue' && value.venue === null) {
+        context.issues.push({
+          code: 'custom',
+          input: value,
+          path: ['locationPrecision'],
+          message: 'is "venue", but no venue is reported (venue is null): use "city", or name the venue',
+        });
+      }
+    }),
+    z.meta({
+      description: 'What the source reports about this rally.',
+      // JSON Schema (draft 7) form of the check above, for editors.
+      if: { properties: { locationPrecision: { const: 'venue' } }, required: ['locationPrecision'] },
+      then: { properties: { venue: { type: 'string' } } },
+    }),
+  );
 
   const campaign = object({
-    title: nonEmptyText(),
-    date: z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' }),
-    summary: nonEmptyText(),
-    attendance: z.optional(nonEmptyText()),
-    calledBy: z.array(object({ name: nonEmptyText() })),
-    quotes: z.array(quote),
+    title: nonEmptyText('The title shown at the top of the page.'),
+    date: isoDate('The day of action, YYYY-MM-DD.'),
+    summary: nonEmptyText('What happened, in the source’s words as far as possible.'),
+    attendance: z.optional(nonEmptyText('The overall figure as reported.')),
+    calledBy: z.array(object({ name: nonEmptyText('An organisation.') })).check(described('Who called the rallies.')),
+    quotes: z.array(quote).check(described('Campaign-level quotes not tied to one city.')),
     source: source,
-    notes: z.optional(z.array(nonEmptyText())),
-  });
+    notes: z.optional(
+      z.array(nonEmptyText('A note.')).check(described('How facts were derived, e.g. the reasoning behind the date.')),
+    ),
+  }).check(described('Campaign-level facts: a foreign member of the FeatureCollection.'));
 
-  return { rallyProperties, campaign };
+  const longitude = z
+    .number()
+    .check(
+      z.gte(-180, 'longitude must be between -180 and 180'),
+      z.lte(180, 'longitude must be between -180 and 180'),
+      described('Longitude, -180 to 180 (east is positive).'),
+    );
+  const latitude = z
+    .number()
+    .check(
+      z.gte(-90, 'latitude must be between -90 and 90'),
+      z.lte(90, 'latitude must be between -90 and 90'),
+      described('Latitude, -90 to 90 (north is positive).'),
+    );
+
+  const point = z
+    .looseObject({
+      type: z.literal('Point'),
+      coordinates: z
+        .tuple([longitude, latitude, z.optional(z.number().check(described('Altitude in metres (ignored).')))])
+        .check(described('[longitude, latitude]: longitude first (RFC 7946), WGS 84.')),
+    })
+    .check(described('A GeoJSON Point. Rallies are points; no other geometry is accepted.'));
+
+  const feature = z
+    .looseObject({
+      type: z.literal('Feature'),
+      id: z
+        .string()
+        .check(
+          z.regex(slugPattern, slugMessage),
+          z.meta({
+            description: 'Stable id, also the city’s URL slug: "mexico-city". Unique.',
+            patternErrorMessage: slugMessage,
+          }),
+        ),
+      geometry: point,
+      properties: rallyProperties,
+    })
+    .check(described('One rally.'));
+
+  const collection = z
+    .looseObject({
+      $schema: z.optional(z.string().check(described('The JSON Schema for editors: "./rallies.schema.json".'))),
+      type: z.literal('FeatureCollection'),
+      crs: z.optional(
+        z.never().check(described('Not allowed: RFC 7946 coordinates are always WGS 84 longitude, latitude.')),
+      ),
+      campaign,
+      features: z.array(feature).check(
+        z.superRefine((features, context) => {
+          // Not expressible in JSON Schema: editors do not report it, the validator does.
+          const seen = new Set<string>();
+          features.forEach((rally, index) => {
+            if (seen.has(rally.id)) {
+              context.issues.push({
+                code: 'custom',
+                input: rally.id,
+                path: [index, 'id'],
+                message: `"${rally.id}" is already used by an earlier feature; ids must be unique`,
+              });
+            }
+            seen.add(rally.id);
+          });
+        }),
+        described('The rallies, one feature each.'),
+      ),
+    })
+    .check(
+      z.meta({
+        title: 'Rally map data',
+        description:
+          'An RFC 7946 GeoJSON FeatureCollection of rallies. Check it with `npm run validate`: it also checks what this schema cannot (unique ids, the country of each point, photo files).',
+      }),
+    );
+
+  return { quote, photo, source, attendance, rallyProperties, campaign, feature, collection };
 }
 
 /** Schemas that report unknown fields as `unrecognized_keys` issues. */

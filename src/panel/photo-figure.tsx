@@ -1,23 +1,27 @@
+import { useState } from 'react';
 import { photoSource } from '../lib/photo-source.ts';
 import type { Photo } from '../lib/rally-schema.ts';
 
 /**
- * A photo with its caption and credit. A photo that ships with the site is
- * shown at its intrinsic size (no layout shift) and loads lazily; any other
- * photo is a captioned placeholder that says plainly it is not included.
+ * A photo with its caption and credit. A photo that ships with the site (or
+ * comes from an allowed host) is shown at its intrinsic size, with no layout
+ * shift, and loads lazily; any other photo, or one that fails to load, is a
+ * captioned placeholder that says plainly why there is no picture.
  */
 export function PhotoFigure({ photo }: { photo: Photo }) {
-  const source = photoSource(photo);
+  const source = photoSource(photo, import.meta.env.BASE_URL, import.meta.env.PHOTO_HOSTS);
+  const [failed, setFailed] = useState(false);
   return (
-    <figure className={`photo photo--${source.kind}`}>
-      {source.kind === 'local' ? (
+    <figure className={`photo photo--${failed ? 'failed' : source.kind}`}>
+      {source.kind === 'image' && !failed ? (
         <img
-          src={`${import.meta.env.BASE_URL}${source.path}`}
+          src={source.src}
           width={source.width}
           height={source.height}
           alt={photo.alt}
           loading="lazy"
           decoding="async"
+          onError={() => setFailed(true)}
         />
       ) : (
         <div className="photo-placeholder">
@@ -31,7 +35,11 @@ export function PhotoFigure({ photo }: { photo: Photo }) {
             />
           </svg>
           <span className="photo-placeholder-text">
-            {source.kind === 'remote' ? `Photo on ${source.host}, not loaded` : 'Photo not included'}
+            {failed
+              ? 'Photo could not be loaded'
+              : source.kind === 'remote'
+                ? `Photo on ${source.host}, not loaded`
+                : 'Photo not included'}
           </span>
           {source.kind === 'remote' ? (
             <a href={source.url} rel="noopener noreferrer" target="_blank">

@@ -24,19 +24,25 @@ export function SidePanel() {
 
   return (
     <div className="panel-body" ref={bodyRef}>
-      {load.status === 'loading' ? (
-        <p className="status-message" role="status">
-          <span className="spinner" aria-hidden="true" /> Loading the rallies…
-        </p>
-      ) : load.status === 'error' ? (
+      {load.status === 'error' ? (
         <div className="load-error" role="alert">
-          <h2>The rallies could not be loaded</h2>
-          <p>{load.message}</p>
+          <h2>
+            {rallies.length > 0 ? 'The latest rally data could not be loaded' : 'The rallies could not be loaded'}
+          </h2>
+          <p>
+            {load.message}
+            {rallies.length > 0 ? ' The rallies below are from the last successful load.' : ''}
+          </p>
           <button type="button" className="primary-button" onClick={() => void loadRallies()}>
             Try again
           </button>
         </div>
-      ) : (
+      ) : null}
+      {load.status === 'loading' && rallies.length === 0 ? (
+        <p className="status-message" role="status">
+          <span className="spinner" aria-hidden="true" /> Loading the rallies…
+        </p>
+      ) : load.status === 'error' && rallies.length === 0 ? null : (
         <>
           <ProblemsNotice />
           {isNotFound ? (

@@ -73,6 +73,10 @@ async function fetchRallyText(
       const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
       return { ok: false, message: `The server could not provide the rally data (HTTP ${status}).` };
     }
+    // A host without the file often answers with its HTML home or error page, status 200.
+    if (/^\s*text\/html/i.test(response.headers.get('Content-Type') ?? '')) {
+      return { ok: false, message: 'The server sent a web page (HTML) instead of the rally data (JSON).' };
+    }
     return { ok: true, text: await response.text() };
   } catch {
     if (controller.signal.aborted) {

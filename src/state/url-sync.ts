@@ -61,3 +61,26 @@ export function absoluteRouteUrl(route: Route): string {
   const origin = import.meta.env.SITE_URL || window.location.origin;
   return new URL(formatRoute(route, basePath), origin).href;
 }
+
+const reloadKey = 'rally-map:stale-chunk-reload';
+
+/**
+ * After a redeploy, an open page may ask for code files that no longer
+ * exist. Vite reports that as `vite:preloadError`; the page then reloads
+ * once to get the new version. A second failure within a minute does not
+ * reload again, so a broken deploy cannot cause a reload loop.
+ */
+export function reloadOnceOnStaleChunk(): void {
+  window.addEventListener('vite:preloadError', (event) => {
+    try {
+      const lastReload = Number(window.sessionStorage.getItem(reloadKey) ?? 0);
+      if (Date.now() - lastReload < 60_000) return;
+      window.sessionStorage.setItem(reloadKey, String(Date.now()));
+    } catch {
+      // Without session storage there is no way to know about an earlier reload: do not risk a loop.
+      return;
+    }
+    event.preventDefault();
+    window.location.reload();
+  });
+}

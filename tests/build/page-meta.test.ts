@@ -138,7 +138,15 @@ describe('assemblePage', () => {
   it('puts the title, head tags, rendered app and data into the template, once each', () => {
     const [, oslo] = pageSpecs(fixture, 'https://rallies.example.org', '/');
     if (!oslo) throw new Error('no Oslo spec');
-    const html = assemblePage(template, oslo, 'Site', "<main>$& $' Oslo</main>", '{"name":"</script><b>$1"}');
+    const html = assemblePage(
+      template,
+      oslo,
+      'Site',
+      "<main>$& $' Oslo</main>",
+      '{"name":"</script><b>$1"}',
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'" />`,
+    );
+    expect(html).toMatch(/<head>\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none'" \/>/);
     expect(html).toContain('<title>Oslo, 7 April 2018 · Rallies for a test</title>');
     expect(html).not.toContain('Old title');
     expect(html).not.toContain('content="old"');

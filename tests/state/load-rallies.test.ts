@@ -126,13 +126,40 @@ describe('loadRallies', () => {
     });
   });
 
-  it('reports an HTML page served in place of the data', async () => {
+  it('reports an HTML page served in place of the data, by its content type', async () => {
     const page = '<!DOCTYPE html>\n<html><head><title>rally-map</title></head><body></body></html>';
     await loadRallies(url, respondWith(page, { status: 200, headers: { 'Content-Type': 'text/html' } }), 1000);
     expect(loadState()).toEqual({
       status: 'error',
+      message: 'The server sent a web page (HTML) instead of the rally data (JSON).',
+    });
+  });
+
+  it('reports an HTML page served in place of the data, by its content', async () => {
+    const page = '<!DOCTYPE html>\n<html><head><title>rally-map</title></head><body></body></html>';
+    await loadRallies(
+      url,
+      respondWith(page, { status: 200, headers: { 'Content-Type': 'application/octet-stream' } }),
+      1000,
+    );
+    expect(loadState()).toEqual({
+      status: 'error',
       message: 'The rally data could not be read: the server sent a web page (HTML) instead of the rally data (JSON).',
     });
+  });
+
+  it('keeps the last good data when a later load fails', async () => {
+    await loadRallies(url, respondWith(readRallyFileText()), 1000);
+    await loadRallies(url, respondWith('down', { status: 503 }), 1000);
+    expect(loadState().status).toBe('error');
+    expect(rallyStore.getState().rallies).toHaveLength(8);
+  });
+
+  it('in refresh mode, keeps the shown data silently when the request fails', async () => {
+    await loadRallies(url, respondWith(readRallyFileText()), 1000);
+    await loadRallies(url, respondWith('down', { status: 503 }), 1000, 'refresh');
+    expect(loadState()).toEqual({ status: 'ready' });
+    expect(rallyStore.getState().rallies).toHaveLength(8);
   });
 
   it('reports a truncated file', async () => {

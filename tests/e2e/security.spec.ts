@@ -1,0 +1,234 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readRallyData } from './rally-data.ts';
+
+const rallyData = readRallyData();
+
+/** Collects Content Security Policy violations, page errors and dialogs from the start of every page load. */
+async function watchForTrouble(page: Page): Promise<() => Promise<string[]>> {
+  const trouble: string[] = [];
+  page.on('pageerror', (error) => trouble.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    trouble.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { violations: string[] }).violations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+    });
+    (window as unknown as { ran: () => void }).ran = () => seen.push('hostile script ran');
+  });
+  return async () => [
+    ...trouble,
+    ...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)),
+  ];
+}
+
+test.describe('the Content Security Policy', () => {
+  const pages = ['/', ...rallyData.features.map((feature) => `/city/${feature.id}/`), '/city/atlantis/'];
+
+  for (const path of pages) {
+    test(`${path} runs with zero policy violations`, async ({ page }) => {
+      const trouble = await watchForTrouble(page);
+      await page.goto(path);
+      const policy = await page.locator('head > :first-child').getAttribute('content');
+      expect(await page.locator('head > :first-child').getAttribute('http-equiv')).toBe('Content-Security-Policy');
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toContain("script-src 'self'");
+      await expect(page.locator('.rally-marker')).toHaveCount(8);
+      // Exercise the map: zoom, open a city and the share menu.
+      await page.getByRole('button', { name: 'Zoom in' }).click();
+      await page.locator('.leaflet-marker-icon.rally-marker').first().focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
+      await page.waitForLoadState('networkidle');
+      expect(await trouble()).toEqual([]);
+    });
+  }
+
+  test('the policy is enforced: an injected inline script is blocked and reported', async ({ page }) => {
+    const trouble = await watchForTrouble(page);
+    await page.goto('/');
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.ran()';
+      document.body.append(script);
+    });
+    await expect.poll(trouble).toEqual([expect.stringMatching(/^script-src-elem inline/)]);
+  });
+
+  test('without JavaScript the no-script layout is allowed by the policy', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) blocked.push(message.text());
+    });
+    await page.goto('/city/london/');
+    await expect(page.locator('.map-region')).toBeHidden();
+    expect(blocked).toEqual([]);
+    await context.close();
+  });
+});
+
+const payloads = [
+  '<script>window.ran()</script>',
+  '<img src=x onerror="window.ran()">',
+  '"><svg onload=window.ran()>',
+  'javascript:window.ran()',
+  '{{constructor.constructor("window.ran()")()}}',
+];
+const hostileUrls = [
+  'javascript:window.ran()',
+  ' javascript:window.ran()',
+  'JAVASCRIPT:window.ran()',
+  'java\tscript:window.ran()',
+  'data:text/html,<script>window.ran()</script>',
+  'vbscript:msgbox(1)',
+  '//evil.example/x.jpg',
+  'http://evil.example/x.jpg',
+];
+
+/** The real data with every text field carrying a payload, and hostile URLs in Berlin's sources and photos. */
+function hostileData() {
+  const data = structuredClone(rallyData) as unknown as {
+    features: { id: string; properties: Record<string, unknown> }[];
+  };
+  let counter = 0;
+  const poison = (text: string) => `${text} ${payloads[counter++ % payloads.length] ?? ''}`;
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return poison(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value).map(([key, inner]) => [
+          key,
+          ['lang', 'country', 'date', 'locationPrecision', 'url', 'src'].includes(key) ? inner : walk(inner),
+        ]),
+      );
+    }
+    return value;
+  };
+  for (const feature of data.features) feature.properties = walk(feature.properties) as Record<string, unknown>;
+  const berlin = data.features.find((feature) => feature.id === 'berlin');
+  if (!berlin) throw new Error('no Berlin');
+  berlin.properties.sources = hostileUrls.map((url) => ({ title: 'Bad', publisher: 'Bad', url }));
+  const rome = data.features.find((feature) => feature.id === 'rome');
+  if (!rome) throw new Error('no Rome');
+  rome.properties.photos = hostileUrls.map((src) => ({
+    caption: 'Bad',
+    credit: 'Bad',
+    alt: 'Bad',
+    src,
+    width: 10,
+    height: 10,
+  }));
+  return data;
+}
+
+test.describe('hostile data renders inert', () => {
+  test('payloads in every text field show as literal text, hostile URLs never reach the DOM', async ({ page }) => {
+    const trouble = await watchForTrouble(page);
+    await page.route('**/data/rallies.geojson', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(hostileData()) }),
+    );
+    await page.goto('/');
+    // Berlin and Rome carry hostile URLs and are dropped; the other six still show.
+    await expect(page.locator('.rally-marker')).toHaveCount(6);
+    await expect(page.locator('.problems-notice')).toContainText('2 rallies could not be shown');
+    await page.locator('.problems-notice summary').click();
+
+    await page.locator('.city-button[data-city-id="london"]').click();
+    const panel = page.locator('#panel');
+    await expect(panel.locator('.city-heading')).toContainText('London <script>window.ran()</script>');
+    await expect(panel).toContainText('<img src=x onerror="window.ran()">');
+    await expect(panel.locator('blockquote').first()).toContainText('International solidarity is so important.');
+    expect(await panel.locator('script, svg[onload], img[onerror]').count()).toBe(0);
+    await page.getByRole('button', { name: /^York.*rally on/ }).click();
+    await page.waitForLoadState('networkidle');
+
+    const dangerousHrefs = await page.evaluate(() =>
+      [...document.querySelectorAll('[href], [src]')]
+        .map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? '')
+        .filter((value) => /^\s*(javascript|data:text|vbscript)/i.test(value.replace(/[\t\n\r]/g, ''))),
+    );
+    expect(dangerousHrefs).toEqual([]);
+    expect(await trouble()).toEqual([]);
+  });
+});
+
+test.describe('faults', () => {
+  /** Serves pages without their embedded data, so the app must fetch the file (as in development). */
+  async function withoutEmbeddedData(page: Page) {
+    await page.route(
+      (url) => url.pathname.endsWith('/'),
+      async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text())
+          .replace(/<script type="application\/json" id="rally-data">[\s\S]*?<\/script>/, '')
+          .replace(/<div id="root">[\s\S]*<\/div>/, '<div id="root"></div>');
+        await route.fulfill({ response, body: html });
+      },
+    );
+  }
+
+  for (const failure of [
+    { name: '404', status: 404, contentType: 'text/plain', body: 'Not found', message: 'HTTP 404' },
+    {
+      name: 'HTML with status 200',
+      status: 200,
+      contentType: 'text/html',
+      body: '<p>Home</p>',
+      message: 'web page (HTML)',
+    },
+    { name: 'JSON that is not GeoJSON', status: 200, contentType: 'application/json', body: '[1,2]', message: '' },
+  ]) {
+    test(`a ${failure.name} answer shows the right message with zero page errors`, async ({ page }) => {
+      const trouble = await watchForTrouble(page);
+      await withoutEmbeddedData(page);
+      await page.route('**/data/rallies.geojson', (route) =>
+        route.fulfill({ status: failure.status, contentType: failure.contentType, body: failure.body }),
+      );
+      await page.goto('/');
+      if (failure.message) {
+        await expect(page.getByRole('alert')).toContainText(failure.message);
+        await page.unroute('**/data/rallies.geojson');
+        await page.getByRole('button', { name: 'Try again' }).click();
+        await expect(page.locator('.rally-marker')).toHaveCount(8);
+      } else {
+        await expect(page.locator('.problems-notice')).toContainText('The rally file has errors');
+        await expect(page.locator('#panel')).toContainText('There are no rallies to show yet.');
+      }
+      expect(await trouble()).toEqual([]);
+    });
+  }
+
+  test('when the data request fails, a generated page keeps the data it was built with', async ({ page }) => {
+    const trouble = await watchForTrouble(page);
+    await page.route('**/data/rallies.geojson', (route) => route.fulfill({ status: 500, body: 'down' }));
+    await page.goto('/city/london/');
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('#city-heading')).toHaveText('London');
+    await expect(page.locator('blockquote')).toHaveCount(7);
+    expect(await trouble()).toEqual([]);
+  });
+
+  test('a photo that fails to load keeps its caption and credit, with a placeholder', async ({ page }) => {
+    const data = structuredClone(rallyData);
+    const photo = data.features.find((feature) => feature.id === 'london')?.properties.photos[1];
+    if (!photo) throw new Error('no photo');
+    Object.assign(photo, { src: 'photos/missing-file.jpg', width: 400, height: 300 });
+    await page.route('**/data/rallies.geojson', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(data) }),
+    );
+    await page.goto('/city/london/');
+    const figure = page.locator('figure.photo').nth(1);
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure).toContainText('Photo could not be loaded');
+    await expect(figure.locator('figcaption')).toContainText(photo.caption);
+    await expect(figure.locator('figcaption')).toContainText('Photo: David Hudson');
+    await expect(figure.locator('img')).toHaveCount(0);
+  });
+});
