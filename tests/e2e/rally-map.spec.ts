@@ -191,18 +191,32 @@ test.describe('loading the data', () => {
   });
 
   for (const failure of [
-    { name: 'a server error', body: 'Internal error', status: 500, message: 'HTTP 500' },
-    { name: 'an HTML page instead of JSON', body: '<!doctype html><p>Not here</p>', status: 200, message: 'HTML' },
+    { name: 'a server error', body: 'Internal error', status: 500, type: 'text/plain', message: 'HTTP 500' },
+    {
+      name: 'an HTML page instead of JSON',
+      body: '<!doctype html><p>Not here</p>',
+      status: 200,
+      type: 'text/html',
+      message: 'HTML',
+    },
+    {
+      name: 'an HTML page sent as JSON',
+      body: '<!doctype html><p>Not here</p>',
+      status: 200,
+      type: 'application/json',
+      message: 'HTML',
+    },
     {
       name: 'a truncated file',
       body: '{"type":"FeatureCollection","features":[{"type":',
       status: 200,
+      type: 'application/geo+json',
       message: 'not valid JSON',
     },
   ]) {
     test(`${failure.name} shows a clear message, and Try again recovers`, async ({ page }) => {
       await page.route('**/data/rallies.geojson', (route) =>
-        route.fulfill({ status: failure.status, contentType: 'text/html', body: failure.body }),
+        route.fulfill({ status: failure.status, contentType: failure.type, body: failure.body }),
       );
       await page.goto('/');
       const alert = page.getByRole('alert');
