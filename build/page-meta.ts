@@ -4,12 +4,15 @@ import { formatCalendarDate } from '../src/lib/format-date.ts';
 import { pageTitle } from '../src/lib/page-title.ts';
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import type { Rally } from '../src/lib/rally-schema.ts';
-import { formatRoute, overviewRoute, type Route } from '../src/lib/route.ts';
+import { embedCode, startingEmbedHeight } from '../src/lib/embed-code.ts';
+import { formatRoute, overviewRoute, type Presentation, type Route } from '../src/lib/route.ts';
 import { shareCardSize } from './share-card.ts';
 
 /** Everything needed to write one generated page and its share image. */
 export interface PageSpec {
   route: Route;
+  /** The full site's page, or its embed version for iframes. */
+  presentation: Presentation;
   /** The rally on this page, for city pages. */
   rally: Rally | null;
   /** Where the page is written, relative to the output folder: `city/london/index.html`. */
@@ -24,6 +27,8 @@ export interface PageSpec {
   imageUrl: string;
   imageAlt: string;
   ogType: 'website' | 'article';
+  /** The page's oEmbed document, relative to the output folder and absolute; `null` for the 404 page. */
+  oembed: { file: string; url: string } | null;
 }
 
 /** Shortens text to at most `limit` characters at a word boundary, adding an ellipsis when it cuts. */
@@ -59,8 +64,14 @@ export function pageSpecs(collection: RallyCollection, siteUrl: string, basePath
   const dateText = collection.campaign ? formatCalendarDate(collection.campaign.date) : '';
   const overviewImage = `${formatRoute(overviewRoute, basePath)}share/overview.png`;
 
+  const oembedFor = (route: Route) => {
+    const file = route.kind === 'city' ? `oembed/city/${route.cityId}.json` : 'oembed/index.json';
+    return { file, url: absolute(`${formatRoute(overviewRoute, basePath)}${file}`) };
+  };
+
   const overview: PageSpec = {
     route: overviewRoute,
+    presentation: 'site',
     rally: null,
     outputFile: 'index.html',
     imageFile: 'share/overview.png',
@@ -70,6 +81,7 @@ export function pageSpecs(collection: RallyCollection, siteUrl: string, basePath
     imageUrl: absolute(overviewImage),
     imageAlt: `Map of the ${collection.rallies.length} rallies${dateText ? ` of ${dateText}` : ''}: ${campaignTitle}`,
     ogType: 'website',
+    oembed: oembedFor(overviewRoute),
   };
 
   const cities = collection.rallies.map((rally): PageSpec => {
@@ -77,6 +89,7 @@ export function pageSpecs(collection: RallyCollection, siteUrl: string, basePath
     const name = cityName(rally).name;
     return {
       route,
+      presentation: 'site',
       rally,
       outputFile: `city/${rally.id}/index.html`,
       imageFile: `share/${rally.id}.png`,
@@ -86,11 +99,21 @@ export function pageSpecs(collection: RallyCollection, siteUrl: string, basePath
       imageUrl: absolute(`${formatRoute(overviewRoute, basePath)}share/${rally.id}.png`),
       imageAlt: `Map with ${name} highlighted: the rally of ${formatCalendarDate(rally.date)}, ${campaignTitle}`,
       ogType: 'article',
+      oembed: oembedFor(route),
     };
   });
 
+  // The embed version of each page: same content and card, canonical address on the full site.
+  const embeds = [overview, ...cities].map((spec): PageSpec => ({
+    ...spec,
+    presentation: 'embed',
+    outputFile: `embed/${spec.outputFile}`,
+    imageFile: null,
+  }));
+
   const notFound: PageSpec = {
     route: { kind: 'not-found' },
+    presentation: 'site',
     rally: null,
     outputFile: '404.html',
     imageFile: null,
@@ -100,9 +123,36 @@ export function pageSpecs(collection: RallyCollection, siteUrl: string, basePath
     imageUrl: absolute(overviewImage),
     imageAlt: overview.imageAlt,
     ogType: 'website',
+    oembed: null,
   };
 
-  return [overview, ...cities, notFound];
+  return [overview, ...cities, ...embeds, notFound];
+}
+
+/**
+ * The oEmbed document for a page (`type: rich`): the same responsive embed
+ * code the share menu gives, so tools that speak oEmbed embed it correctly.
+ */
+export function oembedDocument(spec: PageSpec, siteName: string, siteUrl: string, basePath: string) {
+  const base = new URL(formatRoute(overviewRoute, basePath), siteUrl).href;
+  return {
+    version: '1.0',
+    type: 'rich',
+    title: spec.title,
+    provider_name: siteName,
+    provider_url: base,
+    width: 800,
+    height: startingEmbedHeight,
+    thumbnail_url: spec.imageUrl,
+    thumbnail_width: shareCardSize.width,
+    thumbnail_height: shareCardSize.height,
+    html: embedCode({
+      embedUrl: new URL(formatRoute(spec.route, basePath, 'embed'), siteUrl).href,
+      scriptUrl: `${base}embed.js`,
+      title: spec.title,
+      mode: { kind: 'responsive' },
+    }),
+  };
 }
 
 /** Escapes text for an HTML attribute value or element content. */
@@ -123,6 +173,9 @@ export function headTags(spec: PageSpec, siteName: string): string {
     meta('name', 'description', spec.description),
     spec.canonicalUrl ? `<link rel="canonical" href="${escapeHtml(spec.canonicalUrl)}" />` : null,
     spec.canonicalUrl ? null : meta('name', 'robots', 'noindex'),
+    spec.oembed
+      ? `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(spec.oembed.url)}" title="${escapeHtml(spec.title)}" />`
+      : null,
     meta('property', 'og:site_name', siteName),
     meta('property', 'og:type', spec.ogType),
     meta('property', 'og:title', spec.title),

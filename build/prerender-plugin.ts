@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import { decodeRallyJson, parseRallyCollection, type RallyCollection } from '../src/lib/parse-rallies.ts';
-import type { Route } from '../src/lib/route.ts';
+import type { Presentation, Route } from '../src/lib/route.ts';
 import {
   contentSecurityPolicy,
   headersFile,
@@ -12,7 +12,8 @@ import {
   parsePhotoHosts,
   policyMetaTag,
 } from './content-security-policy.ts';
-import { assemblePage, pageSpecs } from './page-meta.ts';
+import { buildEmbedScript } from './embed-script.ts';
+import { assemblePage, oembedDocument, pageSpecs } from './page-meta.ts';
 import { rallyDataFile } from './rally-data-plugin.ts';
 import { writeShareImages } from './share-images.ts';
 
@@ -28,7 +29,7 @@ export const buildTimeDefines = {
   'import.meta.env.PHOTO_HOSTS': JSON.stringify(parsePhotoHosts(process.env.PHOTO_HOSTS)),
 };
 
-type RenderRoute = (collection: RallyCollection, route: Route) => string;
+type RenderRoute = (collection: RallyCollection, route: Route, presentation: Presentation) => string;
 
 /**
  * After the client build, writes a real HTML page for every route, rendered
@@ -82,17 +83,24 @@ export function prerenderPlugin(): Plugin {
 
       const specs = pageSpecs(collection, siteUrl, config.base);
       for (const spec of specs) {
-        const appHtml = serverModule.renderRoute(collection, spec.route);
+        const appHtml = serverModule.renderRoute(collection, spec.route, spec.presentation);
         const file = join(outDir, spec.outputFile);
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, assemblePage(template, spec, siteName, appHtml, rallyJson, policyMetaTag(policy)));
+        if (spec.oembed && spec.presentation === 'site') {
+          const oembedPath = join(outDir, spec.oembed.file);
+          mkdirSync(dirname(oembedPath), { recursive: true });
+          writeFileSync(oembedPath, JSON.stringify(oembedDocument(spec, siteName, siteUrl, config.base), null, 2));
+        }
       }
       const images = writeShareImages(specs, collection, outDir);
+      const embedScriptBytes = await buildEmbedScript(root, outDir);
       rmSync(serverOutDir, { recursive: true, force: true });
       const imageBytes = images.reduce((sum, image) => sum + image.bytes, 0);
       config.logger.info(
         `rally-prerender: ${specs.length} pages and ${images.length} share images ` +
-          `(${Math.round(imageBytes / 1024)} kB) in ${Math.round(performance.now() - started)} ms`,
+          `(${Math.round(imageBytes / 1024)} kB), embed.js (${embedScriptBytes} B gzipped) ` +
+          `in ${Math.round(performance.now() - started)} ms`,
       );
     },
   };

@@ -2,7 +2,8 @@ import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { formatCalendarDate } from './lib/format-date.ts';
 import { MapErrorBoundary } from './map-error-boundary.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
-import { selectCampaign, selectSelectedRally } from './state/selectors.ts';
+import { formatRoute, overviewRoute } from './lib/route.ts';
+import { selectCampaign, selectIsEmbed, selectRoute, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
 
 // Leaflet is the largest part of the app; the panel and its text do not wait for it.
@@ -35,14 +36,24 @@ function MapSlot() {
 /**
  * The page: the map beside a side panel on wide screens, the map above a
  * bottom sheet on phones. The panel is the text alternative to the map.
+ * The embed version, for iframes in articles, stacks the map above the panel
+ * at its natural height, with a credit line and a link to the full map.
  */
 export function App() {
   const campaign = useRallyStore(selectCampaign);
   const cityOpen = useRallyStore((state) => selectSelectedRally(state) !== undefined);
+  const isEmbed = useRallyStore(selectIsEmbed);
+  const route = useRallyStore(selectRoute);
   const [sheetExpanded, setSheetExpanded] = useState(false);
 
+  const classes = [
+    'app',
+    isEmbed ? 'app--embed' : '',
+    sheetExpanded ? 'sheet-expanded' : '',
+    cityOpen ? 'city-open' : '',
+  ];
   return (
-    <div className={`app${sheetExpanded ? ' sheet-expanded' : ''}${cityOpen ? ' city-open' : ''}`}>
+    <div className={classes.filter(Boolean).join(' ')}>
       <a className="skip-link" href="#panel">
         Skip the map
       </a>
@@ -53,21 +64,38 @@ export function App() {
         </p>
       </section>
       <aside className="panel" id="panel" tabIndex={-1} aria-label="Rally details">
-        <button
-          type="button"
-          className="sheet-handle"
-          aria-expanded={sheetExpanded}
-          aria-controls="panel"
-          onClick={() => setSheetExpanded((expanded) => !expanded)}
-        >
-          <span className="sheet-grip" aria-hidden="true" />
-          <span className="visually-hidden">{sheetExpanded ? 'Show more map' : 'Show more of the panel'}</span>
-        </button>
+        {isEmbed ? null : (
+          <button
+            type="button"
+            className="sheet-handle"
+            aria-expanded={sheetExpanded}
+            aria-controls="panel"
+            onClick={() => setSheetExpanded((expanded) => !expanded)}
+          >
+            <span className="sheet-grip" aria-hidden="true" />
+            <span className="visually-hidden">{sheetExpanded ? 'Show more map' : 'Show more of the panel'}</span>
+          </button>
+        )}
         <header className="panel-header">
           <p className="panel-kicker">{campaign ? formatCalendarDate(campaign.date) : 'Rally map'}</p>
           <h1 className="panel-title">{campaign ? campaign.title : 'Loading…'}</h1>
+          {isEmbed ? (
+            <a
+              className="full-map-link"
+              href={formatRoute(route.kind === 'city' ? route : overviewRoute, import.meta.env.BASE_URL)}
+              target="_blank"
+              rel="noopener"
+            >
+              View full map
+            </a>
+          ) : null}
         </header>
         <SidePanel />
+        {isEmbed && campaign ? (
+          <footer className="embed-credit">
+            Source: {campaign.source.publisher} · Basemap: Natural Earth · Map: rally-map
+          </footer>
+        ) : null}
       </aside>
     </div>
   );

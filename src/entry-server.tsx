@@ -2,16 +2,17 @@ import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { App } from './app.tsx';
 import type { RallyCollection } from './lib/parse-rallies.ts';
-import type { Route } from './lib/route.ts';
-import { finishLoading, initialRallyState, rallyStore, showRoute } from './state/rally-store.ts';
+import type { Presentation, Route } from './lib/route.ts';
+import { finishLoading, initialRallyState, rallyStore, setPresentation, showRoute } from './state/rally-store.ts';
 
 /**
  * Renders the app's HTML for one route at build time, from a loaded rally
  * collection: the same components, in the same state the browser will be in
  * when it hydrates the page. Not for use in the browser.
  */
-export function renderRoute(collection: RallyCollection, route: Route): string {
+export function renderRoute(collection: RallyCollection, route: Route, presentation: Presentation): string {
   rallyStore.setState(initialRallyState(), true);
+  setPresentation(presentation);
   finishLoading(collection);
   showRoute(route);
   return renderToString(

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { loadEmbeddedRallies, loadRallies, rallyDataUrl, loadTimeoutMs } from './state/load-rallies.ts';
+import { startPostingEmbedHeight } from './state/embed-height.ts';
+import { rallyStore } from './state/rally-store.ts';
 import { reloadOnceOnStaleChunk, startUrlSync } from './state/url-sync.ts';
 import './styles/app.css';
 
@@ -17,6 +19,7 @@ void loadRallies(rallyDataUrl, fetch, loadTimeoutMs, hasEmbeddedData ? 'refresh'
 void import('./map/rally-map.tsx');
 
 const root = document.getElementById('root');
+if (root && rallyStore.getState().presentation === 'embed') startPostingEmbedHeight(root);
 if (root) {
   const app = (
     <StrictMode>

@@ -10,20 +10,35 @@ export type Route =
 /** The overview route, shared so comparisons need no allocation. */
 export const overviewRoute: Route = { kind: 'overview' };
 
-/**
- * Reads a route from a path such as `/city/london/`, given the site's base
- * path (`/` or `/chechnya-rallies/`). Accepts the path with or without its
- * trailing slash and with `index.html`. Anything else, including encoded or
- * hostile slugs, is `not-found`. Never throws.
- */
-export function parseRoute(pathname: string, basePath = '/'): Route {
+/** Which version of the site a page is: the full site, or the compact one for iframes in articles. */
+export type Presentation = 'site' | 'embed';
+
+function pathSegments(pathname: string, basePath: string): string[] | null {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
-  if (!path.startsWith(base)) return { kind: 'not-found' };
-  const segments = path
+  if (!path.startsWith(base)) return null;
+  return path
     .slice(base.length)
     .split('/')
     .filter((segment) => segment !== '' && segment !== 'index.html');
+}
+
+/** Whether a path is under `embed/`, the version of every page made for iframes. */
+export function parsePresentation(pathname: string, basePath = '/'): Presentation {
+  return pathSegments(pathname, basePath)?.[0] === 'embed' ? 'embed' : 'site';
+}
+
+/**
+ * Reads a route from a path such as `/city/london/` (or its embed version
+ * `/embed/city/london/`), given the site's base path (`/` or
+ * `/chechnya-rallies/`). Accepts the path with or without its trailing slash
+ * and with `index.html`. Anything else, including encoded or hostile slugs,
+ * is `not-found`. Never throws.
+ */
+export function parseRoute(pathname: string, basePath = '/'): Route {
+  const allSegments = pathSegments(pathname, basePath);
+  if (allSegments === null) return { kind: 'not-found' };
+  const segments = allSegments[0] === 'embed' ? allSegments.slice(1) : allSegments;
   if (segments.length === 0) return overviewRoute;
   const [first, slug, ...rest] = segments;
   if (first === 'city' && slug !== undefined && rest.length === 0 && slugPattern.test(slug)) {
@@ -34,11 +49,12 @@ export function parseRoute(pathname: string, basePath = '/'): Route {
 
 /**
  * The path of a route under the base path, always with a trailing slash, so
- * that a static host serves `city/<slug>/index.html` directly. `not-found`
- * has no address of its own; it formats as the overview's.
+ * that a static host serves `city/<slug>/index.html` directly; under
+ * `embed/` for the embed version. `not-found` has no address of its own; it
+ * formats as the overview's.
  */
-export function formatRoute(route: Route, basePath = '/'): string {
-  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+export function formatRoute(route: Route, basePath = '/', presentation: Presentation = 'site'): string {
+  const base = `${basePath.endsWith('/') ? basePath : `${basePath}/`}${presentation === 'embed' ? 'embed/' : ''}`;
   return route.kind === 'city' ? `${base}city/${route.cityId}/` : base;
 }
 

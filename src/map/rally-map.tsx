@@ -1,6 +1,9 @@
 import 'leaflet/dist/leaflet.css';
 import { MapContainer } from 'react-leaflet';
+import { selectIsEmbed } from '../state/selectors.ts';
+import { useRallyStore } from '../state/use-rally-store.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
+import { EmbedGestures } from './embed-gestures.tsx';
 import { FollowSelection } from './follow-selection.tsx';
 import { RallyMarkers } from './rally-markers.tsx';
 import { WatchMapSize } from './watch-map-size.tsx';
@@ -10,6 +13,7 @@ import { WatchMapSize } from './watch-map-size.tsx';
  * follows the selected city. It reads the store and writes only selections.
  */
 export default function RallyMap() {
+  const isEmbed = useRallyStore(selectIsEmbed);
   return (
     <MapContainer
       className="rally-map"
@@ -26,6 +30,10 @@ export default function RallyMap() {
       ]}
       maxBoundsViscosity={0.8}
       attributionControl={false}
+      // In an article the wheel must scroll the page; EmbedGestures zooms on Ctrl + wheel.
+      scrollWheelZoom={!isEmbed}
+      // Touch dragging in an embed starts only with two fingers (see EmbedGestures).
+      dragging={!isEmbed}
       // The map is a region of the page; its markers and controls are what take focus.
       keyboard
     >
@@ -33,6 +41,7 @@ export default function RallyMap() {
       <RallyMarkers />
       <FollowSelection />
       <WatchMapSize />
+      {isEmbed ? <EmbedGestures /> : null}
     </MapContainer>
   );
 }

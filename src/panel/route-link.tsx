@@ -1,6 +1,8 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { formatRoute, type Route } from '../lib/route.ts';
 import { showRoute } from '../state/rally-store.ts';
+import { selectPresentation } from '../state/selectors.ts';
+import { useRallyStore } from '../state/use-rally-store.ts';
 
 interface RouteLinkProps {
   route: Route;
@@ -13,8 +15,10 @@ interface RouteLinkProps {
 /**
  * A real link to a route (it works without JavaScript, in a new tab and for
  * search engines) that, on a plain click, opens the route in place instead.
+ * In the embed version it links to the embed version of the route.
  */
 export function RouteLink({ route, children, ...attributes }: RouteLinkProps) {
+  const presentation = useRallyStore(selectPresentation);
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     // Let the browser handle new-tab, new-window and download clicks.
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -22,7 +26,7 @@ export function RouteLink({ route, children, ...attributes }: RouteLinkProps) {
     showRoute(route);
   };
   return (
-    <a href={formatRoute(route, import.meta.env.BASE_URL)} onClick={onClick} {...attributes}>
+    <a href={formatRoute(route, import.meta.env.BASE_URL, presentation)} onClick={onClick} {...attributes}>
       {children}
     </a>
   );

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticE
 import type { Route } from '../lib/route.ts';
 import { mastodonShareUrl, shareLinks, type SharedPage } from '../lib/share-links.ts';
 import { absoluteRouteUrl } from '../state/url-sync.ts';
+import { EmbedCodeSection } from './embed-code-section.tsx';
 
 interface ShareMenuProps {
   /** The page to share. */
@@ -155,7 +156,7 @@ function SharePanel({ page }: { page: SharedPage }) {
           Signal has no share link: use {canUseShareSheet ? 'Share via…' : 'Copy link'} and paste it in your chat.
         </p>
       </div>
-      {/* The embed-code section for newsrooms goes here. */}
+      <EmbedCodeSection />
     </>
   );
 }

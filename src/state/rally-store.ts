@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { RallyCollection } from '../lib/parse-rallies.ts';
 import type { RallyProblem } from '../lib/rally-problem.ts';
 import type { Campaign, Rally } from '../lib/rally-schema.ts';
-import { overviewRoute, sameRoute, type Route } from '../lib/route.ts';
+import { overviewRoute, sameRoute, type Presentation, type Route } from '../lib/route.ts';
 
 /** Where loading the rally file has got to. */
 export type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; message: string };
@@ -20,6 +20,8 @@ export interface RallyState {
    * name a city the data does not have; the selectors treat that as not found.
    */
   route: Route;
+  /** The full site, or the compact version made for iframes in articles; fixed for the page's life. */
+  presentation: Presentation;
 }
 
 /** A fresh state: loading, nothing selected. */
@@ -31,6 +33,7 @@ export function initialRallyState(): RallyState {
     ralliesById: new Map(),
     problems: [],
     route: overviewRoute,
+    presentation: 'site',
   };
 }
 
@@ -65,6 +68,11 @@ export function failLoading(message: string): void {
 export function selectCity(cityId: string | null): void {
   if (cityId !== null && !rallyStore.getState().ralliesById.has(cityId)) return;
   showRoute(cityId === null ? overviewRoute : { kind: 'city', cityId });
+}
+
+/** Sets which version of the site this page is, once, at start-up. */
+export function setPresentation(presentation: Presentation): void {
+  rallyStore.setState({ presentation });
 }
 
 /** Shows the page for a route as given, known city or not (the address bar's word is final). */

@@ -22,3 +22,7 @@ export const selectSelectedCityId = (state: RallyState) => selectSelectedRally(s
 export const selectIsNotFound = (state: RallyState) =>
   state.route.kind === 'not-found' ||
   (state.route.kind === 'city' && state.load.status === 'ready' && !state.ralliesById.has(state.route.cityId));
+/** The full site, or the embed version made for iframes in articles. */
+export const selectPresentation = (state: RallyState) => state.presentation;
+/** True on the embed version of a page. */
+export const selectIsEmbed = (state: RallyState) => state.presentation === 'embed';

@@ -1,6 +1,6 @@
 import { pageTitle, type TitledPage } from '../lib/page-title.ts';
-import { formatRoute, parseRoute, type Route } from '../lib/route.ts';
-import { rallyStore, showRoute, type RallyState } from './rally-store.ts';
+import { formatRoute, parsePresentation, parseRoute, type Presentation, type Route } from '../lib/route.ts';
+import { rallyStore, setPresentation, showRoute, type RallyState } from './rally-store.ts';
 import { selectIsNotFound, selectSelectedRally } from './selectors.ts';
 
 /** The site's base path, as set at build time (`BASE_PATH`). */
@@ -18,13 +18,16 @@ function titledPage(state: RallyState): TitledPage {
  *
  * - On start, the store takes the route from the address.
  * - Opening a city or the overview pushes one history entry; the map's pans
- *   and zooms are not in the store, so they never do.
+ *   and zooms are not in the store, so they never do. In the embed version
+ *   the address is replaced instead, so the host page's history is untouched.
  * - Back and Forward put the route from the address back into the store.
  * - A not-found route leaves the address as the reader typed it.
  *
  * Returns a function that stops the syncing.
  */
 export function startUrlSync(): () => void {
+  const presentation = parsePresentation(window.location.pathname, basePath);
+  setPresentation(presentation);
   showRoute(parseRoute(window.location.pathname, basePath));
 
   const updateTitle = (state: RallyState) => {
@@ -35,10 +38,12 @@ export function startUrlSync(): () => void {
 
   const unsubscribe = rallyStore.subscribe(function followStore(state, previous) {
     if (state.route !== previous.route && state.route.kind !== 'not-found') {
-      const path = formatRoute(state.route, basePath);
+      const path = formatRoute(state.route, basePath, presentation);
       // Equal when the change came from the address itself (start-up, Back, Forward).
       if (path !== window.location.pathname) {
-        window.history.pushState(null, '', `${path}${window.location.search}`);
+        // Inside an iframe, history entries would hijack the host article's Back button.
+        if (presentation === 'embed') window.history.replaceState(null, '', `${path}${window.location.search}`);
+        else window.history.pushState(null, '', `${path}${window.location.search}`);
       }
     }
     updateTitle(state);
@@ -54,12 +59,27 @@ export function startUrlSync(): () => void {
 }
 
 /**
- * The absolute address of a route, for sharing: on the site's public origin
- * (`SITE_URL` at build time) or, when that was not set, on this page's own.
+ * The absolute address of a route, for sharing and embedding: on the site's
+ * public origin (`SITE_URL` at build time) or, when that was not set, on
+ * this page's own. The full site's address unless `presentation` says embed.
  */
-export function absoluteRouteUrl(route: Route): string {
-  const origin = import.meta.env.SITE_URL || window.location.origin;
-  return new URL(formatRoute(route, basePath), origin).href;
+export function absoluteRouteUrl(route: Route, presentation: Presentation = 'site'): string {
+  return new URL(formatRoute(route, basePath, presentation), siteOrigin()).href;
+}
+
+/** The site's public origin: `SITE_URL` at build time, or this page's own origin. */
+export function siteOrigin(): string {
+  return import.meta.env.SITE_URL || window.location.origin;
+}
+
+/**
+ * The Pym.js child id the host page gave this embed (`?childId=`), if any,
+ * so height messages can also be spoken in Pym's format. Only a short
+ * identifier is accepted.
+ */
+export function pymChildId(): string | null {
+  const id = new URLSearchParams(window.location.search).get('childId');
+  return id !== null && /^[\w-]{1,64}$/.test(id) ? id : null;
 }
 
 const reloadKey = 'rally-map:stale-chunk-reload';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoute, parseRoute, sameRoute, type Route } from '../../src/lib/route.ts';
+import { formatRoute, parsePresentation, parseRoute, sameRoute, type Route } from '../../src/lib/route.ts';
 import { readRallyDocument } from './rally-fixtures.ts';
 
 const slugs = (readRallyDocument() as { features: { id: string }[] }).features.map((feature) => feature.id);
@@ -68,5 +68,22 @@ describe('sameRoute', () => {
     expect(sameRoute({ kind: 'city', cityId: 'rome' }, { kind: 'city', cityId: 'york' })).toBe(false);
     expect(sameRoute({ kind: 'overview' }, { kind: 'overview' })).toBe(true);
     expect(sameRoute({ kind: 'overview' }, { kind: 'not-found' })).toBe(false);
+  });
+});
+
+describe('embed addresses', () => {
+  it.each(['/', '/maps/'])('round-trips every route under embed/ (base %s)', (basePath) => {
+    for (const route of [{ kind: 'overview' }, { kind: 'city', cityId: 'mexico-city' }] as Route[]) {
+      const path = formatRoute(route, basePath, 'embed');
+      expect(path.startsWith(`${basePath}embed/`)).toBe(true);
+      expect(parseRoute(path, basePath)).toEqual(route);
+      expect(parsePresentation(path, basePath)).toBe('embed');
+      expect(parsePresentation(formatRoute(route, basePath), basePath)).toBe('site');
+    }
+  });
+
+  it('reads hostile embed paths as not found', () => {
+    expect(parseRoute('/embed/city/__proto__/')).toEqual({ kind: 'not-found' });
+    expect(parseRoute('/embed/embed/')).toEqual({ kind: 'not-found' });
   });
 });

@@ -1,0 +1,112 @@
+import { useId, useRef, useState } from 'react';
+import { embedCode, startingEmbedHeight, type EmbedHeightMode } from '../lib/embed-code.ts';
+import { embedHeightRange } from '../lib/embed-message.ts';
+import { pageTitle } from '../lib/page-title.ts';
+import { overviewRoute, type Route } from '../lib/route.ts';
+import { selectCampaign, selectSelectedRally } from '../state/selectors.ts';
+import { absoluteRouteUrl, basePath, siteOrigin } from '../state/url-sync.ts';
+import { useRallyStore } from '../state/use-rally-store.ts';
+
+/**
+ * The embed-code generator for newsrooms: all rallies or this city, a
+ * self-resizing or fixed height, the exact code, and a Copy button.
+ */
+export function EmbedCodeSection() {
+  const campaign = useRallyStore(selectCampaign);
+  const rally = useRallyStore(selectSelectedRally);
+  const [scope, setScope] = useState<'city' | 'all'>(rally ? 'city' : 'all');
+  const [heightKind, setHeightKind] = useState<EmbedHeightMode['kind']>('responsive');
+  const [fixedHeight, setFixedHeight] = useState(startingEmbedHeight);
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'refused'>('idle');
+  const codeRef = useRef<HTMLTextAreaElement>(null);
+  const ids = { code: useId(), height: useId() };
+
+  const route: Route = rally && scope === 'city' ? { kind: 'city', cityId: rally.id } : overviewRoute;
+  const title = pageTitle(rally && scope === 'city' ? { kind: 'city', rally } : { kind: 'overview' }, campaign);
+  const height = Math.min(embedHeightRange.max, Math.max(embedHeightRange.min, Math.round(fixedHeight) || 0));
+  const code = embedCode({
+    embedUrl: absoluteRouteUrl(route, 'embed'),
+    scriptUrl: new URL(`${basePath}embed.js`, siteOrigin()).href,
+    title: `Map: ${title}`,
+    mode: heightKind === 'fixed' ? { kind: 'fixed', height } : { kind: 'responsive' },
+  });
+
+  const copyCode = async () => {
+    try {
+      await navigator.clipboard.writeText(code);
+      setCopyState('copied');
+    } catch {
+      setCopyState('refused');
+      codeRef.current?.focus();
+      codeRef.current?.select();
+    }
+  };
+
+  return (
+    <div className="share-section embed-section">
+      <p className="share-heading">Embed in an article</p>
+      {rally ? (
+        <fieldset className="embed-choice">
+          <legend>Show</legend>
+          <label>
+            <input type="radio" name="embed-scope" checked={scope === 'city'} onChange={() => setScope('city')} />{' '}
+            {rally.name}
+          </label>
+          <label>
+            <input type="radio" name="embed-scope" checked={scope === 'all'} onChange={() => setScope('all')} /> All
+            rallies
+          </label>
+        </fieldset>
+      ) : null}
+      <fieldset className="embed-choice">
+        <legend>Height</legend>
+        <label>
+          <input
+            type="radio"
+            name="embed-height"
+            checked={heightKind === 'responsive'}
+            onChange={() => setHeightKind('responsive')}
+          />{' '}
+          Fits its content
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="embed-height"
+            checked={heightKind === 'fixed'}
+            onChange={() => setHeightKind('fixed')}
+          />{' '}
+          Fixed
+        </label>
+        {heightKind === 'fixed' ? (
+          <label htmlFor={ids.height} className="embed-height">
+            <input
+              id={ids.height}
+              type="number"
+              min={embedHeightRange.min}
+              max={embedHeightRange.max}
+              step={10}
+              value={fixedHeight}
+              onChange={(event) => setFixedHeight(Number(event.target.value))}
+            />{' '}
+            pixels
+          </label>
+        ) : null}
+      </fieldset>
+      <label htmlFor={ids.code} className="embed-code-label">
+        Code to paste
+      </label>
+      <textarea id={ids.code} ref={codeRef} className="embed-code" readOnly rows={5} value={code} />
+      <button type="button" className="share-action" onClick={() => void copyCode()}>
+        Copy code
+      </button>
+      <p className="share-status" role="status">
+        {copyState === 'copied'
+          ? 'Code copied'
+          : copyState === 'refused'
+            ? 'Copying was blocked: the code is selected, copy it by hand'
+            : ''}
+      </p>
+    </div>
+  );
+}
