@@ -1,19 +1,86 @@
 /**
- * `npm run validate [file]`: checks a rally file (data/rallies.geojson by
- * default). Prints each problem as `file:line:col  feature field: message`,
- * exits 0 when the file is valid and 1 when it has errors or cannot be read.
+ * `npm run validate [file] [--json]`: checks a rally file
+ * (data/rallies.geojson by default). Prints each problem as
+ * `file:line:col  feature field: message` (errors, then warnings, then
+ * notes), or with --json one JSON object for tools. Exits 0 when the file is
+ * valid (warnings and notes allowed), 1 when it has errors or cannot be read,
+ * 2 when the command line is wrong.
  */
 import { readFileSync } from 'node:fs';
-import { validateRallyText } from './validate-rally-file.ts';
+import { reportAsJson, validateRallyText } from './validate-rally-file.ts';
 
-const fileName = process.argv[2] ?? 'data/rallies.geojson';
+const usage = `Usage: npm run validate -- [file] [--json]
+
+Checks a rally file (data/rallies.geojson by default): JSON syntax, GeoJSON
+structure, the rally schema, the country of each point and the photo files.
+
+  --json   print the result as JSON: { file, valid, rallyCount, errorCount,
+           warningCount, noteCount, problems: [{ file, line, column, severity,
+           featureIndex, featureId, path, message }] }
+  --help   show this help
+
+Exit status: 0 valid (warnings and notes allowed), 1 errors, 2 usage error.`;
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(usage);
+  process.exit(0);
+}
+const json = args.includes('--json');
+const unknownOptions = args.filter((arg) => arg.startsWith('-') && arg !== '--json');
+const files = args.filter((arg) => !arg.startsWith('-'));
+if (unknownOptions.length > 0 || files.length > 1) {
+  console.error(
+    unknownOptions.length > 0 ? `Unknown option: ${unknownOptions.join(' ')}` : 'Give at most one file to check.',
+  );
+  console.error(usage);
+  process.exit(2);
+}
+
+const fileName = files[0] ?? 'data/rallies.geojson';
 let text: string;
 try {
   text = readFileSync(fileName, 'utf8');
 } catch (error) {
-  console.error(`${fileName}: cannot be read (${(error as Error).message})`);
+  const message = `cannot be read (${(error as Error).message})`;
+  if (json) {
+    console.log(
+      JSON.stringify(
+        {
+          file: fileName,
+          valid: false,
+          rallyCount: 0,
+          errorCount: 1,
+          warningCount: 0,
+          noteCount: 0,
+          problems: [
+            {
+              file: fileName,
+              line: 1,
+              column: 1,
+              severity: 'error',
+              featureIndex: null,
+              featureId: null,
+              path: [],
+              message,
+            },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    console.error(`${fileName}: ${message}`);
+  }
   process.exit(1);
 }
+
 const report = validateRallyText(text, fileName);
-for (const line of report.lines) (report.exitCode === 0 ? console.log : console.error)(line);
+if (json) {
+  console.log(reportAsJson(report, fileName));
+} else {
+  const print = report.exitCode === 0 ? console.log : console.error;
+  for (const line of report.lines) print(line);
+}
 process.exit(report.exitCode);

@@ -10,6 +10,21 @@ import {
   type Rally,
 } from './rally-schema.ts';
 
+/*
+ * The one place rally data is validated, in the browser (src/state/load-rallies.ts)
+ * and in `npm run validate` (scripts/validate-rally-file.ts) alike, with the
+ * schemas in rally-schema.ts, so the two agree on every rule but these, which
+ * only the validator checks because they need the raw text, Node or data the
+ * browser does not ship (see scripts/):
+ * - duplicate keys in an object: JSON.parse silently keeps the last one, so
+ *   they are found in jsonc-parser's syntax tree (scripts/json-tree.ts);
+ * - each point inside the country it declares, from Natural Earth shapes
+ *   (scripts/country-check.ts);
+ * - a photo's `src` naming a file that exists under public/ (scripts/photo-files.ts).
+ * JSON syntax errors are found by both, but only the validator locates them
+ * and explains them (scripts/json-syntax.ts).
+ */
+
 /** What a rally file yields: everything valid in it, and a list of everything wrong. */
 export interface RallyCollection {
   /** The campaign-level facts, or `null` when they are missing or invalid. */
@@ -210,7 +225,8 @@ export function parseRallyCollection(input: unknown): RallyCollection {
   }
 
   const seenIds = new Set<string>();
-  input.features.forEach((feature: unknown, featureIndex) => {
+  // Spread, so a hole in a sparse array (never from JSON.parse) is reported as a missing feature, not skipped.
+  [...(input.features as unknown[])].forEach((feature: unknown, featureIndex) => {
     const featureId =
       isRecord(feature) && typeof feature.id === 'string' && slugPattern.test(feature.id) ? feature.id : null;
     const base: PathSegment[] = ['features', featureIndex];

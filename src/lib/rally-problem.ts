@@ -35,7 +35,7 @@ export function formatPath(path: readonly PathSegment[]): string {
  * `features[3] (berlin) .properties.quotes[1].text: must not be empty`.
  * Problems outside any feature start with the path itself.
  */
-export function formatProblem(problem: RallyProblem): string {
+export function formatProblem(problem: Pick<RallyProblem, 'featureIndex' | 'featureId' | 'path' | 'message'>): string {
   if (problem.featureIndex === null) {
     return `${formatPath(problem.path) || '(document)'}: ${problem.message}`;
   }

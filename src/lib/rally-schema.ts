@@ -2,11 +2,13 @@ import * as z from 'zod/mini';
 import { isSafePhotoSource, isSafeSourceUrl } from './safe-url.ts';
 
 // Content-Security-Policy: the app runs under `script-src 'self'`, with no
-// 'unsafe-eval'. By default zod compiles a fast parser for each object schema
-// with `new Function` (and probes for it, which a strict CSP reports as a
-// violation even though zod catches the error). Jitless mode never does
-// either. zod reads this flag when a schema is built, so it is set here,
-// before any schema below exists. It applies in Node too (tests, validator).
+// 'unsafe-eval'. zod can compile a fast parser for object schemas with
+// `new Function` (after probing for it, which a strict CSP reports as a
+// violation even though zod catches the error). zod/mini's objects do not do
+// this today; jitless mode guarantees that no schema ever does, whatever zod
+// build or version is used. zod reads the flag when a schema is built, so it
+// is set here, before any schema below exists (tests/lib/rally-schema-csp.test.ts).
+// It applies in Node too (tests, validator).
 z.config({ jitless: true });
 
 /** A URL slug: lowercase letters and digits in groups joined by single hyphens. */
@@ -39,15 +41,13 @@ const isoDate = (description: string) =>
   z.iso.date({ error: dateMessage }).check(z.meta({ description, patternErrorMessage: dateMessage }));
 
 const languageTag = () =>
-  z
-    .string()
-    .check(
-      z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, languageMessage),
-      z.meta({
-        description: 'The language of the text, as a language tag: "en".',
-        patternErrorMessage: languageMessage,
-      }),
-    );
+  z.string().check(
+    z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, languageMessage),
+    z.meta({
+      description: 'The language of the text, as a language tag: "en".',
+      patternErrorMessage: languageMessage,
+    }),
+  );
 
 /** The scheme a value starts with ("http", "javascript"), as written, or null. */
 function writtenScheme(value: string): string | null {
@@ -63,7 +63,7 @@ const photoSourceText = () =>
       const message = svg
         ? svgMessage
         : scheme !== null && scheme !== 'https'
-          ? `${photoSourceMessage}, not a ${scheme}: URL`
+          ? `${photoSourceMessage} (not ${scheme}:)`
           : photoSourceMessage;
       context.issues.push({ code: 'custom', input: value, message });
     }),
@@ -83,7 +83,7 @@ const httpsUrl = () =>
       if (isSafeSourceUrl(value)) return;
       const scheme = writtenScheme(value.trim());
       const message =
-        scheme !== null && scheme !== 'https' ? `must be an https: URL, not ${scheme}:` : 'must be an https: URL';
+        scheme !== null && scheme !== 'https' ? `must be an https: URL (not ${scheme}:)` : 'must be an https: URL';
       context.issues.push({ code: 'custom', input: value, message });
     }),
     z.meta({
@@ -235,15 +235,13 @@ function buildSchemas(object: ObjectFactory) {
   const feature = z
     .looseObject({
       type: z.literal('Feature'),
-      id: z
-        .string()
-        .check(
-          z.regex(slugPattern, slugMessage),
-          z.meta({
-            description: 'Stable id, also the city’s URL slug: "mexico-city". Unique.',
-            patternErrorMessage: slugMessage,
-          }),
-        ),
+      id: z.string().check(
+        z.regex(slugPattern, slugMessage),
+        z.meta({
+          description: 'Stable id, also the city’s URL slug: "mexico-city". Unique.',
+          patternErrorMessage: slugMessage,
+        }),
+      ),
       geometry: point,
       properties: rallyProperties,
     })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assemblePage, cityDescription, headTags, jsonForScript, pageSpecs, shorten } from '../../build/page-meta.ts';
+import {
+  assemblePage,
+  cityDescription,
+  headTags,
+  jsonForScript,
+  oembedDocument,
+  pageSpecs,
+  shorten,
+} from '../../build/page-meta.ts';
 import { parseRallyCollection } from '../../src/lib/parse-rallies.ts';
 
 const source = { title: 'A report', publisher: 'A paper', url: 'https://news.example.org/report' };
@@ -54,11 +62,14 @@ const fixture = parseRallyCollection({
 describe('pageSpecs', () => {
   const specs = pageSpecs(fixture, 'https://rallies.example.org', '/maps/');
 
-  it('describes the overview, one page per city and the 404 page, in that order', () => {
+  it('describes the overview, one page per city, their embed versions and the 404 page, in that order', () => {
     expect(specs.map((spec) => spec.outputFile)).toEqual([
       'index.html',
       'city/oslo/index.html',
       'city/porto/index.html',
+      'embed/index.html',
+      'embed/city/oslo/index.html',
+      'embed/city/porto/index.html',
       '404.html',
     ]);
     expect(specs.map((spec) => spec.imageFile)).toEqual([
@@ -66,11 +77,27 @@ describe('pageSpecs', () => {
       'share/oslo.png',
       'share/porto.png',
       null,
+      null,
+      null,
+      null,
     ]);
+    expect(specs.map((spec) => spec.presentation)).toEqual(['site', 'site', 'site', 'embed', 'embed', 'embed', 'site']);
+  });
+
+  it('gives embed pages the full page as canonical address, and every page but the 404 its oEmbed document', () => {
+    const embedOslo = specs.find((spec) => spec.outputFile === 'embed/city/oslo/index.html');
+    expect(embedOslo?.canonicalUrl).toBe('https://rallies.example.org/maps/city/oslo/');
+    expect(embedOslo?.oembed).toEqual({
+      file: 'oembed/city/oslo.json',
+      url: 'https://rallies.example.org/maps/oembed/city/oslo.json',
+    });
+    expect(specs.find((spec) => spec.outputFile === 'index.html')?.oembed?.file).toBe('oembed/index.json');
+    expect(specs.find((spec) => spec.outputFile === '404.html')?.oembed).toBeNull();
   });
 
   it('builds absolute canonical and image URLs from the site URL and base path', () => {
-    const [overview, oslo, , notFound] = specs;
+    const [overview, oslo] = specs;
+    const notFound = specs.at(-1);
     expect(overview?.canonicalUrl).toBe('https://rallies.example.org/maps/');
     expect(overview?.imageUrl).toBe('https://rallies.example.org/maps/share/overview.png');
     expect(oslo?.canonicalUrl).toBe('https://rallies.example.org/maps/city/oslo/');
@@ -82,7 +109,7 @@ describe('pageSpecs', () => {
   it('titles city pages with the city first', () => {
     expect(specs[1]?.title).toBe('Oslo, 7 April 2018 · Rallies for a test');
     expect(specs[0]?.title).toBe('Rallies for a test · 7 April 2018');
-    expect(specs[3]?.title).toBe('Page not found · Rallies for a test');
+    expect(specs.at(-1)?.title).toBe('Page not found · Rallies for a test');
   });
 
   it('describes a city by its first quote, or by a factual line that names what is not reported', () => {
@@ -94,7 +121,9 @@ describe('pageSpecs', () => {
 });
 
 describe('headTags', () => {
-  const [overview, oslo, , notFound] = pageSpecs(fixture, 'https://rallies.example.org', '/');
+  const headSpecs = pageSpecs(fixture, 'https://rallies.example.org', '/');
+  const [overview, oslo] = headSpecs;
+  const notFound = headSpecs.at(-1);
 
   it('has every tag a preview card needs, with escaped values', () => {
     if (!oslo) throw new Error('no Oslo spec');
@@ -115,6 +144,9 @@ describe('headTags', () => {
     }
     expect(head).toMatch(/<meta property="og:image:alt" content="Map with Oslo highlighted[^"]*" \/>/);
     expect(head).not.toContain('<care>');
+    expect(head).toContain(
+      '<link rel="alternate" type="application/json+oembed" href="https://rallies.example.org/oembed/city/oslo.json"',
+    );
   });
 
   it('gives the 404 page no canonical address and keeps it out of search results', () => {
@@ -122,6 +154,7 @@ describe('headTags', () => {
     const head = headTags(notFound, 'Rallies for a test');
     expect(head).not.toContain('rel="canonical"');
     expect(head).not.toContain('og:url');
+    expect(head).not.toContain('oembed');
     expect(head).toContain('<meta name="robots" content="noindex" />');
     expect(headTags(overview, 'x')).not.toContain('noindex');
   });
@@ -179,5 +212,25 @@ describe('helpers', () => {
     expect(cityDescription({ ...porto, venue: 'The square' }, 'Rallies')).toBe(
       'A rally in Porto, Portugal on 7 April 2018, one of the rallies. The source reports no crowd size.',
     );
+  });
+});
+
+describe('oembedDocument', () => {
+  it('is a rich oEmbed document whose html is the responsive embed code', () => {
+    const [, oslo] = pageSpecs(fixture, 'https://rallies.example.org', '/maps/');
+    if (!oslo) throw new Error('no Oslo spec');
+    const document = oembedDocument(oslo, 'Rallies for a test', 'https://rallies.example.org', '/maps/');
+    expect(document).toMatchObject({
+      version: '1.0',
+      type: 'rich',
+      title: 'Oslo, 7 April 2018 · Rallies for a test',
+      provider_name: 'Rallies for a test',
+      provider_url: 'https://rallies.example.org/maps/',
+      width: 800,
+      height: 640,
+      thumbnail_url: 'https://rallies.example.org/maps/share/oslo.png',
+    });
+    expect(document.html).toContain('<iframe src="https://rallies.example.org/maps/embed/city/oslo/"');
+    expect(document.html).toContain('<script async src="https://rallies.example.org/maps/embed.js"></script>');
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRallyJson, parseRallyCollection, type RallyCollection } from '../../src/lib/parse-rallies.ts';
+import {
+  decimalPlaces,
+  decodeRallyJson,
+  parseRallyCollection,
+  type RallyCollection,
+} from '../../src/lib/parse-rallies.ts';
 import type { RallyProblem } from '../../src/lib/rally-problem.ts';
 import {
   deleteAt,
@@ -9,6 +14,7 @@ import {
   readRallyDocument,
   readRallyFileText,
   replaceOnce,
+  setAt,
   type JsonPath,
 } from './rally-fixtures.ts';
 
@@ -482,7 +488,7 @@ describe('parseRallyCollection: a bad feature is dropped and the others are kept
         0,
         'london',
         ['properties', 'photos', 0, 'src'],
-        'must be a relative path under photos/ or an https: URL',
+        'must be a relative path under photos/ or an https: URL (not javascript:)',
       ),
     ]);
     expect(idsOf(result)).toEqual(allRalliesExcept('london'));
@@ -493,7 +499,7 @@ describe('parseRallyCollection: a bad feature is dropped and the others are kept
       rallyDocumentWith(['features', 6, 'properties', 'sources', 0, 'url'], 'http://gaytourism.travel/'),
     );
     expect(result.problems).toEqual([
-      featureError(6, 'stockholm', ['properties', 'sources', 0, 'url'], 'must be an https: URL'),
+      featureError(6, 'stockholm', ['properties', 'sources', 0, 'url'], 'must be an https: URL (not http:)'),
     ]);
     expect(idsOf(result)).toEqual(allRalliesExcept('stockholm'));
   });
@@ -568,5 +574,112 @@ describe('parseRallyCollection: a bad feature is dropped and the others are kept
       [6, 'stockholm'],
     ]);
     expect(idsOf(result)).toEqual(allRalliesExcept('mexico-city', 'stockholm'));
+  });
+});
+
+describe('parseRallyCollection: rules added with the validator', () => {
+  it('accepts a $schema member for editors, without a problem', () => {
+    expect(readRallyDocument().$schema).toBe('./rallies.schema.json');
+    expect(parseRallyCollection(rallyDocumentWith(['$schema'], 'https://example.org/s.json')).problems).toEqual([]);
+    expect(parseRallyCollection(rallyDocumentWithout(['$schema'])).problems).toEqual([]);
+  });
+
+  it('refuses a $schema that is not text, keeping every rally', () => {
+    const result = parseRallyCollection(rallyDocumentWith(['$schema'], { url: './rallies.schema.json' }));
+    expect(result.problems).toEqual([
+      documentError(
+        ['$schema'],
+        'must be text: the path or URL of the JSON Schema, such as "./rallies.schema.json", not an object',
+      ),
+    ]);
+    expect(idsOf(result)).toEqual(rallyIds);
+  });
+
+  it('refuses locationPrecision "venue" when no venue is reported', () => {
+    const result = parseRallyCollection(rallyDocumentWith(['features', 6, 'properties', 'locationPrecision'], 'venue'));
+    expect(result.problems).toEqual([
+      featureError(
+        6,
+        'stockholm',
+        ['properties', 'locationPrecision'],
+        'is "venue", but no venue is reported (venue is null): use "city", or name the venue',
+      ),
+    ]);
+    expect(idsOf(result)).toEqual(allRalliesExcept('stockholm'));
+  });
+
+  it('accepts a reported venue with only city precision', () => {
+    const result = parseRallyCollection(rallyDocumentWith(['features', 6, 'properties', 'venue'], 'Sergels torg'));
+    expect(result.problems).toEqual([]);
+  });
+
+  it('warns about a coordinate given to more than 6 decimals, and keeps the rally', () => {
+    const result = parseRallyCollection(
+      rallyDocumentWith(['features', 4, 'geometry', 'coordinates'], [13.4049541, 52.520008]),
+    );
+    expect(result.problems).toEqual([
+      {
+        severity: 'warning',
+        featureIndex: 4,
+        featureId: 'berlin',
+        path: ['features', 4, 'geometry', 'coordinates', 0],
+        message: "has 7 decimals; 6 (about 10 cm) are already more precise than a rally's place can be: round it",
+      },
+    ]);
+    expect(idsOf(result)).toEqual(rallyIds);
+  });
+
+  it('does not warn about 6 decimals', () => {
+    const result = parseRallyCollection(
+      rallyDocumentWith(['features', 4, 'geometry', 'coordinates'], [13.404954, 52.520008]),
+    );
+    expect(result.problems).toEqual([]);
+  });
+
+  it('says why an SVG photo is refused', () => {
+    const result = parseRallyCollection(
+      rallyDocumentWith(['features', 0, 'properties', 'photos', 0, 'src'], 'photos/london.svg'),
+    );
+    expect(result.problems.map((problem) => [problem.path.at(-1), problem.message])).toEqual([
+      ['src', 'must not be an SVG file (an SVG image can carry scripts): use JPEG, PNG or WebP'],
+    ]);
+  });
+
+  it('still reports an error in an object that also has an unknown field', () => {
+    // The strict parse stops checking a photo once it finds an unknown field; the error must not be lost.
+    const document = rallyDocumentWith(['features', 0, 'properties', 'photos', 0, 'src'], 'photos/london-1.jpg');
+    setAt(document, ['features', 0, 'properties', 'photos', 0, 'colour'], 'red');
+    const result = parseRallyCollection(document);
+    expect(result.problems.map((problem) => [problem.severity, problem.path.at(-1)])).toEqual([
+      ['error', 'width'],
+      ['error', 'height'],
+      ['warning', 'colour'],
+    ]);
+    expect(idsOf(result)).toEqual(allRalliesExcept('london'));
+  });
+
+  it('reports venue "venue" precision even when the rally also has an unknown field', () => {
+    const document = rallyDocumentWith(['features', 6, 'properties', 'locationPrecision'], 'venue');
+    setAt(document, ['features', 6, 'properties', 'colour'], 'blue');
+    const result = parseRallyCollection(document);
+    expect(result.problems.map((problem) => [problem.severity, problem.path.at(-1)])).toEqual([
+      ['error', 'locationPrecision'],
+      ['warning', 'colour'],
+    ]);
+  });
+});
+
+describe('decimalPlaces', () => {
+  it.each([
+    [13, 0],
+    [13.405, 3],
+    [-0.1908, 4],
+    [52.5200066, 7],
+    [1.5e-7, 8],
+    [1e-7, 7],
+    [1e21, 0],
+    [Number.NaN, 0],
+  ])('counts %d as %d decimals', (value, decimals) => {
+    expect(decimalPlaces(value)).toBe(decimals);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lenientSchemas, slugPattern, strictSchemas } from '../../src/lib/rally-schema.ts';
+import { readRallyDocument } from './rally-fixtures.ts';
 
 describe('slugPattern', () => {
   it.each(['london', 'mexico-city', 'sao-paulo-2', '2018'])('accepts %j', (slug) => {
@@ -48,5 +49,33 @@ describe('strict and lenient schemas', () => {
 
   it.each(['EN', 'English', 'e'])('refuses %j as a quote language', (lang) => {
     expect(strictSchemas.campaign.safeParse({ ...campaign, quotes: [{ ...quote, lang }] }).success).toBe(false);
+  });
+});
+
+describe('the schema of the whole collection', () => {
+  const document = readRallyDocument();
+
+  it('accepts the real file, with its $schema member', () => {
+    expect(document.$schema).toBe('./rallies.schema.json');
+    expect(strictSchemas.collection.safeParse(document).success).toBe(true);
+  });
+
+  it('refuses a crs member', () => {
+    expect(lenientSchemas.collection.safeParse({ ...document, crs: null }).success).toBe(false);
+  });
+
+  it('refuses two features with the same id, at the second one', () => {
+    const features = document.features as { id: string }[];
+    const twice = { ...document, features: [...features, { ...features[0] }] };
+    const result = lenientSchemas.collection.safeParse(twice);
+    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['features', 8, 'id'], '"london" is already used by an earlier feature; ids must be unique'],
+    ]);
+  });
+
+  it('refuses a point given as [latitude, longitude] when the latitude is out of range', () => {
+    const features = structuredClone(document.features) as { geometry: { coordinates: number[] } }[];
+    features[2] = { ...features[2], geometry: { ...features[2]?.geometry, coordinates: [19.4326, -99.1332] } };
+    expect(lenientSchemas.collection.safeParse({ ...document, features }).success).toBe(false);
   });
 });

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { validateRallyText } from '../../scripts/validate-rally-file.ts';
+import { reportAsJson, validateRallyText } from '../../scripts/validate-rally-file.ts';
 import { readRallyFileText, replaceOnce } from '../lib/rally-fixtures.ts';
 
 const fileName = 'data/rallies.geojson';
 const realText = readRallyFileText();
+/** The seven cities whose venue the article does not report: notes, not problems. */
+const venueNotReported = ['brasilia', 'mexico-city', 'munich', 'berlin', 'rome', 'stockholm', 'york'];
+
+/** The report's lines without notes. */
+function withoutNotes(lines: readonly string[]): string[] {
+  return lines.filter((line) => !/^\S+ {2}note: /.test(line));
+}
 
 /** 1-based line and column of the first `search` in `text`, counted independently of the validator. */
 function locate(text: string, search: string, from = 0): { line: number; column: number } {
@@ -29,14 +36,16 @@ function reportedLines(lines: readonly string[]): number[] {
 }
 
 describe('validateRallyText', () => {
-  it('passes the real data file', () => {
-    expect(validateRallyText(realText, fileName)).toEqual({
-      exitCode: 0,
-      lines: ['data/rallies.geojson: 8 valid rallies, 0 errors, 0 warnings'],
-      errorCount: 0,
-      warningCount: 0,
-      rallyCount: 8,
-    });
+  it('passes the real data file, noting each venue that is not reported', () => {
+    const report = validateRallyText(realText, fileName);
+    expect(report).toMatchObject({ exitCode: 0, errorCount: 0, warningCount: 0, noteCount: 7, rallyCount: 8 });
+    expect(report.lines.at(-1)).toBe('data/rallies.geojson: 8 valid rallies, 0 errors, 0 warnings, 7 notes');
+    expect(report.lines.slice(0, -1)).toEqual(
+      venueNotReported.map((id, index) => {
+        const { line, column } = locate(realText, '"venue": null', realText.indexOf(`"id": "${id}"`));
+        return `data/rallies.geojson:${line}:${column}  note: features[${index + 1}] (${id}) .properties.venue: not reported (null): the map says "Venue not reported"`;
+      }),
+    );
   });
 
   it('locates a trailing comma before }', () => {
@@ -46,7 +55,7 @@ describe('validateRallyText', () => {
     expect(report.exitCode).toBe(1);
     expect(report.rallyCount).toBe(0);
     expect(report.lines[0]).toMatch(
-      new RegExp(`^data/rallies\\.geojson:${line}:\\d+  JSON syntax: PropertyNameExpected \\(a trailing comma`),
+      new RegExp(`^data/rallies\\.geojson:${line}:\\d+  JSON syntax: a trailing comma before \\} .*remove this comma$`),
     );
     expect(new Set(reportedLines(report.lines))).toEqual(new Set([line]));
     expect(report.lines.at(-1)).toMatch(/^data\/rallies\.geojson: not valid JSON, \d+ syntax errors?$/);
@@ -58,7 +67,7 @@ describe('validateRallyText', () => {
     const report = validateRallyText(text, fileName);
     expect(report.exitCode).toBe(1);
     expect(report.lines).toEqual([
-      `data/rallies.geojson:${line}:${column + 1}  JSON syntax: ValueExpected (a trailing comma before ] or } is not allowed in JSON, or a value is missing)`,
+      `data/rallies.geojson:${line}:${column}  JSON syntax: a trailing comma before ] (at line ${line}, column ${column + 1}): JSON allows no comma after the last item; remove this comma`,
       'data/rallies.geojson: not valid JSON, 1 syntax error',
     ]);
   });
@@ -69,7 +78,7 @@ describe('validateRallyText', () => {
     const report = validateRallyText(text, fileName);
     expect(report.exitCode).toBe(1);
     expect(report.lines[0]).toBe(
-      `data/rallies.geojson:${line}:${column}  JSON syntax: InvalidSymbol (use straight double quotes ("), not smart quotes (“ ” ‘ ’) or single quotes)`,
+      `data/rallies.geojson:${line}:${column}  JSON syntax: smart quotes (“): JSON needs straight double quotes ("). A word processor or a chat app may have changed them`,
     );
   });
 
@@ -81,17 +90,44 @@ describe('validateRallyText', () => {
     expect(report.exitCode).toBe(1);
     expect(report.errorCount).toBeGreaterThan(0);
     expect(new Set(reportedLines(report.lines))).toEqual(new Set([lastLine]));
-    expect(report.lines[0]).toContain('the file may be cut short');
+    expect(report.lines[0]).toContain('it looks cut short (truncated)');
   });
 
-  it('reports an empty file as invalid', () => {
+  it('reports an empty file as empty, as the browser does', () => {
     const report = validateRallyText('', fileName);
     expect(report.exitCode).toBe(1);
-    expect(report.lines[0]).toMatch(/^data\/rallies\.geojson:1:1 {2}JSON syntax: ValueExpected/);
+    expect(report.lines).toEqual([
+      'data/rallies.geojson:1:1  JSON syntax: the file is empty',
+      'data/rallies.geojson: not valid JSON, 1 syntax error',
+    ]);
   });
 
   it('reports an empty file once', () => {
     expect(validateRallyText('', fileName).errorCount).toBe(1);
+  });
+
+  it('reports a missing comma where the comma belongs, naming where the next item starts', () => {
+    const text = replaceOnce(realText, '"name": "Rome",', '"name": "Rome"');
+    const end = locate(text, '"name": "Rome"');
+    const next = locate(text, '"localName": "Roma"');
+    expect(validateRallyText(text, fileName).lines[0]).toBe(
+      `data/rallies.geojson:${end.line}:${end.column + '"name": "Rome"'.length}  JSON syntax: a comma is missing here, between two items (the next one starts at line ${next.line}, column ${next.column})`,
+    );
+  });
+
+  it('reports an HTML page as a web page, once', () => {
+    const report = validateRallyText('\n<!doctype html><title>404</title>', fileName);
+    expect(report.lines).toEqual([
+      'data/rallies.geojson:2:1  JSON syntax: this is a web page (HTML), not the rally data (JSON): an error page saved by mistake, or the wrong file',
+      'data/rallies.geojson: not valid JSON, 1 syntax error',
+    ]);
+  });
+
+  it('reports independent slips on different lines, but not the parser stumbling after one slip', () => {
+    let text = replaceOnce(realText, '"approximate": true', '"approximate": True');
+    text = replaceOnce(text, '"name": "York"', "'name': 'York'");
+    const report = validateRallyText(text, fileName);
+    expect(reportedLines(report.lines)).toEqual([locate(text, 'True').line, locate(text, "'name'").line]);
   });
 
   it('locates a schema error at its field: an empty quote text for Berlin', () => {
@@ -101,9 +137,9 @@ describe('validateRallyText', () => {
     const { line, column } = locate(text, '"text": ""');
     const report = validateRallyText(text, fileName);
     expect(report.exitCode).toBe(1);
-    expect(report.lines).toEqual([
+    expect(withoutNotes(report.lines)).toEqual([
       `data/rallies.geojson:${line}:${column}  features[4] (berlin) .properties.quotes[0].text: must not be empty`,
-      'data/rallies.geojson: 7 valid rallies, 1 error, 0 warnings',
+      'data/rallies.geojson: 7 valid rallies, 1 error, 0 warnings, 6 notes',
     ]);
     expect(line).toBeGreaterThan(locate(text, '"id": "berlin"').line);
   });
@@ -121,16 +157,36 @@ describe('validateRallyText', () => {
   it('lets a file with only warnings pass, listing the warnings', () => {
     const text = replaceOnce(realText, '"name": "Stockholm",', '"name": "Stockholm",\n        "colour": "blue",');
     const { line, column } = locate(text, '"colour"');
-    expect(validateRallyText(text, fileName)).toEqual({
-      exitCode: 0,
-      lines: [
-        `data/rallies.geojson:${line}:${column}  warning: features[6] (stockholm) .properties.colour: is not a known field and is ignored (a typo?)`,
-        'data/rallies.geojson: 8 valid rallies, 0 errors, 1 warning',
-      ],
-      errorCount: 0,
-      warningCount: 1,
-      rallyCount: 8,
-    });
+    const report = validateRallyText(text, fileName);
+    expect(report).toMatchObject({ exitCode: 0, errorCount: 0, warningCount: 1, noteCount: 7, rallyCount: 8 });
+    expect(withoutNotes(report.lines)).toEqual([
+      `data/rallies.geojson:${line}:${column}  warning: features[6] (stockholm) .properties.colour: is not a known field and is ignored (a typo?)`,
+      'data/rallies.geojson: 8 valid rallies, 0 errors, 1 warning, 7 notes',
+    ]);
+  });
+
+  it('prints errors, then warnings, then notes, each in file order', () => {
+    let text = replaceOnce(realText, '"name": "Stockholm",', '"name": "Stockholm",\n        "colour": "blue",');
+    text = replaceOnce(text, '"name": "Brasilia",', '"name": "Brasilia",\n        "colour": "green",');
+    text = replaceOnce(text, '"country": "SE"', '"country": "Sweden"');
+    text = replaceOnce(text, '"count": 50', '"count": -1');
+    const kinds = validateRallyText(text, fileName)
+      .lines.slice(0, -1)
+      .map((line) => {
+        const match = /^\S+:(\d+):\d+ {2}(warning: |note: )?/.exec(line);
+        return [match?.[2]?.trim() ?? 'error', Number(match?.[1])] as const;
+      });
+    expect(kinds.map(([kind]) => kind)).toEqual([
+      'error',
+      'error',
+      'warning:',
+      'warning:',
+      ...Array<string>(6).fill('note:'),
+    ]);
+    for (const kind of ['error', 'warning:', 'note:']) {
+      const lines = kinds.filter(([k]) => k === kind).map(([, line]) => line);
+      expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    }
   });
 
   it('fails a file with an error whether or not it also has warnings, listing errors first', () => {
@@ -141,20 +197,25 @@ describe('validateRallyText', () => {
     expect(report.errorCount).toBe(1);
     expect(report.warningCount).toBe(1);
     expect(report.rallyCount).toBe(7);
-    expect(report.lines.map((line) => line.replace(/^\S+ {2}/, ''))).toEqual([
+    expect(withoutNotes(report.lines).map((line) => line.replace(/^\S+ {2}/, ''))).toEqual([
       'features[3] (munich) .properties.country: must be an ISO 3166-1 alpha-2 code such as "GB"',
       'warning: features[6] (stockholm) .properties.colour: is not a known field and is ignored (a typo?)',
-      'data/rallies.geojson: 7 valid rallies, 1 error, 1 warning',
+      'data/rallies.geojson: 7 valid rallies, 1 error, 1 warning, 6 notes',
     ]);
   });
 
   it('warns about a byte-order mark but passes the file, counting lines without it', () => {
     const report = validateRallyText(`\ufeff${realText}`, fileName);
     expect(report.exitCode).toBe(0);
-    expect(report.lines).toEqual([
+    expect(withoutNotes(report.lines)).toEqual([
       'data/rallies.geojson:1:1  warning: the file starts with a byte-order mark; it is ignored',
-      'data/rallies.geojson: 8 valid rallies, 0 errors, 1 warning',
+      'data/rallies.geojson: 8 valid rallies, 0 errors, 1 warning, 7 notes',
     ]);
+    expect(report.problems.filter((problem) => problem.severity === 'info').map((problem) => problem.line)).toEqual(
+      validateRallyText(realText, fileName)
+        .problems.filter((problem) => problem.severity === 'info')
+        .map((problem) => problem.line),
+    );
   });
 
   it('reports a problem outside any feature by its path', () => {
@@ -168,8 +229,105 @@ describe('validateRallyText', () => {
   });
 
   it('uses the file name it is given', () => {
-    expect(validateRallyText(realText, 'elsewhere/my-rallies.json').lines).toEqual([
-      'elsewhere/my-rallies.json: 8 valid rallies, 0 errors, 0 warnings',
+    expect(validateRallyText(realText, 'elsewhere/my-rallies.json').lines.at(-1)).toBe(
+      'elsewhere/my-rallies.json: 8 valid rallies, 0 errors, 0 warnings, 7 notes',
+    );
+  });
+
+  it('accepts a $schema member without a word', () => {
+    expect(realText.split('\n')[1]).toBe('  "$schema": "./rallies.schema.json",');
+    const without = replaceOnce(realText, '  "$schema": "./rallies.schema.json",\n', '');
+    expect(withoutNotes(validateRallyText(without, fileName).lines)).toEqual(
+      withoutNotes(validateRallyText(realText, fileName).lines),
+    );
+  });
+
+  it('reports a duplicate key at the later key, which JSON.parse keeps, naming the line of the one it drops', () => {
+    const text = replaceOnce(realText, '"country": "SE",', '"country": "SE",\n        "country": "NO",');
+    const first = locate(text, '"country": "SE"');
+    const second = locate(text, '"country": "NO"');
+    const report = validateRallyText(text, fileName);
+    expect(report.exitCode).toBe(1);
+    // The kept value is the one checked, and Stockholm is not in Norway: errors come in file order.
+    expect(withoutNotes(report.lines)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^data/rallies\\.geojson:${locate(text, '"coordinates"', text.indexOf('"id": "stockholm"')).line}:38  features\\[6\\] \\(stockholm\\) \\.geometry\\.coordinates: \\[18\\.0686, 59\\.3293\\] is in Sweden \\(SE\\), about \\d+ km from Norway \\(NO\\)`,
+        ),
+      ),
+      `data/rallies.geojson:${second.line}:${second.column}  features[6] (stockholm) .properties.country: duplicate key: "country" is already on line ${first.line}, and JSON keeps only the last one, so the value on line ${first.line} is silently ignored; remove one of them`,
+      'data/rallies.geojson: 7 valid rallies, 2 errors, 0 warnings, 6 notes',
+    ]);
+  });
+
+  it('checks photo files under the given public folder, and only local ones', () => {
+    const photo = (src: string) =>
+      replaceOnce(
+        realText,
+        '"alt": "Protesters outside the Russian Embassy in London"',
+        `"alt": "Protesters outside the Russian Embassy in London", "src": "${src}", "width": 4, "height": 3`,
+      );
+    const publicDir = 'tests/fixtures/public';
+    expect(validateRallyText(photo('photos/london-embassy.png'), fileName, { publicDir }).exitCode).toBe(0);
+    expect(validateRallyText(photo('https://example.org/london.jpg'), fileName, { publicDir }).exitCode).toBe(0);
+    const missing = validateRallyText(photo('photos/london-embassy.png'), fileName, { publicDir: 'tests/fixtures' });
+    expect(missing.exitCode).toBe(1);
+    expect(missing.rallyCount).toBe(7);
+    expect(missing.lines[0]).toMatch(
+      / {2}features\[0\] \(london\) \.properties\.photos\[0\]\.src: public\/photos\/london-embassy\.png does not exist: put the photo there, or correct src$/,
+    );
+  });
+
+  it('checks photo files in the project public/ folder by default', () => {
+    const text = replaceOnce(
+      realText,
+      '"alt": "Protesters outside the Russian Embassy in London"',
+      '"alt": "Protesters outside the Russian Embassy in London", "src": "photos/no-such-photo.jpg", "width": 4, "height": 3',
+    );
+    expect(validateRallyText(text, fileName).lines[0]).toContain('public/photos/no-such-photo.jpg does not exist');
+  });
+
+  it('lists every problem for tools, with file, line, column, severity, feature and path', () => {
+    const text = replaceOnce(realText, '"country": "SE"', '"country": "Sweden"');
+    const { line, column } = locate(text, '"country": "Sweden"');
+    const report = validateRallyText(text, fileName);
+    expect(report.problems[0]).toEqual({
+      file: fileName,
+      line,
+      column,
+      severity: 'error',
+      featureIndex: 6,
+      featureId: 'stockholm',
+      path: ['features', 6, 'properties', 'country'],
+      message: 'must be an ISO 3166-1 alpha-2 code such as "GB"',
+    });
+    expect(report.problems.map((problem) => problem.severity)).toEqual(['error', ...Array<string>(6).fill('info')]);
+    const json = JSON.parse(reportAsJson(report, fileName)) as Record<string, unknown>;
+    expect(json).toEqual({
+      file: fileName,
+      valid: false,
+      rallyCount: 7,
+      errorCount: 1,
+      warningCount: 0,
+      noteCount: 6,
+      problems: report.problems,
+    });
+  });
+
+  it('gives syntax errors an empty path and no feature in the JSON report', () => {
+    const report = validateRallyText('{"type": "FeatureCollection",}', fileName);
+    expect(report.problems).toEqual([
+      {
+        file: fileName,
+        line: 1,
+        column: 29,
+        severity: 'error',
+        featureIndex: null,
+        featureId: null,
+        path: [],
+        message:
+          'JSON syntax: a trailing comma before } (at line 1, column 30): JSON allows no comma after the last item; remove this comma',
+      },
     ]);
   });
 });

@@ -27,6 +27,7 @@ describe('initialRallyState', () => {
       ralliesById: new Map(),
       problems: [],
       route: { kind: 'overview' },
+      presentation: 'site',
     });
   });
 

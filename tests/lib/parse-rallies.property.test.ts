@@ -1,0 +1,231 @@
+/**
+ * Property-based tests of the parser the browser and the validator share:
+ * whatever the file holds, it never throws, and what it lets through is
+ * always a well-formed rally. Random JSON rarely gets past the first check,
+ * so most properties start from the real file and damage it at random.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeRallyJson, parseRallyCollection, type RallyCollection } from '../../src/lib/parse-rallies.ts';
+import { lenientSchemas, slugPattern, strictSchemas } from '../../src/lib/rally-schema.ts';
+import { deleteAt, readRallyDocument, setAt, type JsonPath } from './rally-fixtures.ts';
+
+const realDocument = readRallyDocument();
+
+/** The value at `path`, or undefined. */
+function valueAt(root: unknown, path: JsonPath): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+/** Every path in a JSON value, parents before children. */
+function pathsOf(value: unknown, path: JsonPath = []): JsonPath[] {
+  const children = Array.isArray(value)
+    ? value.map((item, index) => [index, item] as const)
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value)
+      : [];
+  return [path, ...children.flatMap(([key, child]) => pathsOf(child, [...path, key]))];
+}
+
+const paths = pathsOf(realDocument).filter((path) => path.length > 0);
+
+/** Values that come close to valid somewhere in the file, so damage gets past the first check. */
+const nearlyValid = fc.constantFrom<unknown>(
+  '',
+  '   ',
+  null,
+  0,
+  -1,
+  1.5,
+  -181,
+  181,
+  91,
+  -90,
+  180,
+  13.4049541,
+  'Point',
+  'Feature',
+  'LineString',
+  'venue',
+  'city',
+  'london',
+  'Mexico City',
+  'GB',
+  'gb',
+  'en',
+  '2018-04-07',
+  '2018-02-30',
+  'photos/a.jpg',
+  'photos/a.svg',
+  'javascript:alert(1)',
+  'http://example.org/',
+  'https://example.org/',
+  [],
+  {},
+  [13.4, 52.5],
+  [52.5, 13.4, 10],
+  ['13.4', 52.5],
+  { text: 'x', speaker: 'y', role: 'z', lang: 'en' },
+  { caption: 'c', credit: 'd', alt: 'a', src: 'photos/a.jpg' },
+);
+
+type Damage = { kind: 'set'; path: JsonPath; value: unknown } | { kind: 'delete'; path: JsonPath };
+
+const damage: fc.Arbitrary<Damage> = fc.oneof(
+  fc.record({
+    kind: fc.constant('set' as const),
+    path: fc.constantFrom(...paths),
+    value: fc.oneof(nearlyValid, fc.jsonValue({ maxDepth: 2 })),
+  }),
+  fc.record({ kind: fc.constant('delete' as const), path: fc.constantFrom(...paths) }),
+  // A new field anywhere: unknown fields, `crs`, `$schema`, `__proto__`.
+  fc.record({
+    kind: fc.constant('set' as const),
+    path: fc
+      .tuple(
+        fc.constantFrom(...paths.filter((path) => typeof path.at(-1) === 'string')),
+        fc.constantFrom('crs', '$schema', 'colour', '__proto__', 'bbox'),
+      )
+      .map(([path, key]) => [...path.slice(0, -1), key]),
+    value: fc.oneof(nearlyValid, fc.jsonValue({ maxDepth: 1 })),
+  }),
+);
+
+/** The real file with some damage done to it; a path whose parent has been replaced is skipped. */
+const damagedDocument = fc.array(damage, { minLength: 1, maxLength: 4 }).map((damages) => {
+  const document = readRallyDocument();
+  for (const change of damages) {
+    try {
+      if (change.kind === 'set') {
+        setAt(document, change.path, change.value);
+      } else if (typeof change.path.at(-1) === 'number') {
+        // Removing an array item as an editor would, leaving no hole.
+        const list = valueAt(document, change.path.slice(0, -1));
+        if (Array.isArray(list)) list.splice(Number(change.path.at(-1)), 1);
+      } else {
+        deleteAt(document, change.path);
+      }
+    } catch {
+      // An earlier change removed the parent.
+    }
+  }
+  return document;
+});
+
+/** The invariants every result must keep, whatever the input. */
+function expectWellFormed(result: RallyCollection): void {
+  expect(Array.isArray(result.rallies)).toBe(true);
+  expect(Array.isArray(result.problems)).toBe(true);
+  const ids = result.rallies.map((rally) => rally.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const rally of result.rallies) {
+    expect(rally.id).toMatch(slugPattern);
+    expect(Number.isFinite(rally.longitude) && rally.longitude >= -180 && rally.longitude <= 180).toBe(true);
+    expect(Number.isFinite(rally.latitude) && rally.latitude >= -90 && rally.latitude <= 90).toBe(true);
+    const properties: Record<string, unknown> = { ...rally };
+    for (const key of ['id', 'longitude', 'latitude']) Reflect.deleteProperty(properties, key);
+    // What is let through has no unknown field left and passes the strict schema.
+    expect(strictSchemas.rallyProperties.safeParse(properties).success).toBe(true);
+    expect(Object.getPrototypeOf(rally)).toBe(Object.prototype);
+  }
+  for (const problem of result.problems) {
+    expect(['error', 'warning']).toContain(problem.severity);
+    expect(problem.message).toMatch(/\S/);
+    expect(problem.path.every((segment) => typeof segment === 'string' || typeof segment === 'number')).toBe(true);
+    if (problem.featureIndex !== null) expect(problem.path.slice(0, 2)).toEqual(['features', problem.featureIndex]);
+    if (problem.featureId !== null) expect(problem.featureId).toMatch(slugPattern);
+  }
+  if (result.campaign !== null) expect(strictSchemas.campaign.safeParse(result.campaign).success).toBe(true);
+}
+
+describe('decodeRallyJson, for any text', () => {
+  it('never throws, and either decodes it as JSON.parse does or says why not', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.json(),
+          fc.json().map((json) => `\ufeff${json}`),
+        ),
+        (text) => {
+          const result = decodeRallyJson(text);
+          if (result.ok) {
+            expect(result.value).toEqual(JSON.parse(text.replace(/^\ufeff/, '')));
+          } else {
+            expect(result.message).toMatch(/\S/);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('parseRallyCollection', () => {
+  it('never throws on any JSON value, and returns well-formed rallies and problems', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expectWellFormed(parseRallyCollection(value));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on any JavaScript value either (null prototypes, odd keys, -0, sparse arrays)', () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withSparseArray: true, withBoxedValues: true }), (value) => {
+        expectWellFormed(parseRallyCollection(value));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on a damaged rally file, and keeps only well-formed rallies', () => {
+    fc.assert(
+      fc.property(damagedDocument, (document) => {
+        expectWellFormed(parseRallyCollection(document));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps every rally that the damage did not touch', () => {
+    const realRallies = parseRallyCollection(realDocument).rallies;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 7 }),
+        fc.constantFrom('name', 'country', 'date', 'quotes', 'venue'),
+        fc.oneof(nearlyValid, fc.jsonValue({ maxDepth: 1 })),
+        (index, field, value) => {
+          const document = readRallyDocument();
+          setAt(document, ['features', index, 'properties', field], value);
+          const damagedId = realRallies[index]?.id;
+          expect(parseRallyCollection(document).rallies.filter((rally) => rally.id !== damagedId)).toEqual(
+            realRallies.filter((rally) => rally.id !== damagedId),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('agrees with the zod schema of the whole collection (which data/rallies.schema.json is made from)', () => {
+    fc.assert(
+      fc.property(damagedDocument, (document) => {
+        const errors = parseRallyCollection(document).problems.filter((problem) => problem.severity === 'error');
+        expect(lenientSchemas.collection.safeParse(document).success).toBe(errors.length === 0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('agrees with the zod schema on the real file', () => {
+    expect(parseRallyCollection(realDocument).problems).toEqual([]);
+    expect(strictSchemas.collection.safeParse(realDocument).success).toBe(true);
+  });
+});
