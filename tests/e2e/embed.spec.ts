@@ -137,6 +137,35 @@ test.describe('the embed code on a newsroom page', () => {
     await expect.poll(() => iframeHeight(page)).toBe(777);
   });
 
+  test('two maps on one page each size themselves', async ({ page }) => {
+    const london = await embedCodeFor(page, '/city/london/');
+    const stockholm = await embedCodeFor(page, '/city/stockholm/');
+    // Two snippets, each with its own copy of embed.js, as a CMS would paste them.
+    await openArticle(page, `${london}<p>Between the maps.</p>${stockholm}`);
+    const frames = page.locator('#slot iframe');
+    await expect(frames).toHaveCount(2);
+    const heights = async () =>
+      Promise.all([0, 1].map(async (index) => (await frames.nth(index).boundingBox())?.height ?? 0));
+    const contents = async () =>
+      Promise.all(
+        [0, 1].map(async (index) => {
+          const frame = await (await frames.nth(index).elementHandle()).contentFrame();
+          if (!frame) return 0;
+          await frame.locator('.rally-marker').first().waitFor();
+          return contentHeight(frame);
+        }),
+      );
+    await expect
+      .poll(async () => {
+        const [frameHeights, contentHeights] = [await heights(), await contents()];
+        return frameHeights.map((height, index) => Math.abs(height - (contentHeights[index] ?? 0)) <= 3);
+      })
+      .toEqual([true, true]);
+    const [londonHeight, stockholmHeight] = await heights();
+    // London has quotes and photos, Stockholm only its name: each frame got its own height.
+    expect(londonHeight).toBeGreaterThan((stockholmHeight ?? 0) + 500);
+  });
+
   test('View full map opens the matching full-site page in a new tab', async ({ page }) => {
     await openArticle(page, await embedCodeFor(page, '/city/berlin/'));
     const frame = await embedFrame(page);

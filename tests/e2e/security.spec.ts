@@ -26,7 +26,14 @@ async function watchForTrouble(page: Page): Promise<() => Promise<string[]>> {
 }
 
 test.describe('the Content Security Policy', () => {
-  const pages = ['/', ...rallyData.features.map((feature) => `/city/${feature.id}/`), '/city/atlantis/'];
+  const pages = [
+    '/',
+    ...rallyData.features.map((feature) => `/city/${feature.id}/`),
+    '/city/atlantis/',
+    '/embed/',
+    '/embed/city/london/',
+    '/embed/city/mexico-city/',
+  ];
 
   for (const path of pages) {
     test(`${path} runs with zero policy violations`, async ({ page }) => {
