@@ -222,6 +222,23 @@ test.describe('faults', () => {
     expect(await trouble()).toEqual([]);
   });
 
+  test('a stale code file after a redeploy reloads the page once, never in a loop', async ({ page }) => {
+    await page.goto('/city/rome/');
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    const staleChunk = () =>
+      page.evaluate(() => window.dispatchEvent(new Event('vite:preloadError', { cancelable: true })));
+    await Promise.all([page.waitForEvent('load'), staleChunk()]);
+    await expect(page.locator('#city-heading')).toContainText('Rome');
+    // A second failure right after the reload must not reload again.
+    let reloaded = false;
+    page.on('load', () => {
+      reloaded = true;
+    });
+    await staleChunk();
+    await page.waitForTimeout(1000);
+    expect(reloaded).toBe(false);
+  });
+
   test('a photo that fails to load keeps its caption and credit, with a placeholder', async ({ page }) => {
     const data = structuredClone(rallyData);
     const photo = data.features.find((feature) => feature.id === 'london')?.properties.photos[1];
