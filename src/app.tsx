@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { formatCalendarDate } from './lib/format-date.ts';
 import { MapErrorBoundary } from './map-error-boundary.tsx';
+import { Announcer } from './panel/announcer.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
 import { formatRoute, overviewRoute } from './lib/route.ts';
 import { selectCampaign, selectIsEmbed, selectRoute, selectSelectedRally } from './state/selectors.ts';
@@ -57,6 +58,7 @@ export function App() {
       <a className="skip-link" href="#panel">
         Skip the map
       </a>
+      <Announcer />
       <section className="map-region" aria-label="Map of the rallies">
         <MapSlot />
         <p className="map-credit">

@@ -3,6 +3,7 @@ import { MapContainer } from 'react-leaflet';
 import { selectIsEmbed } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
+import { ControlsFirst } from './controls-first.tsx';
 import { EmbedGestures } from './embed-gestures.tsx';
 import { FollowSelection } from './follow-selection.tsx';
 import { RallyMarkers } from './rally-markers.tsx';
@@ -41,6 +42,7 @@ export default function RallyMap() {
       <RallyMarkers />
       <FollowSelection />
       <WatchMapSize />
+      <ControlsFirst />
       {isEmbed ? <EmbedGestures /> : null}
     </MapContainer>
   );

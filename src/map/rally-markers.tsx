@@ -5,8 +5,8 @@ import { cityName } from '../lib/city-name.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import type { Rally } from '../lib/rally-schema.ts';
 import { spreadMarkers } from '../lib/spread-markers.ts';
-import { selectCity } from '../state/rally-store.ts';
-import { selectRallies, selectSelectedCityId } from '../state/selectors.ts';
+import { finishFocusRequest, selectCity } from '../state/rally-store.ts';
+import { selectFocusRequest, selectRallies, selectSelectedCityId } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 
 /** From this zoom on, every marker shows its city's name. */
@@ -129,15 +129,25 @@ function RallyMarker({ rally, position, selected, showLabel }: RallyMarkerProps)
     [accessibleName, rally.id, selected, icon],
   );
 
+  const focusRequest = useRallyStore(selectFocusRequest);
+  useEffect(
+    function returnFocusToMarker() {
+      if (focusRequest?.kind !== 'marker' || focusRequest.cityId !== rally.id) return;
+      markerRef.current?.getElement()?.focus();
+      finishFocusRequest(focusRequest);
+    },
+    [focusRequest, rally.id],
+  );
+
   const eventHandlers = useMemo(
     () => ({
-      click: () => selectCity(rally.id),
+      click: () => selectCity(rally.id, 'marker'),
       keydown: (event: LeafletKeyboardEvent) => {
         // The icon is a <div role="button">: browsers give it no Enter or Space behaviour of its own.
         const { key } = event.originalEvent;
         if (key === 'Enter' || key === ' ') {
           event.originalEvent.preventDefault();
-          selectCity(rally.id);
+          selectCity(rally.id, 'marker');
         }
       },
     }),

@@ -1,7 +1,9 @@
+import { useEffect, useRef } from 'react';
 import { cityName } from '../lib/city-name.ts';
 import { countryName } from '../lib/country-name.ts';
 import type { Rally } from '../lib/rally-schema.ts';
-import { selectRallies, selectSelectedCityId } from '../state/selectors.ts';
+import { finishFocusRequest, selectCity } from '../state/rally-store.ts';
+import { selectFocusRequest, selectRallies, selectSelectedCityId } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { RouteLink } from './route-link.tsx';
 
@@ -25,14 +27,30 @@ function describeReporting(rally: Rally): string {
 export function CityList() {
   const rallies = useRallyStore(selectRallies);
   const selectedCityId = useRallyStore(selectSelectedCityId);
+  const focusRequest = useRallyStore(selectFocusRequest);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  useEffect(
+    function returnFocusToListItem() {
+      if (focusRequest?.kind !== 'list-item') return;
+      const links = listRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-city-id]') ?? [];
+      const link = [...links].find((candidate) => candidate.dataset.cityId === focusRequest.cityId);
+      if (!link) return;
+      link.focus();
+      finishFocusRequest(focusRequest);
+    },
+    [focusRequest],
+  );
+
   return (
-    <ul className="city-list">
+    <ul className="city-list" ref={listRef}>
       {rallies.map((rally) => {
         const names = cityName(rally);
         return (
           <li key={rally.id}>
             <RouteLink
               route={{ kind: 'city', cityId: rally.id }}
+              onOpen={() => selectCity(rally.id, 'list-item')}
               className="city-button"
               data-city-id={rally.id}
               aria-current={rally.id === selectedCityId ? 'page' : undefined}

@@ -6,7 +6,8 @@ import type { Rally } from '../lib/rally-schema.ts';
 import { pageTitle } from '../lib/page-title.ts';
 import { overviewRoute } from '../lib/route.ts';
 import { ShareMenu } from '../share/share-menu.tsx';
-import { selectCampaign } from '../state/selectors.ts';
+import { closeCity, finishFocusRequest } from '../state/rally-store.ts';
+import { selectCampaign, selectFocusRequest } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { PhotoFigure } from './photo-figure.tsx';
 import { QuoteList } from './quote-list.tsx';
@@ -22,17 +23,32 @@ export function CityPanel({ rally }: { rally: Rally }) {
   const names = cityName(rally);
   const campaign = useRallyStore(selectCampaign);
 
+  const focusRequest = useRallyStore(selectFocusRequest);
+
   useEffect(
-    function bringHeadingIntoView() {
-      headingRef.current?.scrollIntoView({ block: 'nearest' });
+    function focusHeadingWhenOpened() {
+      if (focusRequest?.kind !== 'city-heading' || !headingRef.current) return;
+      headingRef.current.focus();
+      finishFocusRequest(focusRequest);
     },
-    [rally.id],
+    [focusRequest, rally.id],
   );
+
+  useEffect(function closeOnEscape() {
+    const onKeyDown = (event: KeyboardEvent) => {
+      // The share menu handles its own Esc first and stops it there.
+      if (event.key === 'Escape' && !event.defaultPrevented) closeCity();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return function stopClosingOnEscape() {
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, []);
 
   return (
     <article className="city" aria-labelledby="city-heading">
       <div className="panel-toolbar">
-        <RouteLink route={overviewRoute} className="back-button">
+        <RouteLink route={overviewRoute} onOpen={closeCity} className="back-button">
           <span aria-hidden="true">‹</span> All rallies
         </RouteLink>
         <ShareMenu route={{ kind: 'city', cityId: rally.id }} text={pageTitle({ kind: 'city', rally }, campaign)} />

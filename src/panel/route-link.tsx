@@ -10,6 +10,8 @@ interface RouteLinkProps {
   children: ReactNode;
   'aria-current'?: 'page' | undefined;
   'data-city-id'?: string;
+  /** Opens the route in place on a plain click; `showRoute` unless given. */
+  onOpen?: () => void;
 }
 
 /**
@@ -17,13 +19,14 @@ interface RouteLinkProps {
  * search engines) that, on a plain click, opens the route in place instead.
  * In the embed version it links to the embed version of the route.
  */
-export function RouteLink({ route, children, ...attributes }: RouteLinkProps) {
+export function RouteLink({ route, children, onOpen, ...attributes }: RouteLinkProps) {
   const presentation = useRallyStore(selectPresentation);
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     // Let the browser handle new-tab, new-window and download clicks.
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    showRoute(route);
+    if (onOpen) onOpen();
+    else showRoute(route);
   };
   return (
     <a href={formatRoute(route, import.meta.env.BASE_URL, presentation)} onClick={onClick} {...attributes}>

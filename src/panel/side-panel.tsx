@@ -39,7 +39,7 @@ export function SidePanel() {
         </div>
       ) : null}
       {load.status === 'loading' && rallies.length === 0 ? (
-        <p className="status-message" role="status">
+        <p className="status-message">
           <span className="spinner" aria-hidden="true" /> Loading the rallies…
         </p>
       ) : load.status === 'error' && rallies.length === 0 ? null : (
@@ -48,9 +48,7 @@ export function SidePanel() {
           {isNotFound ? (
             <NotFound />
           ) : rallies.length === 0 ? (
-            <p className="status-message" role="status">
-              There are no rallies to show yet.
-            </p>
+            <p className="status-message">There are no rallies to show yet.</p>
           ) : selectedRally ? (
             <CityPanel rally={selectedRally} />
           ) : (

@@ -40,6 +40,7 @@ export function ShareMenu({ route, text }: ShareMenuProps) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && open) {
       event.stopPropagation();
+      event.preventDefault();
       setOpen(false);
       buttonRef.current?.focus();
     }

@@ -22,7 +22,18 @@ export interface RallyState {
   route: Route;
   /** The full site, or the compact version made for iframes in articles; fixed for the page's life. */
   presentation: Presentation;
+  /**
+   * Where keyboard focus should go next, for the component that owns that
+   * element to act on and clear: the open city's heading, or the marker or
+   * list item a city was opened from, when it closes.
+   */
+  focusRequest: FocusTarget | null;
+  /** The control the open city was opened from, to return focus to when it closes. */
+  openedFrom: FocusTarget | null;
 }
+
+/** An element keyboard focus can be sent to. */
+export type FocusTarget = { kind: 'city-heading' } | { kind: 'marker' | 'list-item'; cityId: string };
 
 /** A fresh state: loading, nothing selected. */
 export function initialRallyState(): RallyState {
@@ -34,6 +45,8 @@ export function initialRallyState(): RallyState {
     problems: [],
     route: overviewRoute,
     presentation: 'site',
+    focusRequest: null,
+    openedFrom: null,
   };
 }
 
@@ -64,10 +77,30 @@ export function failLoading(message: string): void {
   rallyStore.setState({ load: { status: 'error', message } });
 }
 
-/** Opens a city by id, or returns to the overview with `null`. Ids the data does not have are ignored. */
-export function selectCity(cityId: string | null): void {
+/**
+ * Opens a city by id, or returns to the overview with `null`. Ids the data
+ * does not have are ignored. With `from`, the reader opened it from that
+ * marker or list item: focus moves to the city's heading, and returns there
+ * when the city is closed with `closeCity`.
+ */
+export function selectCity(cityId: string | null, from?: 'marker' | 'list-item'): void {
   if (cityId !== null && !rallyStore.getState().ralliesById.has(cityId)) return;
   showRoute(cityId === null ? overviewRoute : { kind: 'city', cityId });
+  if (cityId !== null && from !== undefined) {
+    rallyStore.setState({ focusRequest: { kind: 'city-heading' }, openedFrom: { kind: from, cityId } });
+  }
+}
+
+/** Closes the open city (Esc, or "All rallies"): back to the overview, focus back where the city was opened from. */
+export function closeCity(): void {
+  const { openedFrom } = rallyStore.getState();
+  showRoute(overviewRoute);
+  rallyStore.setState({ focusRequest: openedFrom, openedFrom: null });
+}
+
+/** Marks a focus request as done; only the request that was acted on is cleared. */
+export function finishFocusRequest(request: FocusTarget): void {
+  if (rallyStore.getState().focusRequest === request) rallyStore.setState({ focusRequest: null });
 }
 
 /** Sets which version of the site this page is, once, at start-up. */

@@ -26,3 +26,5 @@ export const selectIsNotFound = (state: RallyState) =>
 export const selectPresentation = (state: RallyState) => state.presentation;
 /** True on the embed version of a page. */
 export const selectIsEmbed = (state: RallyState) => state.presentation === 'embed';
+/** Where keyboard focus should go next, or `null`. */
+export const selectFocusRequest = (state: RallyState) => state.focusRequest;

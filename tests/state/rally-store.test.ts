@@ -28,6 +28,8 @@ describe('initialRallyState', () => {
       problems: [],
       route: { kind: 'overview' },
       presentation: 'site',
+      focusRequest: null,
+      openedFrom: null,
     });
   });
 
