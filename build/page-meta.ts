@@ -5,6 +5,7 @@ import { pageTitle } from '../src/lib/page-title.ts';
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import type { Rally } from '../src/lib/rally-schema.ts';
 import { embedCode, startingEmbedHeight } from '../src/lib/embed-code.ts';
+import { supportedLanguages } from '../src/lib/i18n.ts';
 import { formatRoute, overviewRoute, type Presentation, type Route } from '../src/lib/route.ts';
 import { shareCardSize } from './share-card.ts';
 
@@ -165,6 +166,19 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/**
+ * `hreflang` alternates of a page: the same address with `?lang=` for each
+ * interface language, and the page itself as the default (English).
+ */
+export function languageAlternates(canonicalUrl: string): string[] {
+  const links = supportedLanguages.map((language) => {
+    const url = new URL(canonicalUrl);
+    if (language !== 'en') url.searchParams.set('lang', language);
+    return `<link rel="alternate" hreflang="${language}" href="${escapeHtml(url.href)}" />`;
+  });
+  return [...links, `<link rel="alternate" hreflang="x-default" href="${escapeHtml(canonicalUrl)}" />`];
+}
+
 /** The `<head>` tags for a page: description, canonical link, Open Graph and Twitter card. */
 export function headTags(spec: PageSpec, siteName: string): string {
   const meta = (attribute: 'name' | 'property', key: string, value: string) =>
@@ -173,6 +187,7 @@ export function headTags(spec: PageSpec, siteName: string): string {
     meta('name', 'description', spec.description),
     spec.canonicalUrl ? `<link rel="canonical" href="${escapeHtml(spec.canonicalUrl)}" />` : null,
     spec.canonicalUrl ? null : meta('name', 'robots', 'noindex'),
+    ...(spec.canonicalUrl ? languageAlternates(spec.canonicalUrl) : []),
     spec.oembed
       ? `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(spec.oembed.url)}" title="${escapeHtml(spec.title)}" />`
       : null,

@@ -1,7 +1,9 @@
+import { useT } from './i18n/use-t.ts';
 import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { formatCalendarDate } from './lib/format-date.ts';
 import { MapErrorBoundary } from './map-error-boundary.tsx';
 import { Announcer } from './panel/announcer.tsx';
+import { LanguageSwitcher } from './panel/language-switcher.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
 import { formatRoute, overviewRoute } from './lib/route.ts';
 import { selectCampaign, selectIsEmbed, selectRoute, selectSelectedRally } from './state/selectors.ts';
@@ -46,6 +48,7 @@ export function App() {
   const isEmbed = useRallyStore(selectIsEmbed);
   const route = useRallyStore(selectRoute);
   const [sheetExpanded, setSheetExpanded] = useState(false);
+  const { t, locale } = useT();
 
   const classes = [
     'app',
@@ -56,16 +59,14 @@ export function App() {
   return (
     <div className={classes.filter(Boolean).join(' ')}>
       <a className="skip-link" href="#panel">
-        Skip the map
+        {t('app.skipMap')}
       </a>
       <Announcer />
-      <section className="map-region" aria-label="Map of the rallies">
+      <section className="map-region" aria-label={t('app.mapRegion')}>
         <MapSlot />
-        <p className="map-credit">
-          Basemap: <abbr title="Natural Earth, public domain">Natural Earth</abbr> · Leaflet
-        </p>
+        <p className="map-credit">{t('app.basemapCredit')}</p>
       </section>
-      <aside className="panel" id="panel" tabIndex={-1} aria-label="Rally details">
+      <aside className="panel" id="panel" tabIndex={-1} aria-label={t('app.panelRegion')}>
         {isEmbed ? null : (
           <button
             type="button"
@@ -75,12 +76,15 @@ export function App() {
             onClick={() => setSheetExpanded((expanded) => !expanded)}
           >
             <span className="sheet-grip" aria-hidden="true" />
-            <span className="visually-hidden">{sheetExpanded ? 'Show more map' : 'Show more of the panel'}</span>
+            <span className="visually-hidden">{sheetExpanded ? t('app.showMoreMap') : t('app.showMorePanel')}</span>
           </button>
         )}
         <header className="panel-header">
-          <p className="panel-kicker">{campaign ? formatCalendarDate(campaign.date) : 'Rally map'}</p>
-          <h1 className="panel-title">{campaign ? campaign.title : 'Loading…'}</h1>
+          <div className="panel-kicker-row">
+            <p className="panel-kicker">{campaign ? formatCalendarDate(campaign.date, locale) : t('app.siteName')}</p>
+            <LanguageSwitcher />
+          </div>
+          <h1 className="panel-title">{campaign ? campaign.title : t('app.loading')}</h1>
           {isEmbed ? (
             <a
               className="full-map-link"
@@ -88,15 +92,13 @@ export function App() {
               target="_blank"
               rel="noopener"
             >
-              View full map
+              {t('app.viewFullMap')}
             </a>
           ) : null}
         </header>
         <SidePanel />
         {isEmbed && campaign ? (
-          <footer className="embed-credit">
-            Source: {campaign.source.publisher} · Basemap: Natural Earth · Map: rally-map
-          </footer>
+          <footer className="embed-credit">{t('app.embedCredit', { publisher: campaign.source.publisher })}</footer>
         ) : null}
       </aside>
     </div>

@@ -1,4 +1,10 @@
+import { useT } from './i18n/use-t.ts';
 import { Component, type ReactNode } from 'react';
+
+function MapFailedMessage() {
+  const { t } = useT();
+  return <p>{t('map.failed')}</p>;
+}
 
 interface MapErrorBoundaryState {
   failed: boolean;
@@ -20,7 +26,7 @@ export class MapErrorBoundary extends Component<{ children: ReactNode }, MapErro
     if (!this.state.failed) return this.props.children;
     return (
       <div className="map-placeholder map-failed" role="note">
-        <p>The map could not be loaded. Every rally is listed in the panel.</p>
+        <MapFailedMessage />
       </div>
     );
   }

@@ -1,3 +1,4 @@
+import { useT } from '../i18n/use-t.ts';
 import { useEffect, useState } from 'react';
 import { useMap } from 'react-leaflet';
 
@@ -15,6 +16,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export function EmbedGestures() {
   const map = useMap();
   const [hint, setHint] = useState<string | null>(null);
+  const { t } = useT();
 
   useEffect(
     function handleEmbedGestures() {
@@ -28,7 +30,7 @@ export function EmbedGestures() {
 
       const onWheel = (event: WheelEvent) => {
         if (!event.ctrlKey && !event.metaKey) {
-          showHint(isMac ? 'Use ⌘ + scroll to zoom the map' : 'Use Ctrl + scroll to zoom the map');
+          showHint(isMac ? t('map.cmdScroll') : t('map.ctrlScroll'));
           return;
         }
         // Zoom around the pointer, and keep the browser from zooming the page.
@@ -47,7 +49,7 @@ export function EmbedGestures() {
         }
       };
       const onTouchMove = (event: TouchEvent) => {
-        if (event.touches.length === 1) showHint('Use two fingers to move the map');
+        if (event.touches.length === 1) showHint(t('map.twoFingers'));
       };
 
       if (!('ontouchstart' in window)) map.dragging.enable();
@@ -62,7 +64,7 @@ export function EmbedGestures() {
         container.removeEventListener('touchmove', onTouchMove);
       };
     },
-    [map],
+    [map, t],
   );
 
   return hint === null ? null : (

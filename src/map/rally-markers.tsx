@@ -1,3 +1,4 @@
+import { useT } from '../i18n/use-t.ts';
 import { divIcon, type LeafletKeyboardEvent, type Map as LeafletMap, type Marker as LeafletMarker } from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CircleMarker, Marker, Polyline, Tooltip, useMap, useMapEvents } from 'react-leaflet';
@@ -115,7 +116,8 @@ function RallyMarker({ rally, position, selected, showLabel }: RallyMarkerProps)
   const markerRef = useRef<LeafletMarker>(null);
   const icon = useMemo(() => markerIcon(rally, selected), [rally, selected]);
   const names = cityName(rally);
-  const accessibleName = `${names.name}, rally on ${formatCalendarDate(rally.date)}`;
+  const { t, locale } = useT();
+  const accessibleName = t('map.markerName', { city: names.name, date: formatCalendarDate(rally.date, locale) });
 
   useEffect(
     function nameMarkerElement() {

@@ -1,6 +1,8 @@
+import { useT } from '../i18n/use-t.ts';
 import { cityName } from '../lib/city-name.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import { selectIsNotFound, selectLoad, selectRallies, selectSelectedRally } from '../state/selectors.ts';
+import { describeLoadFailure } from '../state/rally-store.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 
 /**
@@ -13,13 +15,17 @@ export function Announcer() {
   const rallies = useRallyStore(selectRallies);
   const rally = useRallyStore(selectSelectedRally);
   const isNotFound = useRallyStore(selectIsNotFound);
+  const { t, locale } = useT();
 
   let message: string;
-  if (load.status === 'loading' && rallies.length === 0) message = 'Loading the rallies…';
-  else if (load.status === 'error') message = `The rallies could not be loaded. ${load.message}`;
-  else if (isNotFound) message = 'Page not found.';
-  else if (rally) message = `${cityName(rally).name}, rally on ${formatCalendarDate(rally.date)}.`;
-  else message = `${String(rallies.length)} ${rallies.length === 1 ? 'rally' : 'rallies'} loaded.`;
+  if (load.status === 'loading' && rallies.length === 0) message = t('announce.loading');
+  else if (load.status === 'error') {
+    const { key, params } = describeLoadFailure(load.failure);
+    message = `${t('announce.error')} ${t(key, params)}`;
+  } else if (isNotFound) message = t('announce.notFound');
+  else if (rally)
+    message = t('announce.city', { city: cityName(rally).name, date: formatCalendarDate(rally.date, locale) });
+  else message = t('announce.loaded', { count: rallies.length });
 
   return (
     <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">

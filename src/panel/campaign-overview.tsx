@@ -1,3 +1,4 @@
+import { useT } from '../i18n/use-t.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import { pageTitle } from '../lib/page-title.ts';
 import { overviewRoute } from '../lib/route.ts';
@@ -12,11 +13,12 @@ import { SourceLine } from './source-line.tsx';
 export function CampaignOverview() {
   const campaign = useRallyStore(selectCampaign);
   const rallies = useRallyStore(selectRallies);
+  const { t, locale } = useT();
   return (
     <div className="overview">
       <div className="panel-toolbar">
         <h2 id="overview-what" className="section-heading">
-          {campaign ? 'What happened' : 'The rallies'}
+          {campaign ? t('overview.whatHappened') : t('overview.theRallies')}
         </h2>
         <ShareMenu route={overviewRoute} text={pageTitle({ kind: 'overview' }, campaign)} />
       </div>
@@ -25,8 +27,10 @@ export function CampaignOverview() {
           <p className="overview-summary">{campaign.summary}</p>
           {campaign.calledBy.length > 0 ? (
             <p className="overview-called-by">
-              <span className="label">Called by</span>{' '}
-              {campaign.calledBy.map((organiser) => organiser.name).join(' and ')}
+              <span className="label">{t('overview.calledBy')}</span>{' '}
+              {new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+                campaign.calledBy.map((organiser) => organiser.name),
+              )}
             </p>
           ) : null}
         </section>
@@ -34,16 +38,17 @@ export function CampaignOverview() {
 
       <section aria-labelledby="overview-cities">
         <h2 id="overview-cities" className="section-heading">
-          {rallies.length} {rallies.length === 1 ? 'rally' : 'rallies'}
-          {campaign ? ` on ${formatCalendarDate(campaign.date)}` : null}
+          {campaign
+            ? t('overview.rallyCount', { count: rallies.length, date: formatCalendarDate(campaign.date, locale) })
+            : t('overview.theRallies')}
         </h2>
         <CityList />
         <p className="map-legend">
           <span>
-            <span className="city-dot city-dot--venue" aria-hidden="true" /> Venue reported
+            <span className="city-dot city-dot--venue" aria-hidden="true" /> {t('overview.legendVenue')}
           </span>
           <span>
-            <span className="city-dot city-dot--city" aria-hidden="true" /> City only: venue not reported
+            <span className="city-dot city-dot--city" aria-hidden="true" /> {t('overview.legendCity')}
           </span>
         </p>
       </section>
@@ -51,7 +56,7 @@ export function CampaignOverview() {
       {campaign && campaign.quotes.length > 0 ? (
         <section aria-labelledby="overview-quotes">
           <h2 id="overview-quotes" className="section-heading">
-            What the organisers said
+            {t('overview.organisersSaid')}
           </h2>
           <QuoteList quotes={campaign.quotes} />
         </section>

@@ -1,3 +1,4 @@
+import { useT, type Translate } from '../i18n/use-t.ts';
 import { useEffect, useRef } from 'react';
 import { cityName } from '../lib/city-name.ts';
 import { countryName } from '../lib/country-name.ts';
@@ -7,17 +8,15 @@ import { selectFocusRequest, selectRallies, selectSelectedCityId } from '../stat
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { RouteLink } from './route-link.tsx';
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** What the source reports about a rally, in a few words. */
-function describeReporting(rally: Rally): string {
+function describeReporting(rally: Rally, t: Translate, locale: string): string {
   const parts = [
-    rally.quotes.length > 0 ? count(rally.quotes.length, 'quote', 'quotes') : null,
-    rally.photos.length > 0 ? count(rally.photos.length, 'photo', 'photos') : null,
+    rally.quotes.length > 0 ? t('cityList.quotes', { count: rally.quotes.length }) : null,
+    rally.photos.length > 0 ? t('cityList.photos', { count: rally.photos.length }) : null,
   ].filter((part) => part !== null);
-  return parts.length > 0 ? parts.join(', ') : 'only the name is reported';
+  return parts.length > 0
+    ? new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(parts)
+    : t('cityList.nameOnly');
 }
 
 /**
@@ -28,6 +27,7 @@ export function CityList() {
   const rallies = useRallyStore(selectRallies);
   const selectedCityId = useRallyStore(selectSelectedCityId);
   const focusRequest = useRallyStore(selectFocusRequest);
+  const { t, locale } = useT();
   const listRef = useRef<HTMLUListElement>(null);
 
   useEffect(
@@ -67,9 +67,9 @@ export function CityList() {
                   ) : null}
                 </span>
                 <span className="city-button-detail">
-                  {countryName(rally.country)}
+                  {countryName(rally.country, locale)}
                   {' · '}
-                  {describeReporting(rally)}
+                  {describeReporting(rally, t, locale)}
                 </span>
               </span>
               <span className="city-button-arrow" aria-hidden="true">

@@ -1,3 +1,4 @@
+import { useT } from '../i18n/use-t.ts';
 import { useEffect, useRef } from 'react';
 import { cityName } from '../lib/city-name.ts';
 import { countryName } from '../lib/country-name.ts';
@@ -24,6 +25,7 @@ export function CityPanel({ rally }: { rally: Rally }) {
   const campaign = useRallyStore(selectCampaign);
 
   const focusRequest = useRallyStore(selectFocusRequest);
+  const { t, locale } = useT();
 
   useEffect(
     function focusHeadingWhenOpened() {
@@ -49,7 +51,7 @@ export function CityPanel({ rally }: { rally: Rally }) {
     <article className="city" aria-labelledby="city-heading">
       <div className="panel-toolbar">
         <RouteLink route={overviewRoute} onOpen={closeCity} className="back-button">
-          <span aria-hidden="true">‹</span> All rallies
+          <span aria-hidden="true">‹</span> {t('city.allRallies')}
         </RouteLink>
         <ShareMenu route={{ kind: 'city', cityId: rally.id }} text={pageTitle({ kind: 'city', rally }, campaign)} />
       </div>
@@ -62,49 +64,51 @@ export function CityPanel({ rally }: { rally: Rally }) {
           </span>
         ) : null}
       </h2>
-      <p className="city-country">{countryName(rally.country)}</p>
+      <p className="city-country">{countryName(rally.country, locale)}</p>
 
       <dl className="city-facts">
         <div>
-          <dt>Date</dt>
+          <dt>{t('city.date')}</dt>
           <dd>
-            <time dateTime={rally.date}>{formatCalendarDate(rally.date)}</time>
+            <time dateTime={rally.date}>{formatCalendarDate(rally.date, locale)}</time>
           </dd>
         </div>
         <div>
-          <dt>Venue</dt>
-          <dd className={rally.venue === null ? 'not-reported' : undefined}>{rally.venue ?? 'Venue not reported'}</dd>
+          <dt>{t('city.venue')}</dt>
+          {rally.venue === null ? (
+            <dd className="not-reported">{t('city.venueNotReported')}</dd>
+          ) : (
+            <dd>{rally.venue}</dd>
+          )}
         </div>
         <div>
-          <dt>Attendance</dt>
-          <dd className={rally.attendance === null ? 'not-reported' : undefined}>
-            {rally.attendance ? capitalise(rally.attendance.text) : 'Attendance not reported'}
-          </dd>
+          <dt>{t('city.attendance')}</dt>
+          {rally.attendance === null ? (
+            <dd className="not-reported">{t('city.attendanceNotReported')}</dd>
+          ) : (
+            <dd>{capitalise(rally.attendance.text)}</dd>
+          )}
         </div>
         <div>
-          <dt>On the map</dt>
-          <dd>
-            {rally.locationPrecision === 'venue'
-              ? 'At the venue (approximate)'
-              : 'City centre: the exact place is not reported'}
-          </dd>
+          <dt>{t('city.onTheMap')}</dt>
+          <dd>{rally.locationPrecision === 'venue' ? t('city.atVenue') : t('city.cityCentre')}</dd>
         </div>
       </dl>
 
       <section aria-labelledby="city-quotes">
         <h3 id="city-quotes" className="section-heading">
-          What was said
+          {t('city.whatWasSaid')}
         </h3>
         {rally.quotes.length > 0 ? (
           <QuoteList quotes={rally.quotes} />
         ) : (
-          <p className="not-reported">The source quotes no one from this rally.</p>
+          <p className="not-reported">{t('city.noQuotes')}</p>
         )}
       </section>
 
       <section aria-labelledby="city-photos">
         <h3 id="city-photos" className="section-heading">
-          Photos
+          {t('city.photos')}
         </h3>
         {rally.photos.length > 0 ? (
           <div className="photo-list">
@@ -113,7 +117,7 @@ export function CityPanel({ rally }: { rally: Rally }) {
             ))}
           </div>
         ) : (
-          <p className="not-reported">The source has no photos from this rally.</p>
+          <p className="not-reported">{t('city.noPhotos')}</p>
         )}
       </section>
 

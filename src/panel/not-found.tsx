@@ -1,21 +1,23 @@
+import { useT } from '../i18n/use-t.ts';
 import { CityList } from './city-list.tsx';
 import { RouteLink } from './route-link.tsx';
 import { overviewRoute } from '../lib/route.ts';
 
 /** Shown for an address this site has no page for: a way on to every city. The map stays usable. */
 export function NotFound() {
+  const { t } = useT();
   return (
     <section className="not-found" aria-labelledby="not-found-heading">
       <h2 id="not-found-heading" className="city-heading">
-        Page not found
+        {t('notFound.title')}
       </h2>
-      <p>There is no rally at this address. It may have been mistyped, or the city may have been removed.</p>
+      <p>{t('notFound.text')}</p>
       <p>
         <RouteLink route={overviewRoute} className="back-button">
-          <span aria-hidden="true">‹</span> All rallies
+          <span aria-hidden="true">‹</span> {t('city.allRallies')}
         </RouteLink>
       </p>
-      <h3 className="section-heading">The rallies</h3>
+      <h3 className="section-heading">{t('overview.theRallies')}</h3>
       <CityList />
     </section>
   );

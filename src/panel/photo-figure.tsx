@@ -1,3 +1,4 @@
+import { useT } from '../i18n/use-t.ts';
 import { useState } from 'react';
 import { photoSource } from '../lib/photo-source.ts';
 import type { Photo } from '../lib/rally-schema.ts';
@@ -11,6 +12,7 @@ import type { Photo } from '../lib/rally-schema.ts';
 export function PhotoFigure({ photo }: { photo: Photo }) {
   const source = photoSource(photo, import.meta.env.BASE_URL, import.meta.env.PHOTO_HOSTS);
   const [failed, setFailed] = useState(false);
+  const { t } = useT();
   return (
     <figure className={`photo photo--${failed ? 'failed' : source.kind}`}>
       {source.kind === 'image' && !failed ? (
@@ -36,20 +38,20 @@ export function PhotoFigure({ photo }: { photo: Photo }) {
           </svg>
           <span className="photo-placeholder-text">
             {failed
-              ? 'Photo could not be loaded'
+              ? t('photo.failed')
               : source.kind === 'remote'
-                ? `Photo on ${source.host}, not loaded`
-                : 'Photo not included'}
+                ? t('photo.remote', { host: source.host })
+                : t('photo.notIncluded')}
           </span>
           {source.kind === 'remote' ? (
             <a href={source.url} rel="noopener noreferrer" target="_blank">
-              Open the photo on {source.host}
+              {t('photo.openRemote', { host: source.host })}
             </a>
           ) : null}
         </div>
       )}
       <figcaption>
-        {photo.caption} <span className="photo-credit">Photo: {photo.credit}</span>
+        {photo.caption} <span className="photo-credit">{t('photo.credit', { credit: photo.credit })}</span>
       </figcaption>
     </figure>
   );

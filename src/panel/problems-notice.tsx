@@ -1,3 +1,4 @@
+import { useT } from '../i18n/use-t.ts';
 import { formatProblem } from '../lib/rally-problem.ts';
 import { selectProblems } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
@@ -8,15 +9,14 @@ import { useRallyStore } from '../state/use-rally-store.ts';
  */
 export function ProblemsNotice() {
   const problems = useRallyStore(selectProblems);
+  const { t } = useT();
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (errors.length === 0) return null;
   const droppedFeatures = new Set(
     errors.flatMap((problem) => (problem.featureIndex === null ? [] : [problem.featureIndex])),
   );
   const summary =
-    droppedFeatures.size > 0
-      ? `${droppedFeatures.size} ${droppedFeatures.size === 1 ? 'rally' : 'rallies'} could not be shown`
-      : 'The rally file has errors';
+    droppedFeatures.size > 0 ? t('problems.dropped', { count: droppedFeatures.size }) : t('problems.fileErrors');
   return (
     <details className="problems-notice">
       <summary>{summary}</summary>

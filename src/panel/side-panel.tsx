@@ -1,5 +1,7 @@
+import { useT } from '../i18n/use-t.ts';
 import { useEffect, useRef } from 'react';
 import { loadRallies } from '../state/load-rallies.ts';
+import { describeLoadFailure } from '../state/rally-store.ts';
 import { selectIsNotFound, selectLoad, selectRallies, selectSelectedRally } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { CampaignOverview } from './campaign-overview.tsx';
@@ -13,6 +15,7 @@ export function SidePanel() {
   const rallies = useRallyStore(selectRallies);
   const selectedRally = useRallyStore(selectSelectedRally);
   const isNotFound = useRallyStore(selectIsNotFound);
+  const { t } = useT();
   const bodyRef = useRef<HTMLDivElement>(null);
 
   useEffect(
@@ -26,21 +29,19 @@ export function SidePanel() {
     <div className="panel-body" ref={bodyRef}>
       {load.status === 'error' ? (
         <div className="load-error" role="alert">
-          <h2>
-            {rallies.length > 0 ? 'The latest rally data could not be loaded' : 'The rallies could not be loaded'}
-          </h2>
+          <h2>{rallies.length > 0 ? t('status.loadErrorLatestTitle') : t('status.loadErrorTitle')}</h2>
           <p>
-            {load.message}
-            {rallies.length > 0 ? ' The rallies below are from the last successful load.' : ''}
+            {t(describeLoadFailure(load.failure).key, describeLoadFailure(load.failure).params)}
+            {rallies.length > 0 ? ` ${t('status.lastGood')}` : ''}
           </p>
           <button type="button" className="primary-button" onClick={() => void loadRallies()}>
-            Try again
+            {t('status.tryAgain')}
           </button>
         </div>
       ) : null}
       {load.status === 'loading' && rallies.length === 0 ? (
         <p className="status-message">
-          <span className="spinner" aria-hidden="true" /> Loading the rallies…
+          <span className="spinner" aria-hidden="true" /> {t('status.loading')}
         </p>
       ) : load.status === 'error' && rallies.length === 0 ? null : (
         <>
@@ -48,7 +49,7 @@ export function SidePanel() {
           {isNotFound ? (
             <NotFound />
           ) : rallies.length === 0 ? (
-            <p className="status-message">There are no rallies to show yet.</p>
+            <p className="status-message">{t('status.noRallies')}</p>
           ) : selectedRally ? (
             <CityPanel rally={selectedRally} />
           ) : (

@@ -1,10 +1,12 @@
+import { useT } from '../i18n/use-t.ts';
 import type { Source } from '../lib/rally-schema.ts';
 
 /** "Source: <title>, <publisher>" with the title linking to the article. */
 export function SourceLine({ source }: { source: Source }) {
+  const { t } = useT();
   return (
     <p className="source-line">
-      Source:{' '}
+      {t('source.label')}{' '}
       <a href={source.url} rel="noopener noreferrer" target="_blank">
         {source.title}
       </a>

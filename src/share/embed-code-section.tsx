@@ -1,3 +1,4 @@
+import { useT } from '../i18n/use-t.ts';
 import { useId, useRef, useState } from 'react';
 import { embedCode, startingEmbedHeight, type EmbedHeightMode } from '../lib/embed-code.ts';
 import { embedHeightRange } from '../lib/embed-message.ts';
@@ -20,6 +21,7 @@ export function EmbedCodeSection() {
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'refused'>('idle');
   const codeRef = useRef<HTMLTextAreaElement>(null);
   const ids = { code: useId(), height: useId() };
+  const { t } = useT();
 
   const route: Route = rally && scope === 'city' ? { kind: 'city', cityId: rally.id } : overviewRoute;
   const title = pageTitle(rally && scope === 'city' ? { kind: 'city', rally } : { kind: 'overview' }, campaign);
@@ -44,22 +46,22 @@ export function EmbedCodeSection() {
 
   return (
     <div className="share-section embed-section">
-      <p className="share-heading">Embed in an article</p>
+      <p className="share-heading">{t('embed.heading')}</p>
       {rally ? (
         <fieldset className="embed-choice">
-          <legend>Show</legend>
+          <legend>{t('embed.show')}</legend>
           <label>
             <input type="radio" name="embed-scope" checked={scope === 'city'} onChange={() => setScope('city')} />{' '}
             {rally.name}
           </label>
           <label>
-            <input type="radio" name="embed-scope" checked={scope === 'all'} onChange={() => setScope('all')} /> All
-            rallies
+            <input type="radio" name="embed-scope" checked={scope === 'all'} onChange={() => setScope('all')} />{' '}
+            {t('embed.allRallies')}
           </label>
         </fieldset>
       ) : null}
       <fieldset className="embed-choice">
-        <legend>Height</legend>
+        <legend>{t('embed.height')}</legend>
         <label>
           <input
             type="radio"
@@ -67,7 +69,7 @@ export function EmbedCodeSection() {
             checked={heightKind === 'responsive'}
             onChange={() => setHeightKind('responsive')}
           />{' '}
-          Fits its content
+          {t('embed.fits')}
         </label>
         <label>
           <input
@@ -76,7 +78,7 @@ export function EmbedCodeSection() {
             checked={heightKind === 'fixed'}
             onChange={() => setHeightKind('fixed')}
           />{' '}
-          Fixed
+          {t('embed.fixed')}
         </label>
         {heightKind === 'fixed' ? (
           <label htmlFor={ids.height} className="embed-height">
@@ -89,23 +91,19 @@ export function EmbedCodeSection() {
               value={fixedHeight}
               onChange={(event) => setFixedHeight(Number(event.target.value))}
             />{' '}
-            pixels
+            {t('embed.pixels')}
           </label>
         ) : null}
       </fieldset>
       <label htmlFor={ids.code} className="embed-code-label">
-        Code to paste
+        {t('embed.code')}
       </label>
       <textarea id={ids.code} ref={codeRef} className="embed-code" readOnly rows={5} value={code} />
       <button type="button" className="share-action" onClick={() => void copyCode()}>
-        Copy code
+        {t('embed.copyCode')}
       </button>
       <p className="share-status" role="status">
-        {copyState === 'copied'
-          ? 'Code copied'
-          : copyState === 'refused'
-            ? 'Copying was blocked: the code is selected, copy it by hand'
-            : ''}
+        {copyState === 'copied' ? t('embed.codeCopied') : copyState === 'refused' ? t('embed.codeBlocked') : ''}
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useT } from '../i18n/use-t.ts';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { Route } from '../lib/route.ts';
 import { mastodonShareUrl, shareLinks, type SharedPage } from '../lib/share-links.ts';
@@ -22,6 +23,7 @@ export function ShareMenu({ route, text }: ShareMenuProps) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
+  const { t } = useT();
 
   useEffect(
     function closeOnOutsidePointer() {
@@ -66,10 +68,10 @@ export function ShareMenu({ route, text }: ShareMenuProps) {
             strokeLinejoin="round"
           />
         </svg>
-        Share
+        {t('share.button')}
       </button>
       {open ? (
-        <div id={panelId} className="share-panel" role="group" aria-label="Share this page">
+        <div id={panelId} className="share-panel" role="group" aria-label={t('share.menuLabel')}>
           <SharePanel page={{ url: absoluteRouteUrl(route), text }} />
         </div>
       ) : null}
@@ -83,6 +85,7 @@ function SharePanel({ page }: { page: SharedPage }) {
   const [copyState, setCopyState] = useState<CopyState>('idle');
   const fallbackRef = useRef<HTMLInputElement>(null);
   const canUseShareSheet = typeof navigator.share === 'function';
+  const { t } = useT();
 
   useEffect(
     function selectFallbackLink() {
@@ -124,37 +127,37 @@ function SharePanel({ page }: { page: SharedPage }) {
     <>
       <div className="share-section">
         <button type="button" className="share-action" onClick={() => void copyLink()}>
-          Copy link
+          {t('share.copyLink')}
         </button>
         {canUseShareSheet ? (
           <button type="button" className="share-action" onClick={() => void openShareSheet()}>
-            Share via…
+            {t('share.shareVia')}
           </button>
         ) : null}
         <p className="share-status" role="status">
-          {copyState === 'copied' ? 'Link copied' : ''}
+          {copyState === 'copied' ? t('share.linkCopied') : ''}
         </p>
         {copyState === 'refused' ? (
           <label className="share-fallback">
-            Copying was blocked. Select the link and copy it:
+            {t('share.copyBlocked')}
             <input ref={fallbackRef} type="text" readOnly value={page.url} onFocus={(event) => event.target.select()} />
           </label>
         ) : null}
       </div>
       <div className="share-section">
-        <p className="share-heading">Share on</p>
+        <p className="share-heading">{t('share.shareOn')}</p>
         <ul className="share-links">
           {shareLinks(page).map((link) => (
             <li key={link.id}>
               <a href={link.href} target="_blank" rel="noopener noreferrer" data-share={link.id}>
-                {link.label}
+                {link.id === 'email' ? t('share.email') : link.label}
               </a>
             </li>
           ))}
         </ul>
         <MastodonShare page={page} />
         <p className="share-note">
-          Signal has no share link: use {canUseShareSheet ? 'Share via…' : 'Copy link'} and paste it in your chat.
+          {t('share.signalNote', { action: canUseShareSheet ? t('share.shareVia') : t('share.copyLink') })}
         </p>
       </div>
       <EmbedCodeSection />
@@ -165,6 +168,7 @@ function SharePanel({ page }: { page: SharedPage }) {
 function MastodonShare({ page }: { page: SharedPage }) {
   const [server, setServer] = useState('');
   const [invalid, setInvalid] = useState(false);
+  const { t } = useT();
   const inputId = useId();
   const errorId = useId();
 
@@ -177,7 +181,7 @@ function MastodonShare({ page }: { page: SharedPage }) {
 
   return (
     <form className="share-mastodon" onSubmit={onSubmit}>
-      <label htmlFor={inputId}>Mastodon: your server</label>
+      <label htmlFor={inputId}>{t('share.mastodonServer')}</label>
       <div className="share-mastodon-row">
         <input
           id={inputId}
@@ -192,12 +196,12 @@ function MastodonShare({ page }: { page: SharedPage }) {
           onChange={(event) => setServer(event.target.value)}
         />
         <button type="submit" className="share-action">
-          Post
+          {t('share.post')}
         </button>
       </div>
       {invalid ? (
         <p id={errorId} className="share-error">
-          Enter a server name such as mastodon.social
+          {t('share.mastodonInvalid')}
         </p>
       ) : null}
     </form>

@@ -1,5 +1,5 @@
 import { decodeRallyJson, parseRallyCollection } from '../lib/parse-rallies.ts';
-import { failLoading, finishLoading, startLoading } from './rally-store.ts';
+import { failLoading, finishLoading, startLoading, type LoadFailure } from './rally-store.ts';
 
 /** Where the built app finds the rally file: `data/rallies.geojson` under the site root. */
 export const rallyDataUrl = `${import.meta.env.BASE_URL}data/rallies.geojson`;
@@ -48,11 +48,11 @@ export async function loadRallies(
   const decoded = outcome.ok ? decodeRallyJson(outcome.text) : null;
   if (mode === 'refresh' && (!outcome.ok || !decoded?.ok || outcome.text === loadedText)) return;
   if (!outcome.ok) {
-    failLoading(outcome.message);
+    failLoading(outcome.failure);
     return;
   }
   if (!decoded?.ok) {
-    failLoading(`The rally data could not be read: ${decoded?.message ?? 'unknown error'}.`);
+    failLoading({ kind: 'invalid', detail: decoded?.message ?? 'unknown error' });
     return;
   }
   loadedText = outcome.text;
@@ -63,29 +63,25 @@ async function fetchRallyText(
   url: string,
   fetchRallyFile: typeof fetch,
   timeoutMs: number,
-): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+): Promise<{ ok: true; text: string } | { ok: false; failure: LoadFailure }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     // "no-cache" revalidates, so an edited file shows on the next visit.
     const response = await fetchRallyFile(url, { signal: controller.signal, cache: 'no-cache' });
     if (!response.ok) {
-      const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      return { ok: false, message: `The server could not provide the rally data (HTTP ${status}).` };
+      const status = `${String(response.status)}${response.statusText ? ` ${response.statusText}` : ''}`;
+      return { ok: false, failure: { kind: 'http', status } };
     }
     // A host without the file often answers with its HTML home or error page, status 200.
     if (/^\s*text\/html/i.test(response.headers.get('Content-Type') ?? '')) {
-      return { ok: false, message: 'The server sent a web page (HTML) instead of the rally data (JSON).' };
+      return { ok: false, failure: { kind: 'html' } };
     }
     return { ok: true, text: await response.text() };
   } catch {
-    if (controller.signal.aborted) {
-      return {
-        ok: false,
-        message: `The rally data took too long to arrive (over ${Math.round(timeoutMs / 1000)} seconds).`,
-      };
-    }
-    return { ok: false, message: 'The rally data could not be reached. Check your connection.' };
+    if (controller.signal.aborted)
+      return { ok: false, failure: { kind: 'timeout', seconds: Math.ceil(timeoutMs / 1000) } };
+    return { ok: false, failure: { kind: 'network' } };
   } finally {
     clearTimeout(timer);
   }

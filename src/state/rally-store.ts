@@ -1,11 +1,31 @@
 import { createStore } from 'zustand/vanilla';
 import type { RallyCollection } from '../lib/parse-rallies.ts';
 import type { RallyProblem } from '../lib/rally-problem.ts';
+import englishCatalogue from '../i18n/messages/en.json';
+import { formatMessage, type Catalogue, type Language } from '../lib/i18n.ts';
 import type { Campaign, Rally } from '../lib/rally-schema.ts';
 import { overviewRoute, sameRoute, type Presentation, type Route } from '../lib/route.ts';
 
 /** Where loading the rally file has got to. */
-export type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; message: string };
+export type LoadState =
+  | { status: 'loading' }
+  | { status: 'ready' }
+  /** `message` is in English, for logs and tests; the interface words `failure` in its own language. */
+  | { status: 'error'; message: string; failure: LoadFailure };
+
+/** Why the rally file could not be loaded; each kind has a message `loadError.<kind>` in the catalogues. */
+export type LoadFailure =
+  | { kind: 'http'; status: string }
+  | { kind: 'html' }
+  | { kind: 'invalid'; detail: string }
+  | { kind: 'network' }
+  | { kind: 'timeout'; seconds: number };
+
+/** The message key and placeholder values that describe a load failure. */
+export function describeLoadFailure(failure: LoadFailure): { key: string; params: Record<string, string | number> } {
+  const { kind, ...params } = failure;
+  return { key: `loadError.${kind}`, params };
+}
 
 /** Everything the app knows. The Leaflet map is never in here: the map follows this state. */
 export interface RallyState {
@@ -30,6 +50,9 @@ export interface RallyState {
   focusRequest: FocusTarget | null;
   /** The control the open city was opened from, to return focus to when it closes. */
   openedFrom: FocusTarget | null;
+  /** The interface language, and its message catalogue; they always change together. */
+  language: Language;
+  catalogue: Catalogue;
 }
 
 /** An element keyboard focus can be sent to. */
@@ -47,6 +70,8 @@ export function initialRallyState(): RallyState {
     presentation: 'site',
     focusRequest: null,
     openedFrom: null,
+    language: 'en',
+    catalogue: englishCatalogue,
   };
 }
 
@@ -72,9 +97,11 @@ export function finishLoading(collection: RallyCollection): void {
   });
 }
 
-/** Records that the data could not be loaded, with a message for people. */
-export function failLoading(message: string): void {
-  rallyStore.setState({ load: { status: 'error', message } });
+/** Records that the data could not be loaded, and why. */
+export function failLoading(failure: LoadFailure): void {
+  const { key, params } = describeLoadFailure(failure);
+  const message = formatMessage(englishCatalogue, englishCatalogue, 'en', key, params);
+  rallyStore.setState({ load: { status: 'error', message, failure } });
 }
 
 /**
@@ -112,4 +139,9 @@ export function setPresentation(presentation: Presentation): void {
 export function showRoute(route: Route): void {
   if (sameRoute(route, rallyStore.getState().route)) return;
   rallyStore.setState({ route });
+}
+
+/** Switches the interface language once its catalogue has loaded. */
+export function setLanguage(language: Language, catalogue: Catalogue): void {
+  rallyStore.setState({ language, catalogue });
 }

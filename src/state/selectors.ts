@@ -28,3 +28,7 @@ export const selectPresentation = (state: RallyState) => state.presentation;
 export const selectIsEmbed = (state: RallyState) => state.presentation === 'embed';
 /** Where keyboard focus should go next, or `null`. */
 export const selectFocusRequest = (state: RallyState) => state.focusRequest;
+/** The interface language. */
+export const selectLanguage = (state: RallyState) => state.language;
+/** The interface language's message catalogue. */
+export const selectCatalogue = (state: RallyState) => state.catalogue;

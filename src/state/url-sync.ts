@@ -1,6 +1,8 @@
+import { chooseLanguage, type Language } from '../lib/i18n.ts';
 import { pageTitle, type TitledPage } from '../lib/page-title.ts';
 import { formatRoute, parsePresentation, parseRoute, type Presentation, type Route } from '../lib/route.ts';
 import { rallyStore, setPresentation, showRoute, type RallyState } from './rally-store.ts';
+import { loadLanguage } from './language.ts';
 import { selectIsNotFound, selectSelectedRally } from './selectors.ts';
 
 /** The site's base path, as set at build time (`BASE_PATH`). */
@@ -30,6 +32,10 @@ export function startUrlSync(): () => void {
   setPresentation(presentation);
   showRoute(parseRoute(window.location.pathname, basePath));
 
+  const requestedLanguage = new URLSearchParams(window.location.search).get('lang');
+  const language = chooseLanguage(requestedLanguage, navigator.languages);
+  if (language !== 'en') void loadLanguage(language);
+
   const updateTitle = (state: RallyState) => {
     const title = pageTitle(titledPage(state), state.campaign);
     if (document.title !== title) document.title = title;
@@ -47,6 +53,7 @@ export function startUrlSync(): () => void {
       }
     }
     updateTitle(state);
+    if (state.language !== previous.language) document.documentElement.lang = state.language;
   });
 
   const onPopState = () => showRoute(parseRoute(window.location.pathname, basePath));
@@ -56,6 +63,19 @@ export function startUrlSync(): () => void {
     unsubscribe();
     window.removeEventListener('popstate', onPopState);
   };
+}
+
+/**
+ * Switches the interface language at the reader's request, and keeps the
+ * choice in the address (`?lang=`), the only place it is remembered: no
+ * cookie, no storage. English, the default, is removed from the address.
+ */
+export function switchLanguage(language: Language): void {
+  const url = new URL(window.location.href);
+  if (language === 'en') url.searchParams.delete('lang');
+  else url.searchParams.set('lang', language);
+  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  void loadLanguage(language);
 }
 
 /**

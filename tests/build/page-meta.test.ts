@@ -145,6 +145,16 @@ describe('headTags', () => {
     expect(head).toMatch(/<meta property="og:image:alt" content="Map with Oslo highlighted[^"]*" \/>/);
     expect(head).not.toContain('<care>');
     expect(head).toContain(
+      '<link rel="alternate" hreflang="de" href="https://rallies.example.org/city/oslo/?lang=de" />',
+    );
+    expect(head).toContain(
+      '<link rel="alternate" hreflang="pt-BR" href="https://rallies.example.org/city/oslo/?lang=pt-BR" />',
+    );
+    expect(head).toContain(
+      '<link rel="alternate" hreflang="x-default" href="https://rallies.example.org/city/oslo/" />',
+    );
+    expect(head.match(/hreflang=/g)).toHaveLength(8);
+    expect(head).toContain(
       '<link rel="alternate" type="application/json+oembed" href="https://rallies.example.org/oembed/city/oslo.json"',
     );
   });

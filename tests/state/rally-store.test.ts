@@ -30,6 +30,8 @@ describe('initialRallyState', () => {
       presentation: 'site',
       focusRequest: null,
       openedFrom: null,
+      language: 'en',
+      catalogue: expect.objectContaining({ 'city.venueNotReported': 'Venue not reported' }) as unknown,
     });
   });
 
@@ -91,11 +93,23 @@ describe('startLoading', () => {
 });
 
 describe('failLoading', () => {
-  it('records the failure with its message', () => {
-    failLoading('The rally data could not be reached. Check your connection.');
+  it('records the failure, with its English message for logs', () => {
+    failLoading({ kind: 'network' });
     expect(rallyStore.getState().load).toEqual({
       status: 'error',
       message: 'The rally data could not be reached. Check your connection.',
+      failure: { kind: 'network' },
+    });
+  });
+
+  it('words every kind of failure from the English catalogue', () => {
+    failLoading({ kind: 'timeout', seconds: 10 });
+    expect(rallyStore.getState().load).toMatchObject({
+      message: 'The rally data took too long to arrive (over 10 seconds).',
+    });
+    failLoading({ kind: 'http', status: '404 Not Found' });
+    expect(rallyStore.getState().load).toMatchObject({
+      message: 'The server could not provide the rally data (HTTP 404 Not Found).',
     });
   });
 });

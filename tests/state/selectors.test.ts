@@ -38,8 +38,8 @@ describe('selectors', () => {
   });
 
   it('read the failure message', () => {
-    failLoading('The server could not provide the rally data (HTTP 404 Not Found).');
-    expect(selectLoad(rallyStore.getState())).toEqual({
+    failLoading({ kind: 'http', status: '404 Not Found' });
+    expect(selectLoad(rallyStore.getState())).toMatchObject({
       status: 'error',
       message: 'The server could not provide the rally data (HTTP 404 Not Found).',
     });
