@@ -1,9 +1,10 @@
 import { useT } from './i18n/use-t.ts';
-import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useRef, useState, useSyncExternalStore } from 'react';
 import { formatCalendarDate } from './lib/format-date.ts';
 import { MapErrorBoundary } from './map-error-boundary.tsx';
 import { Announcer } from './panel/announcer.tsx';
 import { LanguageSwitcher } from './panel/language-switcher.tsx';
+import { SheetHandle, type SheetHeight } from './panel/sheet-handle.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
 import { formatRoute, overviewRoute } from './lib/route.ts';
 import { selectCampaign, selectIsEmbed, selectRoute, selectSelectedRally } from './state/selectors.ts';
@@ -47,17 +48,20 @@ export function App() {
   const cityOpen = useRallyStore((state) => selectSelectedRally(state) !== undefined);
   const isEmbed = useRallyStore(selectIsEmbed);
   const route = useRallyStore(selectRoute);
-  const [sheetExpanded, setSheetExpanded] = useState(false);
+  const [sheet, setSheet] = useState<SheetHeight>('half');
+  const layoutRef = useRef<HTMLDivElement>(null);
+
+  // Opening a city from a peeking sheet brings the sheet up, so the city can be read.
+  const [sheetCity, setSheetCity] = useState(cityOpen);
+  if (cityOpen !== sheetCity) {
+    setSheetCity(cityOpen);
+    if (cityOpen && sheet === 'peek') setSheet('half');
+  }
   const { t, locale } = useT();
 
-  const classes = [
-    'app',
-    isEmbed ? 'app--embed' : '',
-    sheetExpanded ? 'sheet-expanded' : '',
-    cityOpen ? 'city-open' : '',
-  ];
+  const classes = ['app', isEmbed ? 'app--embed' : '', isEmbed ? '' : `sheet-${sheet}`, cityOpen ? 'city-open' : ''];
   return (
-    <div className={classes.filter(Boolean).join(' ')}>
+    <div className={classes.filter(Boolean).join(' ')} ref={layoutRef}>
       <a className="skip-link" href="#panel">
         {t('app.skipMap')}
       </a>
@@ -67,18 +71,7 @@ export function App() {
         <p className="map-credit">{t('app.basemapCredit')}</p>
       </section>
       <aside className="panel" id="panel" tabIndex={-1} aria-label={t('app.panelRegion')}>
-        {isEmbed ? null : (
-          <button
-            type="button"
-            className="sheet-handle"
-            aria-expanded={sheetExpanded}
-            aria-controls="panel"
-            onClick={() => setSheetExpanded((expanded) => !expanded)}
-          >
-            <span className="sheet-grip" aria-hidden="true" />
-            <span className="visually-hidden">{sheetExpanded ? t('app.showMoreMap') : t('app.showMorePanel')}</span>
-          </button>
-        )}
+        {isEmbed ? null : <SheetHandle height={sheet} onChange={setSheet} layoutRef={layoutRef} />}
         <header className="panel-header">
           <div className="panel-kicker-row">
             <p className="panel-kicker">{campaign ? formatCalendarDate(campaign.date, locale) : t('app.siteName')}</p>

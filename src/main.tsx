@@ -6,6 +6,7 @@ import { startPostingEmbedHeight } from './state/embed-height.ts';
 import { rallyStore } from './state/rally-store.ts';
 import { reloadOnceOnStaleChunk, startUrlSync } from './state/url-sync.ts';
 import './styles/app.css';
+import './styles/sheet.css';
 
 startUrlSync();
 reloadOnceOnStaleChunk();

@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
-const catalogue = (language: string) =>
-  JSON.parse(readFileSync(`src/i18n/messages/${language}.json`, 'utf8')) as Record<string, string>;
+/** A language's catalogue, read as the app ships it; a missing key fails the test at once. */
+const catalogue = (language: string) => {
+  const messages = JSON.parse(readFileSync(`src/i18n/messages/${language}.json`, 'utf8')) as Record<string, string>;
+  return (key: string): string => {
+    const text = messages[key];
+    if (text === undefined) throw new Error(`${language} has no ${key}`);
+    return text;
+  };
+};
 const german = catalogue('de');
 
 test.describe('seven languages', () => {
@@ -11,8 +18,8 @@ test.describe('seven languages', () => {
       const messages = catalogue(language);
       await page.goto(`/?lang=${language}`);
       await expect(page.locator('html')).toHaveAttribute('lang', language);
-      await expect(page.getByRole('heading', { name: messages['overview.whatHappened'] })).toBeVisible();
-      await expect(page.getByRole('button', { name: messages['share.button'], exact: true })).toBeVisible();
+      await expect(page.getByRole('heading', { name: messages('overview.whatHappened') })).toBeVisible();
+      await expect(page.getByRole('button', { name: messages('share.button'), exact: true })).toBeVisible();
       await expect(page.locator('.language-switcher select')).toHaveValue(language);
     });
   }
@@ -23,13 +30,13 @@ test.describe('seven languages', () => {
     const panel = page.locator('#panel');
     await expect(panel).toContainText('Vereinigtes Königreich');
     await expect(panel).toContainText('7. April 2018');
-    await expect(panel.locator('dt').first()).toHaveText(german['city.date'] ?? '');
+    await expect(panel.locator('dt').first()).toHaveText(german('city.date'));
     await expect(panel.locator('blockquote').first()).toHaveText('International solidarity is so important.');
     await expect(panel.locator('blockquote').first()).toHaveAttribute('lang', 'en');
     await expect(panel.locator('.quote-language').first()).toHaveText('Zitat auf Englisch');
     await expect(page.getByRole('button', { name: 'London, Kundgebung am 7. April 2018' })).toBeVisible();
     await page.goto('/city/rome/?lang=de');
-    await expect(panel).toContainText(german['city.venueNotReported'] ?? '');
+    await expect(panel).toContainText(german('city.venueNotReported'));
     await expect(panel).toContainText('Italien');
   });
 
@@ -38,7 +45,7 @@ test.describe('seven languages', () => {
     const page = await context.newPage();
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
-    await expect(page.getByRole('heading', { name: catalogue('sv')['overview.whatHappened'] })).toBeVisible();
+    await expect(page.getByRole('heading', { name: catalogue('sv')('overview.whatHappened') })).toBeVisible();
     expect(page.url()).not.toContain('lang=');
     await context.close();
   });
@@ -64,7 +71,7 @@ test.describe('seven languages', () => {
   test('the embed follows ?lang= too', async ({ page }) => {
     await page.goto('/embed/city/york/?lang=it');
     await expect(page.locator('html')).toHaveAttribute('lang', 'it');
-    await expect(page.getByRole('link', { name: catalogue('it')['app.viewFullMap'] })).toBeVisible();
+    await expect(page.getByRole('link', { name: catalogue('it')('app.viewFullMap') })).toBeVisible();
   });
 
   test('generated pages stay English, with hreflang alternates for every language', async ({ page, baseURL }) => {

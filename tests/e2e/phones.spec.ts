@@ -1,0 +1,84 @@
+import { expect, test, type Page } from '@playwright/test';
+
+test.use({ viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true });
+
+const heights = async (page: Page) => {
+  const map = await page.locator('.map-region').boundingBox();
+  const sheet = await page.locator('#panel').boundingBox();
+  return { map: map?.height ?? 0, sheet: sheet?.height ?? 0 };
+};
+
+test.describe('the bottom sheet on a 320 px phone', () => {
+  test('opens at half height with at least 40% of the screen for the map', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    const { map } = await heights(page);
+    expect(map / 568).toBeGreaterThanOrEqual(0.4);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+  });
+
+  test('moves between peek, half and full with the handle and the arrow keys', async ({ page }) => {
+    await page.goto('/');
+    const handle = page.locator('.sheet-handle');
+    const half = (await heights(page)).sheet;
+    await handle.click();
+    await expect.poll(async () => (await heights(page)).sheet).toBeGreaterThan(half + 150);
+    await expect(handle).toHaveAccessibleName('Show more map');
+    await handle.click();
+    await expect.poll(async () => Math.round((await heights(page)).sheet)).toBe(Math.round(half));
+    await handle.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await heights(page)).sheet).toBeLessThan(170);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => (await heights(page)).sheet).toBeGreaterThan(half + 150);
+  });
+
+  test('dragging the handle snaps the sheet to the nearest height', async ({ page }) => {
+    await page.goto('/');
+    const handle = page.locator('.sheet-handle');
+    const box = await handle.boundingBox();
+    if (!box) throw new Error('no handle');
+    const startHeight = (await heights(page)).sheet;
+    // Drag most of the way up: it should snap to full.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y - 180, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(async () => (await heights(page)).sheet).toBeGreaterThan(startHeight + 150);
+    const fullBox = await handle.boundingBox();
+    if (!fullBox) throw new Error('no handle');
+    // Drag to the bottom: it snaps to peek.
+    await page.mouse.move(fullBox.x + fullBox.width / 2, fullBox.y + fullBox.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(fullBox.x + fullBox.width / 2, 540, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(async () => (await heights(page)).sheet).toBeLessThan(170);
+  });
+
+  test('opening a city from the peeking sheet brings it back to half height', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('.sheet-handle').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await heights(page)).sheet).toBeLessThan(170);
+    await page.getByRole('button', { name: /^Rome, rally on/ }).click();
+    await expect(page.locator('#city-heading')).toContainText('Rome');
+    await expect.poll(async () => (await heights(page)).sheet).toBeGreaterThan(250);
+  });
+
+  test('dragging the map moves it', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    const marker = page.locator('.rally-marker[data-city-id="brasilia"]');
+    const before = await marker.boundingBox();
+    const map = await page.locator('.rally-map').boundingBox();
+    if (!before || !map) throw new Error('no map');
+    await page.mouse.move(map.x + map.width / 2, map.y + 60);
+    await page.mouse.down();
+    await page.mouse.move(map.x + map.width / 2 + 60, map.y + 100, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await marker.boundingBox())?.x ?? 0).toBeGreaterThan(before.x + 30);
+  });
+});
