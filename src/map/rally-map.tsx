@@ -13,6 +13,9 @@ import { WatchMapSize } from './watch-map-size.tsx';
  * The rally map: the built-in basemap, one marker per rally, and a view that
  * follows the selected city. It reads the store and writes only selections.
  */
+// Read once: Leaflet takes its animation options when the map is created.
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 export default function RallyMap() {
   const isEmbed = useRallyStore(selectIsEmbed);
   return (
@@ -31,6 +34,11 @@ export default function RallyMap() {
       ]}
       maxBoundsViscosity={0.8}
       attributionControl={false}
+      // Under prefers-reduced-motion nothing slides, fades or coasts.
+      zoomAnimation={!reducedMotion}
+      fadeAnimation={!reducedMotion}
+      markerZoomAnimation={!reducedMotion}
+      inertia={!reducedMotion}
       // In an article the wheel must scroll the page; EmbedGestures zooms on Ctrl + wheel.
       scrollWheelZoom={!isEmbed}
       // Touch dragging in an embed starts only with two fingers (see EmbedGestures).
