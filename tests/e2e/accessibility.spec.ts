@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { readRallyData } from './rally-data.ts';
+import { readRallyData, serveWithoutEmbeddedData } from './rally-data.ts';
 
 /** The WCAG 2.1 A and AA rules of axe-core. */
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -20,23 +20,6 @@ const viewports = [
 
 const colorSchemes = ['light', 'dark'] as const;
 type ColorScheme = (typeof colorSchemes)[number];
-
-/**
- * Serves pages without the rally data built into them, so the app must fetch
- * the rally file and shows its error and problem states.
- */
-async function serveWithoutEmbeddedData(page: Page): Promise<void> {
-  await page.route(
-    (url) => url.pathname.endsWith('/'),
-    async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text())
-        .replace(/<script type="application\/json" id="rally-data">[\s\S]*?<\/script>/, '')
-        .replace(/<div id="root">[\s\S]*<\/div>/, '<div id="root"></div>');
-      await route.fulfill({ response, body: html });
-    },
-  );
-}
 
 /** Opens a page in a colour scheme and waits until the map has drawn its basemap and all 8 markers. */
 async function openPage(page: Page, path: string, colorScheme: ColorScheme): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 /** The shipped rally file, parsed, for tests that derive expectations from it or serve variants of it. */
@@ -17,4 +18,22 @@ export interface RallyFile {
       photos: { caption: string; credit: string; alt: string; src?: string; width?: number; height?: number }[];
     };
   }[];
+}
+
+/**
+ * Serves pages without the rally data embedded at build time, as the
+ * development server does, so the app must fetch the rally file and show its
+ * loading, error and problem states.
+ */
+export async function serveWithoutEmbeddedData(page: Page): Promise<void> {
+  await page.route(
+    (url) => url.pathname.endsWith('/'),
+    async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text())
+        .replace(/<script type="application\/json" id="rally-data">[\s\S]*?<\/script>/, '')
+        .replace(/<div id="root">[\s\S]*<\/div>/, '<div id="root"></div>');
+      await route.fulfill({ response, body: html });
+    },
+  );
 }

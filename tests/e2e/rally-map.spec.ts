@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { solidPng } from './png.ts';
-import { readRallyData } from './rally-data.ts';
+import { readRallyData, serveWithoutEmbeddedData } from './rally-data.ts';
 
 const rallyData = readRallyData();
 const cityIds = ['london', 'brasilia', 'mexico-city', 'munich', 'berlin', 'rome', 'stockholm', 'york'];
@@ -9,24 +9,6 @@ const markers = (page: Page) => page.locator('.leaflet-marker-icon.rally-marker'
 const marker = (page: Page, cityName: string) =>
   page.getByRole('button', { name: new RegExp(`^${cityName}, rally on`) });
 const cityHeading = (page: Page) => page.getByRole('heading', { level: 2 }).first();
-
-/**
- * Serves pages without the rally data embedded at build time, as the
- * development server does, so the app must fetch the file and show its
- * loading and error states.
- */
-async function serveWithoutEmbeddedData(page: Page): Promise<void> {
-  await page.route(
-    (url) => url.pathname.endsWith('/'),
-    async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text())
-        .replace(/<script type="application\/json" id="rally-data">[\s\S]*?<\/script>/, '')
-        .replace(/<div id="root">[\s\S]*<\/div>/, '<div id="root"></div>');
-      await route.fulfill({ response, body: html });
-    },
-  );
-}
 
 /** Serves `data` in place of the rally file for this page. */
 async function serveRallyFile(page: Page, data: unknown): Promise<void> {

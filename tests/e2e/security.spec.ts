@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readRallyData } from './rally-data.ts';
+import { readRallyData, serveWithoutEmbeddedData } from './rally-data.ts';
 
 const rallyData = readRallyData();
 
@@ -166,20 +166,6 @@ test.describe('hostile data renders inert', () => {
 });
 
 test.describe('faults', () => {
-  /** Serves pages without their embedded data, so the app must fetch the file (as in development). */
-  async function withoutEmbeddedData(page: Page) {
-    await page.route(
-      (url) => url.pathname.endsWith('/'),
-      async (route) => {
-        const response = await route.fetch();
-        const html = (await response.text())
-          .replace(/<script type="application\/json" id="rally-data">[\s\S]*?<\/script>/, '')
-          .replace(/<div id="root">[\s\S]*<\/div>/, '<div id="root"></div>');
-        await route.fulfill({ response, body: html });
-      },
-    );
-  }
-
   for (const failure of [
     { name: '404', status: 404, contentType: 'text/plain', body: 'Not found', message: 'HTTP 404' },
     {
@@ -193,7 +179,7 @@ test.describe('faults', () => {
   ]) {
     test(`a ${failure.name} answer shows the right message with zero page errors`, async ({ page }) => {
       const trouble = await watchForTrouble(page);
-      await withoutEmbeddedData(page);
+      await serveWithoutEmbeddedData(page);
       await page.route('**/data/rallies.geojson', (route) =>
         route.fulfill({ status: failure.status, contentType: failure.contentType, body: failure.body }),
       );
