@@ -95,9 +95,6 @@ function lookUp(catalogue: Catalogue, key: string): string | undefined {
   return Object.hasOwn(catalogue, key) ? catalogue[key] : undefined;
 }
 
-/** The plural categories a key may have, by its suffix. */
-export const pluralSuffixes = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
-
 /** A message key without its plural suffix: "overview.rallyCount_one" gives "overview.rallyCount". */
 export function baseKey(key: string): string {
   const match = /^(.*)_(zero|one|two|few|many|other)$/.exec(key);

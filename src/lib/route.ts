@@ -13,9 +13,13 @@ export const overviewRoute: Route = { kind: 'overview' };
 /** Which version of the site a page is: the full site, or the compact one for iframes in articles. */
 export type Presentation = 'site' | 'embed';
 
+function withTrailingSlash(path: string): string {
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
 function pathSegments(pathname: string, basePath: string): string[] | null {
-  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
-  const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  const base = withTrailingSlash(basePath);
+  const path = withTrailingSlash(pathname);
   if (!path.startsWith(base)) return null;
   return path
     .slice(base.length)
@@ -54,7 +58,7 @@ export function parseRoute(pathname: string, basePath = '/'): Route {
  * formats as the overview's.
  */
 export function formatRoute(route: Route, basePath = '/', presentation: Presentation = 'site'): string {
-  const base = `${basePath.endsWith('/') ? basePath : `${basePath}/`}${presentation === 'embed' ? 'embed/' : ''}`;
+  const base = `${withTrailingSlash(basePath)}${presentation === 'embed' ? 'embed/' : ''}`;
   return route.kind === 'city' ? `${base}city/${route.cityId}/` : base;
 }
 
