@@ -223,15 +223,15 @@ export function jsonForScript(text: string): string {
 /**
  * Fills the built `index.html` template for one page: the Content Security
  * Policy as the first element of `<head>`, its title and head tags, the
- * rendered app inside `#root`, and the rally data it was rendered
- * from, so the browser can take over without a second render.
+ * rendered app inside `#root`, and the validated rally collection (as JSON)
+ * it was rendered from, so the browser can take over without a second render.
  */
 export function assemblePage(
   template: string,
   spec: PageSpec,
   siteName: string,
   appHtml: string,
-  rallyJson: string,
+  collectionJson: string,
   policyMeta: string,
 ) {
   // Replacer functions, not strings: "$&" or "$'" in the data must stay literal text.
@@ -241,6 +241,6 @@ export function assemblePage(
     .replace(/\s*<meta\s+name="description"[^>]*>/, '');
   const withHead = withTitle.replace('</head>', () => `    ${headTags(spec, siteName)}\n  </head>`);
   const withApp = withHead.replace('<div id="root"></div>', () => `<div id="root">${appHtml}</div>`);
-  const dataScript = `<script type="application/json" id="rally-data">${jsonForScript(rallyJson)}</script>`;
+  const dataScript = `<script type="application/json" id="rally-data">${jsonForScript(collectionJson)}</script>`;
   return withApp.replace('</body>', () => `  ${dataScript}\n  </body>`);
 }

@@ -73,6 +73,9 @@ export function prerenderPlugin(): Plugin {
       const decoded = decodeRallyJson(rallyJson);
       if (!decoded.ok) throw new Error(`${rallyDataFile}: ${decoded.message}; run npm run validate`);
       const collection = parseRallyCollection(decoded.value);
+      // Pages carry the collection already validated here, so the browser
+      // needs no validator for them (src/state/load-rallies.ts).
+      const collectionJson = JSON.stringify(collection);
       const template = readFileSync(join(outDir, 'index.html'), 'utf8');
       const policy = contentSecurityPolicy({
         photoHosts: parsePhotoHosts(process.env.PHOTO_HOSTS),
@@ -86,7 +89,7 @@ export function prerenderPlugin(): Plugin {
         const appHtml = serverModule.renderRoute(collection, spec.route, spec.presentation);
         const file = join(outDir, spec.outputFile);
         mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, assemblePage(template, spec, siteName, appHtml, rallyJson, policyMetaTag(policy)));
+        writeFileSync(file, assemblePage(template, spec, siteName, appHtml, collectionJson, policyMetaTag(policy)));
         if (spec.oembed && spec.presentation === 'site') {
           const oembedPath = join(outDir, spec.oembed.file);
           mkdirSync(dirname(oembedPath), { recursive: true });

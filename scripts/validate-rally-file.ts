@@ -22,7 +22,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRallyCollection } from '../src/lib/parse-rallies.ts';
 import { formatProblem, type PathSegment, type RallyProblem } from '../src/lib/rally-problem.ts';
-import { slugPattern } from '../src/lib/rally-schema.ts';
+import { slugPattern } from '../src/lib/slug.ts';
 import { isSafePhotoSource } from '../src/lib/safe-url.ts';
 import { checkPointCountry, loadCountryAtlas } from './country-check.ts';
 import { checkJsonSyntax, lineAndColumn } from './json-syntax.ts';

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { loadEmbeddedRallies, loadRallies, rallyDataUrl, loadTimeoutMs } from './state/load-rallies.ts';
+import { loadEmbeddedCollection, loadRallies } from './state/load-rallies.ts';
 import { startPostingEmbedHeight } from './state/embed-height.ts';
 import { rallyStore } from './state/rally-store.ts';
 import { reloadOnceOnStaleChunk, startUrlSync } from './state/url-sync.ts';
@@ -11,11 +11,12 @@ import './styles/sheet.css';
 startUrlSync();
 reloadOnceOnStaleChunk();
 
-// Pages generated at build time carry the rally data and the rendered panel.
+// Pages generated at build time carry the validated rally data and the
+// rendered panel; a data edit means a new build, so the file is not fetched
+// again. Only the development server's page has to fetch it.
 const embeddedData = document.getElementById('rally-data')?.textContent;
-const hasEmbeddedData = embeddedData !== undefined && loadEmbeddedRallies(embeddedData);
-// Still fetch the file: an editor may have changed it since the build.
-void loadRallies(rallyDataUrl, fetch, loadTimeoutMs, hasEmbeddedData ? 'refresh' : 'load');
+const hasEmbeddedData = embeddedData !== undefined && loadEmbeddedCollection(embeddedData);
+if (!hasEmbeddedData) void loadRallies();
 // Fetch the map's code now rather than after the first render.
 void import('./map/rally-map.tsx');
 

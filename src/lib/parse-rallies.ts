@@ -4,11 +4,11 @@ import {
   lenientSchemas,
   maxCoordinateDecimals,
   rallySchemaFileName,
-  slugPattern,
   strictSchemas,
   type Campaign,
   type Rally,
 } from './rally-schema.ts';
+import { slugPattern } from './slug.ts';
 
 /*
  * The one place rally data is validated, in the browser (src/state/load-rallies.ts)

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isSafePhotoSource, isSafeSourceUrl } from './safe-url.ts';
+import { slugPattern } from './slug.ts';
 
 // Content-Security-Policy: the app runs under `script-src 'self'`, with no
 // 'unsafe-eval'. zod can compile a fast parser for object schemas with
@@ -10,9 +11,6 @@ import { isSafePhotoSource, isSafeSourceUrl } from './safe-url.ts';
 // is set here, before any schema below exists (tests/lib/rally-schema-csp.test.ts).
 // It applies in Node too (tests, validator).
 z.config({ jitless: true });
-
-/** A URL slug: lowercase letters and digits in groups joined by single hyphens. */
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Coordinates with more decimals than this are reported as a warning (6 decimals ≈ 0.1 m). */
 export const maxCoordinateDecimals = 6;

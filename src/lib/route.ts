@@ -1,4 +1,4 @@
-import { slugPattern } from './rally-schema.ts';
+import { slugPattern } from './slug.ts';
 
 /** What an address asks for. Whether a city exists is for the data to say, not the address. */
 export type Route =

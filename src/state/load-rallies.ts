@@ -1,4 +1,4 @@
-import { decodeRallyJson, parseRallyCollection } from '../lib/parse-rallies.ts';
+import type { RallyCollection } from '../lib/parse-rallies.ts';
 import { failLoading, finishLoading, startLoading, type LoadFailure } from './rally-store.ts';
 
 /** Where the built app finds the rally file: `data/rallies.geojson` under the site root. */
@@ -8,20 +8,30 @@ export const rallyDataUrl = `${import.meta.env.BASE_URL}data/rallies.geojson`;
 export const loadTimeoutMs = 10_000;
 
 let latestLoad = 0;
-/** The text the store's rallies were last read from, so an unchanged file is not re-read. */
-let loadedText: string | null = null;
 
 /**
- * Fills the store from rally data embedded in a page generated at build time,
- * synchronously, so the page can be hydrated without a loading state.
- * Returns false (and changes nothing) if the text is not valid JSON.
+ * Fills the store from the rally collection a page generated at build time
+ * carries, synchronously, so the page can be hydrated without a loading
+ * state. The build validated it (build/prerender-plugin.ts), so it is not
+ * validated again, and the validator's code is not loaded. Returns false (and
+ * changes nothing) if the text is not JSON shaped like a collection.
  */
-export function loadEmbeddedRallies(text: string): boolean {
-  const decoded = decodeRallyJson(text);
-  if (!decoded.ok) return false;
-  loadedText = text;
-  finishLoading(parseRallyCollection(decoded.value));
+export function loadEmbeddedCollection(text: string): boolean {
+  let collection: unknown;
+  try {
+    collection = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (!isCollection(collection)) return false;
+  finishLoading(collection);
   return true;
+}
+
+function isCollection(value: unknown): value is RallyCollection {
+  if (typeof value !== 'object' || value === null) return false;
+  const { rallies, problems } = value as Partial<Record<keyof RallyCollection, unknown>>;
+  return Array.isArray(rallies) && Array.isArray(problems);
 }
 
 /**
@@ -29,33 +39,30 @@ export function loadEmbeddedRallies(text: string): boolean {
  * store. Never throws and never leaves the store loading: every failure
  * (network, HTTP status, HTML instead of JSON, truncated JSON, timeout)
  * becomes a message. If it is called again before finishing, only the
- * newest call's result is kept.
- *
- * With `mode` "refresh" the store already holds rallies (embedded in the
- * page): the file is fetched to pick up edits made since the build, without
- * a loading state, and a failure keeps what is shown.
+ * newest call's result is kept. The validator is loaded with the file, so
+ * pages that carry their data never load it.
  */
 export async function loadRallies(
   url: string = rallyDataUrl,
   fetchRallyFile: typeof fetch = fetch,
   timeoutMs: number = loadTimeoutMs,
-  mode: 'load' | 'refresh' = 'load',
 ): Promise<void> {
   const thisLoad = ++latestLoad;
-  if (mode === 'load') startLoading();
-  const outcome = await fetchRallyText(url, fetchRallyFile, timeoutMs);
+  startLoading();
+  const [outcome, { decodeRallyJson, parseRallyCollection }] = await Promise.all([
+    fetchRallyText(url, fetchRallyFile, timeoutMs),
+    import('../lib/parse-rallies.ts'),
+  ]);
   if (thisLoad !== latestLoad) return;
-  const decoded = outcome.ok ? decodeRallyJson(outcome.text) : null;
-  if (mode === 'refresh' && (!outcome.ok || !decoded?.ok || outcome.text === loadedText)) return;
   if (!outcome.ok) {
     failLoading(outcome.failure);
     return;
   }
-  if (!decoded?.ok) {
-    failLoading({ kind: 'invalid', detail: decoded?.message ?? 'unknown error' });
+  const decoded = decodeRallyJson(outcome.text);
+  if (!decoded.ok) {
+    failLoading({ kind: 'invalid', detail: decoded.message });
     return;
   }
-  loadedText = outcome.text;
   finishLoading(parseRallyCollection(decoded.value));
 }
 

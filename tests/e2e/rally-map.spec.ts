@@ -10,8 +10,9 @@ const marker = (page: Page, cityName: string) =>
   page.getByRole('button', { name: new RegExp(`^${cityName}, rally on`) });
 const cityHeading = (page: Page) => page.getByRole('heading', { level: 2 }).first();
 
-/** Serves `data` in place of the rally file for this page. */
+/** Serves `data` in place of the rally file for this page, and pages without built-in data, so it is fetched. */
 async function serveRallyFile(page: Page, data: unknown): Promise<void> {
+  await serveWithoutEmbeddedData(page);
   await page.route('**/data/rallies.geojson', (route) =>
     route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(data) }),
   );
@@ -310,7 +311,8 @@ test.describe('privacy', () => {
     const origin = new URL(baseURL ?? '').origin;
     const foreign = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
     expect(foreign).toEqual([]);
-    expect(requests.some((url) => url.includes('/data/rallies.geojson'))).toBe(true);
+    // The generated page carries its rally data, so the first view does not fetch it.
+    expect(requests.some((url) => url.includes('/data/rallies.geojson'))).toBe(false);
     expect(requests.some((url) => /countries-110m.*\.json$/.test(url))).toBe(true);
   });
 });

@@ -137,6 +137,7 @@ function hostileData() {
 test.describe('hostile data renders inert', () => {
   test('payloads in every text field show as literal text, hostile URLs never reach the DOM', async ({ page }) => {
     const trouble = await watchForTrouble(page);
+    await serveWithoutEmbeddedData(page);
     await page.route('**/data/rallies.geojson', (route) =>
       route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(hostileData()) }),
     );
@@ -197,14 +198,19 @@ test.describe('faults', () => {
     });
   }
 
-  test('when the data request fails, a generated page keeps the data it was built with', async ({ page }) => {
+  test('a generated page uses the data it was built with, and never fetches the data file', async ({ page }) => {
     const trouble = await watchForTrouble(page);
-    await page.route('**/data/rallies.geojson', (route) => route.fulfill({ status: 500, body: 'down' }));
+    const dataRequests: string[] = [];
+    await page.route('**/data/rallies.geojson', (route) => {
+      dataRequests.push(route.request().url());
+      return route.fulfill({ status: 500, body: 'down' });
+    });
     await page.goto('/city/london/');
     await expect(page.locator('.rally-marker')).toHaveCount(8);
     await page.waitForLoadState('networkidle');
     await expect(page.locator('#city-heading')).toHaveText('London');
     await expect(page.locator('blockquote')).toHaveCount(7);
+    expect(dataRequests).toEqual([]);
     expect(await trouble()).toEqual([]);
   });
 
@@ -230,6 +236,7 @@ test.describe('faults', () => {
     const photo = data.features.find((feature) => feature.id === 'london')?.properties.photos[1];
     if (!photo) throw new Error('no photo');
     Object.assign(photo, { src: 'photos/missing-file.jpg', width: 400, height: 300 });
+    await serveWithoutEmbeddedData(page);
     await page.route('**/data/rallies.geojson', (route) =>
       route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(data) }),
     );

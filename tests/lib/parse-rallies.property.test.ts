@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeRallyJson, parseRallyCollection, type RallyCollection } from '../../src/lib/parse-rallies.ts';
-import { lenientSchemas, slugPattern, strictSchemas } from '../../src/lib/rally-schema.ts';
+import { lenientSchemas, strictSchemas } from '../../src/lib/rally-schema.ts';
+import { slugPattern } from '../../src/lib/slug.ts';
 import { deleteAt, readRallyDocument, setAt, type JsonPath } from './rally-fixtures.ts';
 
 const realDocument = readRallyDocument();

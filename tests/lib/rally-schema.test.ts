@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lenientSchemas, slugPattern, strictSchemas } from '../../src/lib/rally-schema.ts';
+import { lenientSchemas, strictSchemas } from '../../src/lib/rally-schema.ts';
 import { readRallyDocument } from './rally-fixtures.ts';
-
-describe('slugPattern', () => {
-  it.each(['london', 'mexico-city', 'sao-paulo-2', '2018'])('accepts %j', (slug) => {
-    expect(slugPattern.test(slug)).toBe(true);
-  });
-
-  it.each(['London', 'mexico city', 'mexico--city', '-york', 'york-', 'münchen', '__proto__', ''])(
-    'refuses %j',
-    (slug) => {
-      expect(slugPattern.test(slug)).toBe(false);
-    },
-  );
-});
 
 describe('strict and lenient schemas', () => {
   const quote = {

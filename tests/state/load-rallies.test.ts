@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadRallies, loadTimeoutMs, rallyDataUrl } from '../../src/state/load-rallies.ts';
+import { decodeRallyJson, parseRallyCollection } from '../../src/lib/parse-rallies.ts';
+import { loadEmbeddedCollection, loadRallies, loadTimeoutMs, rallyDataUrl } from '../../src/state/load-rallies.ts';
 import { initialRallyState, rallyStore, selectCity } from '../../src/state/rally-store.ts';
 import { selectSelectedCityId } from '../../src/state/selectors.ts';
 import { readRallyFileText, replaceOnce } from '../lib/rally-fixtures.ts';
@@ -155,13 +156,6 @@ describe('loadRallies', () => {
     expect(rallyStore.getState().rallies).toHaveLength(8);
   });
 
-  it('in refresh mode, keeps the shown data silently when the request fails', async () => {
-    await loadRallies(url, respondWith(readRallyFileText()), 1000);
-    await loadRallies(url, respondWith('down', { status: 503 }), 1000, 'refresh');
-    expect(loadState()).toEqual({ status: 'ready' });
-    expect(rallyStore.getState().rallies).toHaveLength(8);
-  });
-
   it('reports a truncated file', async () => {
     await loadRallies(url, respondWith(readRallyFileText().slice(0, 1200)), 1000);
     const load = loadState();
@@ -248,5 +242,29 @@ describe('loadRallies', () => {
     selectCity('munich');
     await loadRallies(url, respondWith(readRallyFileText()), 1000);
     expect(selectSelectedCityId(rallyStore.getState())).toBe('munich');
+  });
+});
+
+describe('loadEmbeddedCollection', () => {
+  const collection = () => {
+    const decoded = decodeRallyJson(readRallyFileText());
+    if (!decoded.ok) throw new Error(decoded.message);
+    return parseRallyCollection(decoded.value);
+  };
+
+  it('fills the store at once from the collection a generated page carries', () => {
+    expect(loadEmbeddedCollection(JSON.stringify(collection()))).toBe(true);
+    expect(loadState()).toEqual({ status: 'ready' });
+    expect(rallyIdsInStore()).toEqual(collection().rallies.map((rally) => rally.id));
+  });
+
+  it.each([
+    ['text that is not JSON', '{"rallies": ['],
+    ['a raw GeoJSON file instead of a collection', readRallyFileText()],
+    ['null', 'null'],
+  ])('refuses %s and leaves the store as it was', (_label, text) => {
+    expect(loadEmbeddedCollection(text)).toBe(false);
+    expect(rallyStore.getState().rallies).toEqual([]);
+    expect(loadState()).toEqual(initialRallyState().load);
   });
 });
