@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { preloadPlugin } from './build/preload-plugin.ts';
 import { prerenderPlugin, buildTimeDefines } from './build/prerender-plugin.ts';
 import { rallyDataPlugin } from './build/rally-data-plugin.ts';
 
@@ -13,7 +14,9 @@ function basePath(value: string | undefined): string {
 export default defineConfig({
   base: basePath(process.env.BASE_PATH),
   define: buildTimeDefines,
-  plugins: [react(), rallyDataPlugin(), prerenderPlugin()],
+  plugins: [react(), rallyDataPlugin(), preloadPlugin(), prerenderPlugin()],
+  // Leaflet's ES module build lets the bundler drop some of what the map never uses.
+  resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
   build: {
     // Every asset is a file of this site: nothing is inlined as a data: URI.
     assetsInlineLimit: 0,

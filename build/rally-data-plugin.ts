@@ -7,8 +7,10 @@ export const rallyDataFile = 'data/rallies.geojson';
 
 /**
  * Serves `data/rallies.geojson` in development and copies it to
- * `dist/data/rallies.geojson` at build. The app fetches it at run time, so an
- * editor can replace the file on the server without rebuilding.
+ * `dist/data/rallies.geojson` at build, for pages that do not carry the data
+ * (the development server's) and for anyone who wants the file itself.
+ * Generated pages carry the data they were built with, so an edit needs a
+ * new build.
  */
 export function rallyDataPlugin(root: string = process.cwd()): Plugin {
   const sourcePath = resolve(root, rallyDataFile);

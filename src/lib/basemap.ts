@@ -1,30 +1,112 @@
-import type { FeatureCollection, MultiLineString, MultiPolygon, Polygon, Feature } from 'geojson';
-import { feature, mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { FeatureCollection, MultiLineString, MultiPolygon, Position } from 'geojson';
+
+/**
+ * The built-in basemap as shipped (`data/basemap-110m.json`, made by
+ * `npm run basemap` from Natural Earth 1:110m countries in `world-atlas`):
+ * a topology whose shared lines are stored once, on a coarse integer grid,
+ * each line as text in the polyline encoding. About half the bytes of the
+ * original TopoJSON, and it needs no TopoJSON library to draw.
+ */
+export interface CompactBasemap {
+  /** Where the shapes come from, and what was changed; shown to no one, kept for maintainers. */
+  source: string;
+  /** Degrees of longitude and latitude per grid step. */
+  scale: [number, number];
+  /** Longitude and latitude of grid point (0, 0). */
+  translate: [number, number];
+  /**
+   * Lines, each the polyline encoding of its grid points: the first point
+   * absolute, every later one as a step from the one before, x then y.
+   */
+  arcs: string[];
+  /** Countries → polygons → rings → line indexes; `~i` means line `i` reversed. */
+  countries: number[][][][];
+  /** Indexes of the lines two countries share: the land borders. */
+  borders: number[];
+}
 
 /** The two layers of the built-in basemap, as GeoJSON. */
 export interface Basemap {
-  /** Every country as a filled shape. */
-  countries: FeatureCollection<Polygon | MultiPolygon>;
+  /** Every country (Antarctica is left out) as one filled shape. */
+  countries: FeatureCollection<MultiPolygon>;
   /** Borders between countries, each drawn once. Coastlines are not included. */
   borders: MultiLineString;
 }
 
 /**
- * Turns a Natural Earth `world-atlas` countries topology into GeoJSON for
- * drawing. Throws if the topology has no `countries` object.
+ * Decodes one line of polyline-encoded integers (the Google encoding:
+ * zigzag, 5-bit groups plus 63). Throws on text that ends mid-number.
  */
-export function basemapFromTopology(topology: Topology): Basemap {
-  const countriesObject = topology.objects.countries as GeometryCollection | undefined;
-  if (!countriesObject) throw new Error('the basemap topology has no "countries" object');
-  const countries = feature(topology, countriesObject) as FeatureCollection<Polygon | MultiPolygon>;
-  const borders = mesh(topology, countriesObject, (a, b) => a !== b);
-  for (const country of countries.features) {
-    const polygons =
-      country.geometry.type === 'Polygon' ? [country.geometry.coordinates] : country.geometry.coordinates;
-    for (const polygon of polygons) polygon.forEach(unwrapLongitudes);
+export function decodeIntegers(text: string): number[] {
+  const numbers: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (let index = 0; index < text.length; index++) {
+    const chunk = text.charCodeAt(index) - 63;
+    value |= (chunk & 0x1f) << shift;
+    if (chunk & 0x20) {
+      shift += 5;
+      continue;
+    }
+    numbers.push(value & 1 ? ~(value >>> 1) : value >>> 1);
+    value = 0;
+    shift = 0;
   }
-  borders.coordinates.forEach(unwrapLongitudes);
+  if (shift !== 0) throw new Error('a basemap line ends in the middle of a number');
+  return numbers;
+}
+
+/**
+ * Turns the shipped basemap into GeoJSON for drawing. Shapes that cross the
+ * antimeridian are made continuous (see `unwrapLongitudes`).
+ */
+export function decodeBasemap(file: CompactBasemap): Basemap {
+  const [scaleX, scaleY] = file.scale;
+  const [translateX, translateY] = file.translate;
+  const lines: Position[][] = file.arcs.map((arc) => {
+    const steps = decodeIntegers(arc);
+    const line: Position[] = [];
+    let x = 0;
+    let y = 0;
+    for (let index = 0; index + 1 < steps.length; index += 2) {
+      x += steps[index] ?? 0;
+      y += steps[index + 1] ?? 0;
+      line.push([x * scaleX + translateX, y * scaleY + translateY]);
+    }
+    return line;
+  });
+  const line = (index: number): Position[] => {
+    const points = lines[index < 0 ? ~index : index];
+    if (!points) throw new Error(`the basemap has no line ${String(index)}`);
+    return index < 0 ? [...points].reverse() : points;
+  };
+  const ring = (indexes: number[]): Position[] => {
+    const positions: Position[] = [];
+    for (const index of indexes) {
+      const points = line(index);
+      // Consecutive lines share their joining point; it is kept once. Points are
+      // copied, as unwrapping changes them and other rings share the line.
+      for (const [x, y] of positions.length > 0 ? points.slice(1) : points) positions.push([x ?? 0, y ?? 0]);
+    }
+    unwrapLongitudes(positions);
+    return positions;
+  };
+  const countries: FeatureCollection<MultiPolygon> = {
+    type: 'FeatureCollection',
+    features: file.countries.map((polygons) => ({
+      type: 'Feature',
+      properties: null,
+      geometry: { type: 'MultiPolygon', coordinates: polygons.map((rings) => rings.map(ring)) },
+    })),
+  };
+  const borders: MultiLineString = {
+    type: 'MultiLineString',
+    coordinates: file.borders.map((index) => {
+      const positions = line(index).map(([x, y]) => [x ?? 0, y ?? 0]);
+      unwrapLongitudes(positions);
+      return positions;
+    }),
+  };
   return { countries, borders };
 }
 
@@ -46,10 +128,4 @@ export function unwrapLongitudes(line: number[][]): void {
     }
     previous = longitude;
   }
-}
-
-/** True for the polygons worth drawing on a rally map: everything but Antarctica. */
-export function isDrawnCountry(country: Feature): boolean {
-  // Web Mercator stretches Antarctica across the whole bottom of the map.
-  return country.properties?.name !== 'Antarctica';
 }

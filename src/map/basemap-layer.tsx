@@ -1,9 +1,8 @@
 import type { PathOptions } from 'leaflet';
 import { useEffect, useState } from 'react';
 import { GeoJSON, Pane } from 'react-leaflet';
-import type { Topology } from 'topojson-specification';
-import countriesUrl from 'world-atlas/countries-110m.json?url';
-import { basemapFromTopology, isDrawnCountry, type Basemap } from '../lib/basemap.ts';
+import basemapUrl from '../../data/basemap-110m.json?url';
+import { decodeBasemap, type Basemap, type CompactBasemap } from '../lib/basemap.ts';
 
 const landStyle: PathOptions = {
   className: 'basemap-land',
@@ -16,8 +15,8 @@ const landStyle: PathOptions = {
 const borderStyle: PathOptions = { className: 'basemap-border', weight: 0.8, fill: false, interactive: false };
 
 /**
- * The built-in basemap: Natural Earth 1:110m countries from the `world-atlas`
- * package, served with the app itself. It asks no other host for anything.
+ * The built-in basemap: Natural Earth 1:110m countries (data/basemap-110m.json,
+ * made from the `world-atlas` package), served with the app itself. It asks no other host for anything.
  * Until it arrives (or if it fails) the map shows plain sea and still works.
  */
 export function BasemapLayer() {
@@ -25,12 +24,12 @@ export function BasemapLayer() {
 
   useEffect(function loadBasemap() {
     let cancelled = false;
-    fetch(countriesUrl)
+    fetch(basemapUrl)
       .then((response) =>
-        response.ok ? (response.json() as Promise<Topology>) : Promise.reject(new Error(String(response.status))),
+        response.ok ? (response.json() as Promise<CompactBasemap>) : Promise.reject(new Error(String(response.status))),
       )
-      .then((topology) => {
-        if (!cancelled) setBasemap(basemapFromTopology(topology));
+      .then((file) => {
+        if (!cancelled) setBasemap(decodeBasemap(file));
       })
       .catch(() => {
         // The markers and panel do not depend on the basemap; a bare sea is a usable fallback.
@@ -51,7 +50,7 @@ export function BasemapLayer() {
   if (!basemap) return null;
   return (
     <Pane name="basemap" style={{ zIndex: 200 }}>
-      <GeoJSON data={basemap.countries} style={landStyle} filter={isDrawnCountry} />
+      <GeoJSON data={basemap.countries} style={landStyle} />
       <GeoJSON data={basemap.borders} style={borderStyle} />
     </Pane>
   );

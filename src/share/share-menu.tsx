@@ -1,9 +1,12 @@
 import { useT } from '../i18n/use-t.ts';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Route } from '../lib/route.ts';
-import { mastodonShareUrl, shareLinks, type SharedPage } from '../lib/share-links.ts';
 import { absoluteRouteUrl } from '../state/url-sync.ts';
-import { EmbedCodeSection } from './embed-code-section.tsx';
+
+// The menu's contents are not part of the first view; they load when the
+// reader reaches for the button, and usually have arrived by the click.
+const loadSharePanel = () => import('./share-panel.tsx');
+const SharePanel = lazy(loadSharePanel);
 
 interface ShareMenuProps {
   /** The page to share. */
@@ -57,6 +60,8 @@ export function ShareMenu({ route, text }: ShareMenuProps) {
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((isOpen) => !isOpen)}
+        onPointerEnter={() => void loadSharePanel()}
+        onFocus={() => void loadSharePanel()}
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
           <path
@@ -72,138 +77,17 @@ export function ShareMenu({ route, text }: ShareMenuProps) {
       </button>
       {open ? (
         <div id={panelId} className="share-panel" role="group" aria-label={t('share.menuLabel')}>
-          <SharePanel page={{ url: absoluteRouteUrl(route), text }} />
+          <Suspense
+            fallback={
+              <p className="share-loading" role="status">
+                {t('share.loading')}
+              </p>
+            }
+          >
+            <SharePanel page={{ url: absoluteRouteUrl(route), text }} />
+          </Suspense>
         </div>
       ) : null}
     </div>
-  );
-}
-
-type CopyState = 'idle' | 'copied' | 'refused';
-
-function SharePanel({ page }: { page: SharedPage }) {
-  const [copyState, setCopyState] = useState<CopyState>('idle');
-  const fallbackRef = useRef<HTMLInputElement>(null);
-  const canUseShareSheet = typeof navigator.share === 'function';
-  const { t } = useT();
-
-  useEffect(
-    function selectFallbackLink() {
-      if (copyState === 'refused') fallbackRef.current?.select();
-    },
-    [copyState],
-  );
-
-  useEffect(
-    function forgetConfirmation() {
-      if (copyState !== 'copied') return;
-      const timer = setTimeout(() => setCopyState('idle'), 4000);
-      return function cancelForget() {
-        clearTimeout(timer);
-      };
-    },
-    [copyState],
-  );
-
-  const copyLink = async () => {
-    try {
-      // Some browsers, embeds and privacy settings refuse the Clipboard API.
-      await navigator.clipboard.writeText(page.url);
-      setCopyState('copied');
-    } catch {
-      setCopyState('refused');
-    }
-  };
-
-  const openShareSheet = async () => {
-    try {
-      await navigator.share({ title: page.text, text: page.text, url: page.url });
-    } catch {
-      // The reader closed the sheet, or the browser refused it: nothing to do.
-    }
-  };
-
-  return (
-    <>
-      <div className="share-section">
-        <button type="button" className="share-action" onClick={() => void copyLink()}>
-          {t('share.copyLink')}
-        </button>
-        {canUseShareSheet ? (
-          <button type="button" className="share-action" onClick={() => void openShareSheet()}>
-            {t('share.shareVia')}
-          </button>
-        ) : null}
-        <p className="share-status" role="status">
-          {copyState === 'copied' ? t('share.linkCopied') : ''}
-        </p>
-        {copyState === 'refused' ? (
-          <label className="share-fallback">
-            {t('share.copyBlocked')}
-            <input ref={fallbackRef} type="text" readOnly value={page.url} onFocus={(event) => event.target.select()} />
-          </label>
-        ) : null}
-      </div>
-      <div className="share-section">
-        <p className="share-heading">{t('share.shareOn')}</p>
-        <ul className="share-links">
-          {shareLinks(page).map((link) => (
-            <li key={link.id}>
-              <a href={link.href} target="_blank" rel="noopener noreferrer" data-share={link.id}>
-                {link.id === 'email' ? t('share.email') : link.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-        <MastodonShare page={page} />
-        <p className="share-note">
-          {t('share.signalNote', { action: canUseShareSheet ? t('share.shareVia') : t('share.copyLink') })}
-        </p>
-      </div>
-      <EmbedCodeSection />
-    </>
-  );
-}
-
-function MastodonShare({ page }: { page: SharedPage }) {
-  const [server, setServer] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const { t } = useT();
-  const inputId = useId();
-  const errorId = useId();
-
-  const onSubmit = (event: SyntheticEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const href = mastodonShareUrl(server, page);
-    setInvalid(href === null);
-    if (href !== null) window.open(href, '_blank', 'noopener,noreferrer');
-  };
-
-  return (
-    <form className="share-mastodon" onSubmit={onSubmit}>
-      <label htmlFor={inputId}>{t('share.mastodonServer')}</label>
-      <div className="share-mastodon-row">
-        <input
-          id={inputId}
-          type="text"
-          inputMode="url"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="mastodon.social"
-          value={server}
-          aria-invalid={invalid}
-          aria-describedby={invalid ? errorId : undefined}
-          onChange={(event) => setServer(event.target.value)}
-        />
-        <button type="submit" className="share-action">
-          {t('share.post')}
-        </button>
-      </div>
-      {invalid ? (
-        <p id={errorId} className="share-error">
-          {t('share.mastodonInvalid')}
-        </p>
-      ) : null}
-    </form>
   );
 }

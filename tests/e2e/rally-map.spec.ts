@@ -313,7 +313,29 @@ test.describe('privacy', () => {
     expect(foreign).toEqual([]);
     // The generated page carries its rally data, so the first view does not fetch it.
     expect(requests.some((url) => url.includes('/data/rallies.geojson'))).toBe(false);
-    expect(requests.some((url) => /countries-110m.*\.json$/.test(url))).toBe(true);
+    expect(requests.some((url) => /basemap-110m.*\.json$/.test(url))).toBe(true);
+  });
+});
+
+test.describe('loading fast', () => {
+  test('the page preloads the map code, its styles and the basemap, and each is fetched once', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto('/city/london/');
+    await expect(markers(page)).toHaveCount(8);
+    await expect(page.locator('.basemap-land').first()).toBeAttached();
+    await page.waitForLoadState('networkidle');
+    const preloaded = await page
+      .locator('link[rel="preload"], link[rel="modulepreload"]')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+    expect(preloaded.some((path) => /\/rally-map-[\w-]+\.js$/.test(path))).toBe(true);
+    expect(preloaded.some((path) => /\/rally-map-[\w-]+\.css$/.test(path))).toBe(true);
+    expect(preloaded.some((path) => /\/basemap-110m-[\w-]+\.json$/.test(path))).toBe(true);
+    for (const path of preloaded)
+      expect(
+        requests.filter((request) => request === path),
+        path,
+      ).toHaveLength(1);
   });
 });
 

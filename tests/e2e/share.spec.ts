@@ -59,6 +59,8 @@ test.describe('the share menu', () => {
     await shareButton(page).focus();
     await page.keyboard.press('Enter');
     await expect(shareButton(page)).toHaveAttribute('aria-expanded', 'true');
+    // The menu's contents load on demand; they are next in the tab order once shown.
+    await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Copy link' })).toBeFocused();
     // Tab moves on through the menu and out of it: no trap.
