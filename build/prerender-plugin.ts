@@ -14,6 +14,7 @@ import {
 } from './content-security-policy.ts';
 import { buildEmbedScript } from './embed-script.ts';
 import { assemblePage, oembedDocument, pageSpecs } from './page-meta.ts';
+import { precompressSite } from './precompress.ts';
 import { rallyDataFile } from './rally-data-plugin.ts';
 import { writeShareImages } from './share-images.ts';
 
@@ -99,10 +100,14 @@ export function prerenderPlugin(): Plugin {
       const images = writeShareImages(specs, collection, outDir);
       const embedScriptBytes = await buildEmbedScript(root, outDir);
       rmSync(serverOutDir, { recursive: true, force: true });
+      // Last, so every page and file written above gets its compressed copies.
+      const compressed = precompressSite(outDir);
       const imageBytes = images.reduce((sum, image) => sum + image.bytes, 0);
       config.logger.info(
         `rally-prerender: ${specs.length} pages and ${images.length} share images ` +
-          `(${Math.round(imageBytes / 1024)} kB), embed.js (${embedScriptBytes} B gzipped) ` +
+          `(${Math.round(imageBytes / 1024)} kB), embed.js (${embedScriptBytes} B gzipped), ` +
+          `${compressed.files} files precompressed (${Math.round(compressed.originalBytes / 1024)} kB → ` +
+          `${Math.round(compressed.gzipBytes / 1024)} kB gzip, ${Math.round(compressed.brotliBytes / 1024)} kB brotli) ` +
           `in ${Math.round(performance.now() - started)} ms`,
       );
     },

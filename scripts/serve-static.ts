@@ -2,13 +2,17 @@
  * A plain static file server for the built site, like any static host with
  * no rewrite rules: a folder serves its index.html, a folder without its
  * trailing slash is redirected, and anything else missing gets 404.html with
- * status 404. `npm run preview` uses it; so do the browser tests.
+ * status 404. Files precompressed by the build (`.br`, `.gz`, see
+ * build/precompress.ts) are sent to clients that accept them, as hosts with
+ * gzip_static or brotli_static do. `npm run preview` uses it; so do the
+ * browser tests and the benchmark.
  *
  * Usage: tsx scripts/serve-static.ts [folder=dist] [port=4173]
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chooseEncoding, type Encoding } from './content-encoding.ts';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
@@ -37,6 +41,10 @@ function fileAt(path: string): string | null {
   } catch {
     return null;
   }
+}
+
+function compressedPath(file: string, encoding: Encoding): string {
+  return `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
 }
 
 const server = createServer((request, response) => {
@@ -71,8 +79,18 @@ const server = createServer((request, response) => {
   }
   const type = contentTypes[extname(file)] ?? 'application/octet-stream';
   const cache = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': cache, 'X-Content-Type-Options': 'nosniff' });
-  createReadStream(file).pipe(response);
+  const copies = new Set<Encoding>(
+    (['br', 'gzip'] as const).filter((encoding) => fileAt(compressedPath(file, encoding))),
+  );
+  const encoding = chooseEncoding(request.headers['accept-encoding'], copies);
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': cache,
+    'X-Content-Type-Options': 'nosniff',
+    Vary: 'Accept-Encoding',
+    ...(encoding ? { 'Content-Encoding': encoding } : {}),
+  });
+  createReadStream(encoding ? compressedPath(file, encoding) : file).pipe(response);
 });
 
 server.listen(port, host, () => {
