@@ -1,7 +1,8 @@
 import { useT } from './i18n/use-t.ts';
-import { lazy, Suspense, useRef, useState, useSyncExternalStore } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { formatCalendarDate } from './lib/format-date.ts';
 import { MapErrorBoundary } from './map-error-boundary.tsx';
+import { getMapLoad, subscribeToMapLoad, type MapLoad } from './map-loader.ts';
 import { Announcer } from './panel/announcer.tsx';
 import { LanguageSwitcher } from './panel/language-switcher.tsx';
 import { SheetHandle, type SheetHeight } from './panel/sheet-handle.tsx';
@@ -10,10 +11,8 @@ import { formatRoute, overviewRoute } from './lib/route.ts';
 import { selectCampaign, selectIsEmbed, selectRoute, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
 
-// Leaflet is the largest part of the app; the panel and its text do not wait for it.
-const RallyMap = lazy(() => import('./map/rally-map.tsx'));
-
 const subscribeToNothing = () => () => undefined;
+const loadingMap: MapLoad = { status: 'loading' };
 
 /**
  * The map, in the browser only. Pages rendered at build time, and the first
@@ -26,15 +25,22 @@ function MapSlot() {
     () => true,
     () => false,
   );
-  const placeholder = <div className="map-placeholder" />;
-  if (!inBrowser) return placeholder;
+  // Leaflet is the largest part of the app; the panel and its text do not wait for it.
+  // main.tsx starts loading it (loadRallyMap).
+  const mapLoad = useSyncExternalStore(subscribeToMapLoad, getMapLoad, () => loadingMap);
+  if (!inBrowser || mapLoad.status === 'loading') return <div className="map-placeholder" />;
   return (
     <MapErrorBoundary>
-      <Suspense fallback={placeholder}>
-        <RallyMap />
-      </Suspense>
+      <LoadedMap mapLoad={mapLoad} />
     </MapErrorBoundary>
   );
+}
+
+/** The loaded map, or the load's error thrown for MapErrorBoundary to show. */
+function LoadedMap({ mapLoad }: { mapLoad: Exclude<MapLoad, { status: 'loading' }> }) {
+  if (mapLoad.status === 'failed') throw mapLoad.error;
+  const { RallyMap } = mapLoad;
+  return <RallyMap />;
 }
 
 /**

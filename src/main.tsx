@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { loadRallyMap } from './map-loader.ts';
 import { loadEmbeddedCollection, loadRallies } from './state/load-rallies.ts';
 import { startPostingEmbedHeight } from './state/embed-height.ts';
 import { rallyStore } from './state/rally-store.ts';
@@ -18,7 +19,7 @@ const embeddedData = document.getElementById('rally-data')?.textContent;
 const hasEmbeddedData = embeddedData !== undefined && loadEmbeddedCollection(embeddedData);
 if (!hasEmbeddedData) void loadRallies();
 // Fetch the map's code now rather than after the first render.
-void import('./map/rally-map.tsx');
+loadRallyMap();
 
 const root = document.getElementById('root');
 if (root && rallyStore.getState().presentation === 'embed') startPostingEmbedHeight(root);

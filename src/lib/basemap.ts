@@ -111,6 +111,18 @@ export function decodeBasemap(file: CompactBasemap): Basemap {
 }
 
 /**
+ * All countries as one shape, so the map draws the land as a single path
+ * rather than 176: the countries share one style, and one layer is much
+ * quicker for Leaflet to build and draw.
+ */
+export function landShape(basemap: Basemap): MultiPolygon {
+  return {
+    type: 'MultiPolygon',
+    coordinates: basemap.countries.features.flatMap((country) => country.geometry.coordinates),
+  };
+}
+
+/**
  * Makes a line's longitudes continuous, in place: a step of more than 180°
  * is taken the short way round (179° then -179° becomes 179° then 181°).
  * Without this, shapes that cross the antimeridian (Russia's far east, Fiji)

@@ -2,7 +2,8 @@ import type { PathOptions } from 'leaflet';
 import { useEffect, useState } from 'react';
 import { GeoJSON, Pane } from 'react-leaflet';
 import basemapUrl from '../../data/basemap-110m.json?url';
-import { decodeBasemap, type Basemap, type CompactBasemap } from '../lib/basemap.ts';
+import { decodeBasemap, landShape, type CompactBasemap } from '../lib/basemap.ts';
+import type { MultiLineString, MultiPolygon } from 'geojson';
 
 const landStyle: PathOptions = {
   className: 'basemap-land',
@@ -20,7 +21,7 @@ const borderStyle: PathOptions = { className: 'basemap-border', weight: 0.8, fil
  * Until it arrives (or if it fails) the map shows plain sea and still works.
  */
 export function BasemapLayer() {
-  const [basemap, setBasemap] = useState<Basemap | null>(null);
+  const [basemap, setBasemap] = useState<{ land: MultiPolygon; borders: MultiLineString } | null>(null);
 
   useEffect(function loadBasemap() {
     let cancelled = false;
@@ -29,7 +30,9 @@ export function BasemapLayer() {
         response.ok ? (response.json() as Promise<CompactBasemap>) : Promise.reject(new Error(String(response.status))),
       )
       .then((file) => {
-        if (!cancelled) setBasemap(decodeBasemap(file));
+        if (cancelled) return;
+        const decoded = decodeBasemap(file);
+        setBasemap({ land: landShape(decoded), borders: decoded.borders });
       })
       .catch(() => {
         // The markers and panel do not depend on the basemap; a bare sea is a usable fallback.
@@ -50,7 +53,7 @@ export function BasemapLayer() {
   if (!basemap) return null;
   return (
     <Pane name="basemap" style={{ zIndex: 200 }}>
-      <GeoJSON data={basemap.countries} style={landStyle} />
+      <GeoJSON data={basemap.land} style={landStyle} />
       <GeoJSON data={basemap.borders} style={borderStyle} />
     </Pane>
   );

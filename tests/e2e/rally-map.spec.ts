@@ -293,6 +293,20 @@ test.describe('photos', () => {
   });
 });
 
+test.describe('when the map cannot load', () => {
+  test('the panel says so, and every city can still be opened from the list', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.route(/\/assets\/rally-map-[\w-]+\.js$/, (route) => route.abort('connectionrefused'));
+    await page.goto('/');
+    await expect(page.getByRole('note')).toHaveText('The map could not be loaded. Every rally is listed in the panel.');
+    await page.locator('.city-button[data-city-id="stockholm"]').click();
+    await expect(cityHeading(page)).toHaveText('Stockholm');
+    await expect(page).toHaveURL(/\/city\/stockholm\/$/);
+    expect(errors).toEqual([]);
+  });
+});
+
 test.describe('privacy', () => {
   test('no request leaves the local origin', async ({ page, baseURL }) => {
     const requests: string[] = [];

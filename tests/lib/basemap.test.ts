@@ -4,7 +4,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeIntegers } from '../../build/basemap-file.ts';
 import { loadWorldTopology } from '../../build/share-card.ts';
-import { decodeBasemap, decodeIntegers, unwrapLongitudes, type CompactBasemap } from '../../src/lib/basemap.ts';
+import {
+  decodeBasemap,
+  decodeIntegers,
+  landShape,
+  unwrapLongitudes,
+  type CompactBasemap,
+} from '../../src/lib/basemap.ts';
 
 const shipped = JSON.parse(readFileSync('data/basemap-110m.json', 'utf8')) as CompactBasemap;
 const basemap = decodeBasemap(shipped);
@@ -108,5 +114,14 @@ describe('unwrapLongitudes', () => {
       [181, 11],
       [182, 12],
     ]);
+  });
+});
+
+describe('landShape', () => {
+  it('puts every polygon of every country into one shape, in order', () => {
+    const land = landShape(basemap);
+    expect(land.type).toBe('MultiPolygon');
+    expect(land.coordinates).toEqual(basemap.countries.features.flatMap((country) => country.geometry.coordinates));
+    expect(land.coordinates.length).toBeGreaterThan(basemap.countries.features.length);
   });
 });
