@@ -19,6 +19,8 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     trace: 'off',
+    // page.route cannot see requests a service worker answers; only tests/e2e/offline.spec.ts allows one.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: 'npm run preview',

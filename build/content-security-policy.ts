@@ -6,6 +6,8 @@ export interface PolicyOptions {
   photoHosts: readonly string[];
   /** `'sha256-…'` sources for the page's own inline `<style>` blocks (the no-JavaScript layout). */
   styleHashes: readonly string[];
+  /** Origins of the optional street-level tile layer (`TILE_URL`), e.g. `https://tile.example.org`; none by default. */
+  tileOrigins?: readonly string[];
 }
 
 // A host name: labels of letters, digits and hyphens, with a top-level domain.
@@ -40,15 +42,17 @@ export function inlineStyleHashes(html: string): string[] {
 
 /**
  * The site's Content Security Policy: nothing but this site's own scripts,
- * styles, data and images (plus `data:` images and allowed photo hosts).
- * No inline script, no eval, no plugins, no forms, no `<base>`.
+ * styles, data and images (plus `data:` images, allowed photo hosts and the
+ * configured tile origins, in `img-src` only). No inline script, no eval, no
+ * plugins, no forms, no `<base>`. The service worker (`sw.js`) is this site's
+ * own script, allowed by `worker-src 'self'`.
  */
-export function contentSecurityPolicy({ photoHosts, styleHashes }: PolicyOptions): string {
+export function contentSecurityPolicy({ photoHosts, styleHashes, tileOrigins = [] }: PolicyOptions): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     ["style-src 'self'", ...styleHashes].join(' '),
-    ["img-src 'self' data:", ...photoHosts.map((host) => `https://${host}`)].join(' '),
+    ["img-src 'self' data:", ...photoHosts.map((host) => `https://${host}`), ...tileOrigins].join(' '),
     "font-src 'self'",
     "connect-src 'self'",
     "manifest-src 'self'",
@@ -67,13 +71,13 @@ export function policyMetaTag(policy: string): string {
 /**
  * `_headers` for Netlify and Cloudflare Pages: the policy as a header (which,
  * unlike the `<meta>` form, can say who may frame the site: anyone, since
- * embedding is wanted), and caching: hashed assets forever, pages, data and
- * share images revalidated. No path gets two Cache-Control rules, because
+ * embedding is wanted), and caching: hashed assets forever, pages, data,
+ * share images and the service worker revalidated. No path gets two Cache-Control rules, because
  * both hosts join the values of every rule that matches.
  */
 export function headersFile(policy: string, basePath: string): string {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
-  const revalidated = ['', 'index.html', '404.html', 'city/*', 'data/*', 'share/*'];
+  const revalidated = ['', 'index.html', '404.html', 'city/*', 'data/*', 'share/*', 'sw.js'];
   return [
     `${base}*`,
     `  Content-Security-Policy: ${policy}; frame-ancestors *`,

@@ -225,6 +225,8 @@ export function jsonForScript(text: string): string {
  * Policy as the first element of `<head>`, its title and head tags, the
  * rendered app inside `#root`, and the validated rally collection (as JSON)
  * it was rendered from, so the browser can take over without a second render.
+ * The collection is stamped with `dataAsOf` (YYYY-MM-DD, the build's date) as
+ * `data-as-of`, for the offline note.
  */
 export function assemblePage(
   template: string,
@@ -233,6 +235,7 @@ export function assemblePage(
   appHtml: string,
   collectionJson: string,
   policyMeta: string,
+  dataAsOf: string,
 ) {
   // Replacer functions, not strings: "$&" or "$'" in the data must stay literal text.
   const withTitle = template
@@ -241,6 +244,6 @@ export function assemblePage(
     .replace(/\s*<meta\s+name="description"[^>]*>/, '');
   const withHead = withTitle.replace('</head>', () => `    ${headTags(spec, siteName)}\n  </head>`);
   const withApp = withHead.replace('<div id="root"></div>', () => `<div id="root">${appHtml}</div>`);
-  const dataScript = `<script type="application/json" id="rally-data">${jsonForScript(collectionJson)}</script>`;
+  const dataScript = `<script type="application/json" id="rally-data" data-as-of="${escapeHtml(dataAsOf)}">${jsonForScript(collectionJson)}</script>`;
   return withApp.replace('</body>', () => `  ${dataScript}\n  </body>`);
 }

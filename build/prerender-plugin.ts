@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
@@ -12,23 +12,50 @@ import {
   parsePhotoHosts,
   policyMetaTag,
 } from './content-security-policy.ts';
+import { parseTileLayerConfig, type TileLayerConfig } from '../src/lib/tile-layer-config.ts';
 import { buildEmbedScript } from './embed-script.ts';
 import { assemblePage, oembedDocument, pageSpecs } from './page-meta.ts';
+import { precacheManifest } from './precache-manifest.ts';
 import { precompressSite } from './precompress.ts';
 import { rallyDataFile } from './rally-data-plugin.ts';
+import { buildServiceWorker } from './service-worker.ts';
 import { writeShareImages } from './share-images.ts';
 
 /** Where the site will be served from when `SITE_URL` is not set: the local preview server. */
 export const defaultSiteUrl = 'http://127.0.0.1:4173';
 
 /**
+ * The optional street-level tile layer from `TILE_URL`, `TILE_ATTRIBUTION` and
+ * `TILE_MAX_ZOOM`, or `null` (the default). Throws with the reason when the
+ * settings are wrong, which stops the build.
+ */
+export function tileLayerFromEnvironment(): TileLayerConfig | null {
+  const { TILE_URL, TILE_ATTRIBUTION, TILE_MAX_ZOOM } = process.env;
+  const parsed = parseTileLayerConfig({ TILE_URL, TILE_ATTRIBUTION, TILE_MAX_ZOOM });
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.config;
+}
+
+/**
  * Build-time settings the app reads: `SITE_URL` (the public origin, or "" when unset) as
- * `import.meta.env.SITE_URL`, for share links, and `PHOTO_HOSTS` as a list of allowed photo hosts.
+ * `import.meta.env.SITE_URL`, for share links, `PHOTO_HOSTS` as a list of allowed photo hosts,
+ * and the street-level tile layer (or `null`) as `import.meta.env.TILE_LAYER`.
  */
 export const buildTimeDefines = {
   'import.meta.env.SITE_URL': JSON.stringify(process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : ''),
   'import.meta.env.PHOTO_HOSTS': JSON.stringify(parsePhotoHosts(process.env.PHOTO_HOSTS)),
+  'import.meta.env.TILE_LAYER': JSON.stringify(tileLayerFromEnvironment()),
 };
+
+/**
+ * The day the build stamps on the data it puts in pages, YYYY-MM-DD in UTC:
+ * from `SOURCE_DATE_EPOCH` (seconds) when set, for reproducible builds, or today.
+ */
+export function buildDate(epochSeconds: string | undefined = process.env.SOURCE_DATE_EPOCH): string {
+  const seconds = Number(epochSeconds);
+  const time = epochSeconds && Number.isFinite(seconds) ? seconds * 1000 : Date.now();
+  return new Date(time).toISOString().slice(0, 10);
+}
 
 type RenderRoute = (collection: RallyCollection, route: Route, presentation: Presentation) => string;
 
@@ -52,7 +79,8 @@ export function prerenderPlugin(): Plugin {
       if (config.build.ssr) return;
       const root = config.root;
       const outDir = resolve(root, config.build.outDir);
-      const serverOutDir = resolve(root, 'node_modules/.cache/rally-map-server');
+      // One folder per output folder, so builds into different folders (as the tests make) never collide.
+      const serverOutDir = resolve(root, 'node_modules/.cache', `rally-map-server-${basename(outDir)}`);
       const started = performance.now();
 
       await build({
@@ -81,7 +109,9 @@ export function prerenderPlugin(): Plugin {
       const policy = contentSecurityPolicy({
         photoHosts: parsePhotoHosts(process.env.PHOTO_HOSTS),
         styleHashes: inlineStyleHashes(template),
+        tileOrigins: tileLayerFromEnvironment()?.origins ?? [],
       });
+      const dataAsOf = buildDate();
       writeFileSync(join(outDir, '_headers'), headersFile(policy, config.base));
       const siteName = collection.campaign?.title ?? 'Rally map';
 
@@ -90,7 +120,10 @@ export function prerenderPlugin(): Plugin {
         const appHtml = serverModule.renderRoute(collection, spec.route, spec.presentation);
         const file = join(outDir, spec.outputFile);
         mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, assemblePage(template, spec, siteName, appHtml, collectionJson, policyMetaTag(policy)));
+        writeFileSync(
+          file,
+          assemblePage(template, spec, siteName, appHtml, collectionJson, policyMetaTag(policy), dataAsOf),
+        );
         if (spec.oembed && spec.presentation === 'site') {
           const oembedPath = join(outDir, spec.oembed.file);
           mkdirSync(dirname(oembedPath), { recursive: true });
@@ -100,12 +133,20 @@ export function prerenderPlugin(): Plugin {
       const images = writeShareImages(specs, collection, outDir);
       const embedScriptBytes = await buildEmbedScript(root, outDir);
       rmSync(serverOutDir, { recursive: true, force: true });
-      // Last, so every page and file written above gets its compressed copies.
+      // After every page, so the precache list sees them all (and before the compressed copies exist).
+      const precache = precacheManifest(outDir, config.base);
+      await buildServiceWorker(root, outDir, {
+        basePath: config.base,
+        dataPath: `${config.base}${rallyDataFile}`,
+        precache: precache.entries,
+      });
+      // Last, so every file written above, sw.js too, gets its compressed copies.
       const compressed = precompressSite(outDir);
       const imageBytes = images.reduce((sum, image) => sum + image.bytes, 0);
       config.logger.info(
         `rally-prerender: ${specs.length} pages and ${images.length} share images ` +
           `(${Math.round(imageBytes / 1024)} kB), embed.js (${embedScriptBytes} B gzipped), ` +
+          `sw.js precaching ${precache.entries.length} files (${Math.round(precache.gzipBytes / 1024)} kB gzipped), ` +
           `${compressed.files} files precompressed (${Math.round(compressed.originalBytes / 1024)} kB → ` +
           `${Math.round(compressed.gzipBytes / 1024)} kB gzip, ${Math.round(compressed.brotliBytes / 1024)} kB brotli) ` +
           `in ${Math.round(performance.now() - started)} ms`,

@@ -5,6 +5,7 @@ import { MapErrorBoundary } from './map-error-boundary.tsx';
 import { getMapLoad, subscribeToMapLoad, type MapLoad } from './map-loader.ts';
 import { Announcer } from './panel/announcer.tsx';
 import { LanguageSwitcher } from './panel/language-switcher.tsx';
+import { OfflineNote } from './panel/offline-note.tsx';
 import { SheetHandle, type SheetHeight } from './panel/sheet-handle.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
 import { formatRoute, overviewRoute } from './lib/route.ts';
@@ -75,6 +76,7 @@ export function App() {
       <section className="map-region" aria-label={t('app.mapRegion')}>
         <MapSlot />
         <p className="map-credit">{t('app.basemapCredit')}</p>
+        <OfflineNote />
       </section>
       <aside className="panel" id="panel" tabIndex={-1} aria-label={t('app.panelRegion')}>
         {isEmbed ? null : <SheetHandle height={sheet} onChange={setSheet} layoutRef={layoutRef} />}

@@ -5,4 +5,13 @@ interface ImportMetaEnv {
   readonly SITE_URL: string;
   /** Hosts remote photos may load from (`PHOTO_HOSTS` at build time); empty by default. */
   readonly PHOTO_HOSTS: readonly string[];
+  /** The optional street-level tile layer (`TILE_URL`, `TILE_ATTRIBUTION`, `TILE_MAX_ZOOM` at build time); `null` by default. */
+  readonly TILE_LAYER: {
+    /** The shape of `TileLayerConfig` in src/lib/tile-layer-config.ts. */
+    readonly urlTemplate: string;
+    readonly attribution: string;
+    readonly maxZoom: number;
+    readonly subdomains: readonly string[];
+    readonly origins: readonly string[];
+  } | null;
 }

@@ -4,6 +4,7 @@ import { App } from './app.tsx';
 import { loadRallyMap } from './map-loader.ts';
 import { loadEmbeddedCollection, loadRallies } from './state/load-rallies.ts';
 import { startPostingEmbedHeight } from './state/embed-height.ts';
+import { noteOfflineCopyPage, registerServiceWorkerWhenIdle } from './state/offline.ts';
 import { rallyStore } from './state/rally-store.ts';
 import { reloadOnceOnStaleChunk, startUrlSync } from './state/url-sync.ts';
 import './styles/app.css';
@@ -11,12 +12,15 @@ import './styles/sheet.css';
 
 startUrlSync();
 reloadOnceOnStaleChunk();
+noteOfflineCopyPage();
 
 // Pages generated at build time carry the validated rally data and the
 // rendered panel; a data edit means a new build, so the file is not fetched
 // again. Only the development server's page has to fetch it.
-const embeddedData = document.getElementById('rally-data')?.textContent;
-const hasEmbeddedData = embeddedData !== undefined && loadEmbeddedCollection(embeddedData);
+const dataElement = document.getElementById('rally-data');
+const embeddedData = dataElement?.textContent;
+const hasEmbeddedData =
+  embeddedData !== undefined && loadEmbeddedCollection(embeddedData, dataElement?.getAttribute('data-as-of'));
 if (!hasEmbeddedData) void loadRallies();
 // Fetch the map's code now rather than after the first render.
 loadRallyMap();
@@ -32,3 +36,4 @@ if (root) {
   if (hasEmbeddedData && root.firstElementChild) hydrateRoot(root, app);
   else createRoot(root).render(app);
 }
+registerServiceWorkerWhenIdle();

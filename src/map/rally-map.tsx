@@ -1,4 +1,5 @@
 import 'leaflet/dist/leaflet.css';
+import { lazy, Suspense } from 'react';
 import { MapContainer } from 'react-leaflet';
 import { selectIsEmbed } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
@@ -16,6 +17,14 @@ import { WatchMapSize } from './watch-map-size.tsx';
 // Read once: Leaflet takes its animation options when the map is created.
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/** The highest zoom of the built-in basemap (country outlines). */
+export const basemapMaxZoom = 8;
+
+// The optional street-level tiles (TILE_URL at build time). Without them this
+// is `null` and the build drops the tile code entirely.
+const tileLayer = import.meta.env.TILE_LAYER;
+const StreetTileLayer = tileLayer ? lazy(() => import('./street-tile-layer.tsx')) : null;
+
 export default function RallyMap() {
   const isEmbed = useRallyStore(selectIsEmbed);
   return (
@@ -24,7 +33,7 @@ export default function RallyMap() {
       center={[30, 0]}
       zoom={2}
       minZoom={1}
-      maxZoom={8}
+      maxZoom={tileLayer ? Math.max(tileLayer.maxZoom, basemapMaxZoom) : basemapMaxZoom}
       zoomSnap={0.25}
       zoomDelta={1}
       wheelPxPerZoomLevel={120}
@@ -47,6 +56,11 @@ export default function RallyMap() {
       keyboard
     >
       <BasemapLayer />
+      {StreetTileLayer && tileLayer ? (
+        <Suspense fallback={null}>
+          <StreetTileLayer config={tileLayer} fallbackMaxZoom={basemapMaxZoom} />
+        </Suspense>
+      ) : null}
       <RallyMarkers />
       <FollowSelection />
       <WatchMapSize />

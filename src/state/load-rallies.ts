@@ -1,5 +1,6 @@
+import { isIsoDate, isoDateFromHttpDate, offlineCopyHeader } from '../lib/offline-copy.ts';
 import type { RallyCollection } from '../lib/parse-rallies.ts';
-import { failLoading, finishLoading, startLoading, type LoadFailure } from './rally-store.ts';
+import { failLoading, finishLoading, setDataOrigin, startLoading, type LoadFailure } from './rally-store.ts';
 
 /** Where the built app finds the rally file: `data/rallies.geojson` under the site root. */
 export const rallyDataUrl = `${import.meta.env.BASE_URL}data/rallies.geojson`;
@@ -13,10 +14,11 @@ let latestLoad = 0;
  * Fills the store from the rally collection a page generated at build time
  * carries, synchronously, so the page can be hydrated without a loading
  * state. The build validated it (build/prerender-plugin.ts), so it is not
- * validated again, and the validator's code is not loaded. Returns false (and
+ * validated again, and the validator's code is not loaded. `dataAsOf` is the
+ * day the build stamped on it (ignored unless YYYY-MM-DD). Returns false (and
  * changes nothing) if the text is not JSON shaped like a collection.
  */
-export function loadEmbeddedCollection(text: string): boolean {
+export function loadEmbeddedCollection(text: string, dataAsOf?: string | null): boolean {
   let collection: unknown;
   try {
     collection = JSON.parse(text);
@@ -25,6 +27,7 @@ export function loadEmbeddedCollection(text: string): boolean {
   }
   if (!isCollection(collection)) return false;
   finishLoading(collection);
+  setDataOrigin(isIsoDate(dataAsOf) ? dataAsOf : null, false);
   return true;
 }
 
@@ -40,7 +43,9 @@ function isCollection(value: unknown): value is RallyCollection {
  * (network, HTTP status, HTML instead of JSON, truncated JSON, timeout)
  * becomes a message. If it is called again before finishing, only the
  * newest call's result is kept. The validator is loaded with the file, so
- * pages that carry their data never load it.
+ * pages that carry their data never load it. The answer's `Date` header
+ * becomes the data's date; an answer the service worker marks as its
+ * offline copy (src/lib/offline-copy.ts) is recorded as one.
  */
 export async function loadRallies(
   url: string = rallyDataUrl,
@@ -64,13 +69,16 @@ export async function loadRallies(
     return;
   }
   finishLoading(parseRallyCollection(decoded.value));
+  setDataOrigin(outcome.dataAsOf, outcome.offlineCopy);
 }
 
 async function fetchRallyText(
   url: string,
   fetchRallyFile: typeof fetch,
   timeoutMs: number,
-): Promise<{ ok: true; text: string } | { ok: false; failure: LoadFailure }> {
+): Promise<
+  { ok: true; text: string; dataAsOf: string | null; offlineCopy: boolean } | { ok: false; failure: LoadFailure }
+> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -84,7 +92,12 @@ async function fetchRallyText(
     if (/^\s*text\/html/i.test(response.headers.get('Content-Type') ?? '')) {
       return { ok: false, failure: { kind: 'html' } };
     }
-    return { ok: true, text: await response.text() };
+    return {
+      ok: true,
+      text: await response.text(),
+      dataAsOf: isoDateFromHttpDate(response.headers.get('Date')),
+      offlineCopy: response.headers.get(offlineCopyHeader) === '1',
+    };
   } catch {
     if (controller.signal.aborted)
       return { ok: false, failure: { kind: 'timeout', seconds: Math.ceil(timeoutMs / 1000) } };

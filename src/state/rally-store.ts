@@ -53,6 +53,14 @@ export interface RallyState {
   /** The interface language, and its message catalogue; they always change together. */
   language: Language;
   catalogue: Catalogue;
+  /**
+   * The day (YYYY-MM-DD) the shown data was current: the build's date for a
+   * generated page, the server's date of the rally file's answer otherwise;
+   * `null` when unknown.
+   */
+  dataAsOf: string | null;
+  /** True when the page or its data was answered by the service worker's offline copy. */
+  offlineCopy: boolean;
 }
 
 /** An element keyboard focus can be sent to. */
@@ -72,6 +80,8 @@ export function initialRallyState(): RallyState {
     openedFrom: null,
     language: 'en',
     catalogue: englishCatalogue,
+    dataAsOf: null,
+    offlineCopy: false,
   };
 }
 
@@ -95,6 +105,20 @@ export function finishLoading(collection: RallyCollection): void {
     ralliesById: new Map(collection.rallies.map((rally) => [rally.id, rally])),
     problems: collection.problems,
   });
+}
+
+/**
+ * Records where the shown data came from: the day it was current (or `null`
+ * when unknown) and whether it was an offline copy. An offline copy is
+ * never forgotten for the page's life: the data shown stays that copy.
+ */
+export function setDataOrigin(dataAsOf: string | null, offlineCopy: boolean): void {
+  rallyStore.setState((state) => ({ dataAsOf, offlineCopy: state.offlineCopy || offlineCopy }));
+}
+
+/** Marks the page itself as answered by the service worker's offline copy. */
+export function markOfflineCopy(): void {
+  rallyStore.setState({ offlineCopy: true });
 }
 
 /** Records that the data could not be loaded, and why. */

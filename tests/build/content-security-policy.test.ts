@@ -49,6 +49,29 @@ describe('contentSecurityPolicy', () => {
     expect(withHosts.get('connect-src')).toEqual(["'self'"]);
   });
 
+  it('adds the street-level tile origins to img-src, and nothing else', () => {
+    const without = directives(contentSecurityPolicy({ photoHosts: [], styleHashes: [] }));
+    const withTiles = directives(
+      contentSecurityPolicy({
+        photoHosts: [],
+        styleHashes: [],
+        tileOrigins: ['https://a.tile.example.org', 'https://b.tile.example.org'],
+      }),
+    );
+    expect(withTiles.get('img-src')).toEqual([
+      "'self'",
+      'data:',
+      'https://a.tile.example.org',
+      'https://b.tile.example.org',
+    ]);
+    for (const [name, sources] of without) if (name !== 'img-src') expect(withTiles.get(name), name).toEqual(sources);
+    expect(withTiles.size).toBe(without.size);
+  });
+
+  it('allows the service worker as this site’s own script', () => {
+    expect(policy.get('worker-src')).toEqual(["'self'"]);
+  });
+
   it('allows the page’s own inline styles by hash', () => {
     const withHash = directives(contentSecurityPolicy({ photoHosts: [], styleHashes: ["'sha256-xyz='"] }));
     expect(withHash.get('style-src')).toEqual(["'self'", "'sha256-xyz='"]);
@@ -98,6 +121,8 @@ describe('policyMetaTag and headersFile', () => {
     expect(headers).toContain('/maps/assets/*\n  Cache-Control: public, max-age=31536000, immutable');
     expect(headers).toContain('/maps/city/*\n  Cache-Control: no-cache');
     expect(headers).toContain('/maps/data/*\n  Cache-Control: no-cache');
+    // The service worker is checked for updates on every navigation.
+    expect(headers).toContain('/maps/sw.js\n  Cache-Control: no-cache');
     expect(headers).toContain('/maps/\n  Cache-Control: no-cache');
     // Both hosts join every matching rule's values, so the catch-all rule must not set caching.
     const catchAll = headers.split('/maps/assets/*')[0] ?? '';

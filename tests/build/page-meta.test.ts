@@ -188,6 +188,7 @@ describe('assemblePage', () => {
       "<main>$& $' Oslo</main>",
       '{"name":"</script><b>$1"}',
       `<meta http-equiv="Content-Security-Policy" content="default-src 'none'" />`,
+      '2026-11-24',
     );
     expect(html).toMatch(/<head>\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none'" \/>/);
     expect(html).toContain('<title>Oslo, 7 April 2018 · Rallies for a test</title>');
@@ -196,7 +197,7 @@ describe('assemblePage', () => {
     expect(html.match(/name="description"/g)).toHaveLength(1);
     expect(html).toContain('<div id="root"><main>$& $\' Oslo</main></div>');
     expect(html).toContain(
-      '<script type="application/json" id="rally-data">{"name":"\\u003c/script>\\u003cb>$1"}</script>',
+      '<script type="application/json" id="rally-data" data-as-of="2026-11-24">{"name":"\\u003c/script>\\u003cb>$1"}</script>',
     );
     expect(html.indexOf('og:image')).toBeLessThan(html.indexOf('</head>'));
   });

@@ -30,10 +30,14 @@ export async function serveWithoutEmbeddedData(page: Page): Promise<void> {
     (url) => url.pathname.endsWith('/'),
     async (route) => {
       const response = await route.fetch();
-      const html = (await response.text())
-        .replace(/<script type="application\/json" id="rally-data">[\s\S]*?<\/script>/, '')
-        .replace(/<div id="root">[\s\S]*<\/div>/, '<div id="root"></div>');
-      await route.fulfill({ response, body: html });
+      await route.fulfill({ response, body: withoutEmbeddedData(await response.text()) });
     },
   );
+}
+
+/** A generated page's HTML without its embedded rally data and rendered app, as the development server serves it. */
+export function withoutEmbeddedData(html: string): string {
+  return html
+    .replace(/<script type="application\/json" id="rally-data"[^>]*>[\s\S]*?<\/script>/, '')
+    .replace(/<div id="root">[\s\S]*<\/div>/, '<div id="root"></div>');
 }

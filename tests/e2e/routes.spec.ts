@@ -80,6 +80,8 @@ test.describe('a page for every city, served as plain static files', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
+      // The suite blocks service workers (playwright.config.ts); Playwright reports that itself.
+      if (message.text() === 'Service Worker registration blocked by Playwright') return;
       if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text());
     });
     await page.goto('/city/london/');

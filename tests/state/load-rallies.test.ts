@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeRallyJson, parseRallyCollection } from '../../src/lib/parse-rallies.ts';
 import { loadEmbeddedCollection, loadRallies, loadTimeoutMs, rallyDataUrl } from '../../src/state/load-rallies.ts';
 import { initialRallyState, rallyStore, selectCity } from '../../src/state/rally-store.ts';
-import { selectSelectedCityId } from '../../src/state/selectors.ts';
+import { selectSelectedCityId, selectShowOfflineNote } from '../../src/state/selectors.ts';
 import { readRallyFileText, replaceOnce } from '../lib/rally-fixtures.ts';
 
 const url = '/data/rallies.geojson';
@@ -69,6 +69,25 @@ describe('loadRallies', () => {
     ]);
     expect(state.problems).toEqual([]);
     expect(state.campaign?.quotes).toHaveLength(3);
+  });
+
+  it('records the day of the answer as the data’s date, and no offline copy', async () => {
+    const fetchFile = respondWith(readRallyFileText(), {
+      status: 200,
+      headers: { Date: 'Tue, 24 Nov 2026 10:43:53 GMT' },
+    });
+    await loadRallies(url, fetchFile, 1000);
+    expect(rallyStore.getState()).toMatchObject({ dataAsOf: '2026-11-24', offlineCopy: false });
+  });
+
+  it('records an answer the service worker marks as its offline copy', async () => {
+    const fetchFile = respondWith(readRallyFileText(), {
+      status: 200,
+      headers: { Date: 'Mon, 02 Nov 2026 08:00:00 GMT', 'X-Rally-Offline-Copy': '1' },
+    });
+    await loadRallies(url, fetchFile, 1000);
+    expect(rallyStore.getState()).toMatchObject({ dataAsOf: '2026-11-02', offlineCopy: true });
+    expect(selectShowOfflineNote(rallyStore.getState())).toBe(true);
   });
 
   it('asks for a revalidated copy, with a signal to abort it', async () => {
@@ -256,6 +275,14 @@ describe('loadEmbeddedCollection', () => {
     expect(loadEmbeddedCollection(JSON.stringify(collection()))).toBe(true);
     expect(loadState()).toEqual({ status: 'ready' });
     expect(rallyIdsInStore()).toEqual(collection().rallies.map((rally) => rally.id));
+  });
+
+  it('takes the day the build stamped as the data’s date, and is not an offline copy by itself', () => {
+    loadEmbeddedCollection(JSON.stringify(collection()), '2026-11-24');
+    expect(rallyStore.getState()).toMatchObject({ dataAsOf: '2026-11-24', offlineCopy: false });
+    expect(selectShowOfflineNote(rallyStore.getState())).toBe(false);
+    loadEmbeddedCollection(JSON.stringify(collection()), 'last week');
+    expect(rallyStore.getState().dataAsOf).toBeNull();
   });
 
   it.each([

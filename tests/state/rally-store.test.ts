@@ -4,12 +4,14 @@ import {
   failLoading,
   finishLoading,
   initialRallyState,
+  markOfflineCopy,
   rallyStore,
   selectCity,
+  setDataOrigin,
   showRoute,
   startLoading,
 } from '../../src/state/rally-store.ts';
-import { selectIsNotFound, selectSelectedCityId } from '../../src/state/selectors.ts';
+import { selectIsNotFound, selectSelectedCityId, selectShowOfflineNote } from '../../src/state/selectors.ts';
 import { readRallyDocument, rallyDocumentWith } from '../lib/rally-fixtures.ts';
 
 const fullFile = (): RallyCollection => parseRallyCollection(readRallyDocument());
@@ -32,6 +34,8 @@ describe('initialRallyState', () => {
       openedFrom: null,
       language: 'en',
       catalogue: expect.objectContaining({ 'city.venueNotReported': 'Venue not reported' }) as unknown,
+      dataAsOf: null,
+      offlineCopy: false,
     });
   });
 
@@ -165,5 +169,15 @@ describe('selectCity', () => {
     rallyStore.setState(initialRallyState());
     selectCity('london');
     expect(selectSelectedCityId(rallyStore.getState())).toBeNull();
+  });
+});
+
+describe('offline copies', () => {
+  it('remembers for the page’s life that an offline copy was shown', () => {
+    expect(selectShowOfflineNote(rallyStore.getState())).toBe(false);
+    markOfflineCopy();
+    setDataOrigin('2026-11-24', false);
+    expect(rallyStore.getState()).toMatchObject({ dataAsOf: '2026-11-24', offlineCopy: true });
+    expect(selectShowOfflineNote(rallyStore.getState())).toBe(true);
   });
 });

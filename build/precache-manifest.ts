@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** One file the service worker stores at install: its URL, and a revision when the name carries no hash. */
+export interface PrecacheEntry {
+  url: string;
+  revision: string | null;
+}
+
+/**
+ * Whether a built file (path relative to the output folder, with "/") is
+ * stored by the service worker for offline use: the app's code, styles,
+ * images and basemap (`assets/`), the pages of the full site (`index.html`,
+ * `city/<id>/index.html`, `404.html`) and the rally file. Not the share
+ * images (large, and only for link previews), the embed pages and
+ * `embed.js` (the service worker is off in embeds), the oEmbed documents,
+ * `_headers`, or the service worker itself.
+ */
+export function isPrecached(path: string): boolean {
+  if (path.startsWith('assets/')) return true;
+  if (path === 'index.html' || path === '404.html') return true;
+  if (/^city\/[^/]+\/index\.html$/.test(path)) return true;
+  return /^data\/[^/]+\.geojson$/.test(path);
+}
+
+/**
+ * The precache list for a built site: every file `isPrecached` keeps, as a
+ * URL under `basePath`. Files under `assets/` have hashed names, so they need
+ * no revision; every other file gets the MD5 of its content, so a changed
+ * page or data file is fetched again by the next service worker. Also
+ * returns the list's total size, gzipped, for the build log.
+ */
+export function precacheManifest(outDir: string, basePath: string): { entries: PrecacheEntry[]; gzipBytes: number } {
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  const files = listFiles(outDir)
+    .map((file) => relative(outDir, file).split(sep).join('/'))
+    .filter(isPrecached)
+    .sort();
+  let gzipBytes = 0;
+  const entries = files.map((path) => {
+    const content = readFileSync(join(outDir, path));
+    gzipBytes += gzipSync(content, { level: 9 }).length;
+    const revision = path.startsWith('assets/') ? null : createHash('md5').update(content).digest('hex');
+    return { url: `${base}${path}`, revision };
+  });
+  return { entries, gzipBytes };
+}
+
+function listFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    return entry.isDirectory() ? listFiles(path) : [path];
+  });
+}

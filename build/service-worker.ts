@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import type { PrecacheEntry } from './precache-manifest.ts';
+
+/** What the service worker is built with; it reads these as `__SERVICE_WORKER_CONFIG__`. */
+export interface ServiceWorkerConfig {
+  /** The site's base path, e.g. `/` or `/chechnya-rallies/`. */
+  basePath: string;
+  /** The rally file's URL path, answered network-first. */
+  dataPath: string;
+  /** Everything to store at install. */
+  precache: PrecacheEntry[];
+}
+
+/**
+ * Builds `sw.js`, the service worker, at the root of the output folder (so
+ * its scope is the whole site): one minified script with the Workbox
+ * modules it uses bundled in (nothing is loaded from another host) and the
+ * precache list written into it. Run after every page is written, so the
+ * list sees them all.
+ */
+export async function buildServiceWorker(root: string, outDir: string, config: ServiceWorkerConfig): Promise<void> {
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    publicDir: false,
+    define: {
+      __SERVICE_WORKER_CONFIG__: JSON.stringify(config),
+      // Workbox's development logging is dropped.
+      'process.env.NODE_ENV': JSON.stringify('production'),
+    },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify: true,
+      target: 'es2022',
+      lib: {
+        entry: resolve(root, 'src/service-worker/service-worker.ts'),
+        formats: ['iife'],
+        name: 'rallyMapServiceWorker',
+        fileName: () => 'sw.js',
+      },
+    },
+  });
+}

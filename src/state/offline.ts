@@ -1,0 +1,40 @@
+import { offlineCopyTimingName } from '../lib/offline-copy.ts';
+import { markOfflineCopy, rallyStore } from './rally-store.ts';
+
+/**
+ * Records, at start, whether the service worker answered this page from its
+ * offline copy because the network failed or was too slow: it says so in the
+ * page's `Server-Timing` (src/service-worker/service-worker.ts). The
+ * browser's own online flag is not used: it is false on any machine without
+ * a network interface, even when the site itself (say, on localhost) answers.
+ */
+export function noteOfflineCopyPage(): void {
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  if (navigation?.serverTiming.some((metric) => metric.name === offlineCopyTimingName)) markOfflineCopy();
+}
+
+/**
+ * Registers the service worker (`sw.js`, built after the pages) so the site
+ * works offline after this visit. Production builds only, never on the
+ * development server; never in the embed version (a worker in an article's
+ * iframe would store the whole site once per article site, for a reader who
+ * came to read the article). It waits until the page has loaded and the
+ * browser is idle, so storing the site never competes with the first view.
+ */
+export function registerServiceWorkerWhenIdle(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  if (rallyStore.getState().presentation === 'embed') return;
+  const register = () => {
+    navigator.serviceWorker
+      .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
+      .catch(() => {
+        // Without a service worker the site works as before, online only.
+      });
+  };
+  const whenIdle = () => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(register, { timeout: 10_000 });
+    else setTimeout(register, 2_000);
+  };
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
+}

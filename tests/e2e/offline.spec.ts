@@ -1,0 +1,200 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { cityName } from '../../src/lib/city-name.ts';
+import { formatCalendarDate } from '../../src/lib/format-date.ts';
+import { readRallyData, withoutEmbeddedData } from './rally-data.ts';
+
+// The rest of the suite blocks service workers (page.route cannot see what a worker answers).
+test.use({ serviceWorkers: 'allow' });
+
+const rallyData = readRallyData();
+const builtOn = /data-as-of="(\d{4}-\d{2}-\d{2})"/.exec(readFileSync('dist/index.html', 'utf8'))?.[1] ?? '';
+
+/** Collects page errors from every page of the context. */
+function watchPageErrors(context: BrowserContext): string[] {
+  const errors: string[] = [];
+  context.on('weberror', (error) => errors.push(error.error().message));
+  return errors;
+}
+
+/** Waits until the service worker has stored the site and controls the page. */
+async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+test.describe('offline after one visit', () => {
+  test('the map, every city, the note and the language switch work offline', async ({ page, context }) => {
+    const errors = watchPageErrors(context);
+    await page.goto('/');
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    await expect(page.locator('.offline-note')).toHaveCount(0);
+    await waitForServiceWorker(page);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    await expect(page.locator('.basemap-land').first()).toBeAttached();
+    await expect(page.locator('.offline-note')).toHaveText(
+      `Offline: data as of ${formatCalendarDate(builtOn, 'en-GB')}`,
+    );
+
+    for (const feature of rallyData.features) {
+      await page.goto(`/city/${feature.id}/`);
+      const properties = feature.properties as unknown as Parameters<typeof cityName>[0];
+      await expect(page.locator('#city-heading')).toContainText(cityName(properties).name);
+      await expect(page.locator('#panel blockquote')).toHaveCount(feature.properties.quotes.length);
+      await expect(page.locator('.offline-note')).toBeVisible();
+    }
+
+    // A language chosen in the address, and one switched to on the page: both catalogues come from the store.
+    await page.goto('/city/london/?lang=de');
+    await expect(page.locator('.offline-note')).toHaveText(`Offline: Datenstand ${formatCalendarDate(builtOn, 'de')}`);
+    await page.locator('.language-switcher select').selectOption('ru');
+    await expect(page.locator('.offline-note')).toHaveText(`Нет сети: данные на ${formatCalendarDate(builtOn, 'ru')}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+
+    // Back online, a fresh page comes from the network again, without the note.
+    await context.setOffline(false);
+    await page.goto('/city/york/');
+    await expect(page.locator('#city-heading')).toHaveText('York');
+    await expect(page.locator('.offline-note')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('a page without embedded data gets the rally file from the offline copy, with the note', async ({
+    page,
+    context,
+  }) => {
+    const errors = watchPageErrors(context);
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    // The date the stored copy of the rally file was current: its answer's Date header, stored at install.
+    const storedOn = await page.evaluate(async () => {
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          if (new URL(request.url).pathname !== '/data/rallies.geojson') continue;
+          const date = (await cache.match(request))?.headers.get('Date');
+          if (date) return new Date(date).toISOString().slice(0, 10);
+        }
+      }
+      return '';
+    });
+    expect(storedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    // The worker's own requests: the page arrives without its data (as on the development server),
+    // and the rally file cannot be reached, as with no network.
+    const dataRequests: string[] = [];
+    await context.route(
+      (url) => url.pathname === '/',
+      async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: withoutEmbeddedData(await response.text()) });
+      },
+    );
+    await context.route('**/data/rallies.geojson', async (route) => {
+      dataRequests.push(route.request().url());
+      await route.abort('internetdisconnected');
+    });
+    await page.reload();
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    await expect(page.locator('#rally-data')).toHaveCount(0);
+    expect(dataRequests.length).toBeGreaterThan(0);
+    await expect(page.locator('.offline-note')).toHaveText(
+      `Offline: data as of ${formatCalendarDate(storedOn, 'en-GB')}`,
+    );
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('the full site registers the service worker; embeds never do', async ({ browser }) => {
+    /** Registrations after the page has loaded and the browser has been idle (when the app registers). */
+    const registrationsAfterIdle = async (path: string) => {
+      const context = await browser.newContext({ serviceWorkers: 'allow' });
+      const page = await context.newPage();
+      await page.goto(path);
+      await expect(page.locator('.rally-marker')).toHaveCount(8);
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+      await page.waitForLoadState('networkidle');
+      const count = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+      await context.close();
+      return count;
+    };
+    expect(await registrationsAfterIdle('/city/rome/')).toBe(1);
+    expect(await registrationsAfterIdle('/embed/')).toBe(0);
+    expect(await registrationsAfterIdle('/embed/city/london/')).toBe(0);
+  });
+});
+
+test.describe('after a redeploy', () => {
+  const port = 4177;
+  const origin = `http://127.0.0.1:${port}`;
+  const siteLink = 'test-results/redeploy-site';
+  const deployB = 'test-results/dist-redeploy-b';
+  let server: ChildProcess;
+
+  test.beforeAll(async () => {
+    // Deploy B differs from A (dist/) in its public address, so its pages and main script differ.
+    const built = spawnSync('npx', ['vite', 'build', '--outDir', deployB, '--emptyOutDir', '--logLevel', 'warn'], {
+      env: { ...process.env, SITE_URL: 'https://deploy-b.example.org' },
+      encoding: 'utf8',
+    });
+    if (built.status !== 0) throw new Error(`build B failed: ${built.stderr}`);
+    rmSync(siteLink, { force: true });
+    symlinkSync(resolve('dist'), siteLink);
+    server = spawn('npx', ['tsx', 'scripts/serve-static.ts', siteLink, String(port)], { stdio: 'pipe' });
+    await new Promise<void>((resolveStarted, reject) => {
+      server.stdout?.on('data', (data: Buffer) => {
+        if (data.toString().includes('Serving')) resolveStarted();
+      });
+      server.on('exit', () => reject(new Error('the site server stopped')));
+    });
+  });
+
+  test.afterAll(() => {
+    server.kill();
+    rmSync(siteLink, { force: true });
+  });
+
+  test('the next navigation shows the new deploy, online and then offline, without a reload loop', async ({
+    page,
+    context,
+  }) => {
+    const errors = watchPageErrors(context);
+    const canonical = () => page.locator('link[rel="canonical"]').getAttribute('href');
+    await page.goto(`${origin}/`);
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    await waitForServiceWorker(page);
+    expect(await canonical()).toBe('http://127.0.0.1:4173/');
+
+    // Swap the served folder: deploy B replaces deploy A, and A's main script is gone.
+    rmSync(siteLink, { force: true });
+    symlinkSync(resolve(deployB), siteLink);
+    let loads = 0;
+    page.on('load', () => {
+      loads += 1;
+    });
+    await page.goto(`${origin}/city/rome/`);
+    await expect(page.locator('#city-heading')).toContainText('Rome');
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    expect(await canonical()).toBe('https://deploy-b.example.org/city/rome/');
+
+    // The new worker takes over and stores deploy B; offline, the stored pages are B's.
+    // Until then the stored index.html (answered from the store, never the network) is A's.
+    await expect
+      .poll(() => page.evaluate(() => fetch('/index.html').then((response) => response.text())))
+      .toContain('https://deploy-b.example.org/');
+    await context.setOffline(true);
+    await page.goto(`${origin}/`);
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    expect(await canonical()).toBe('https://deploy-b.example.org/');
+    await expect(page.locator('.offline-note')).toBeVisible();
+    expect(loads).toBe(2);
+    expect(errors).toEqual([]);
+  });
+});
