@@ -14,7 +14,8 @@ import {
 } from './content-security-policy.ts';
 import { buildEmbedScript } from './embed-script.ts';
 import { assemblePage, oembedDocument, pageSpecs } from './page-meta.ts';
-import { rallyDataFile } from './rally-data-plugin.ts';
+import { hasManyRallies } from '../src/lib/scale.ts';
+import { rallyDataSource } from './rally-data-plugin.ts';
 import { writeShareImages } from './share-images.ts';
 
 /** Where the site will be served from when `SITE_URL` is not set: the local preview server. */
@@ -28,6 +29,13 @@ export const buildTimeDefines = {
   'import.meta.env.SITE_URL': JSON.stringify(process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : ''),
   'import.meta.env.PHOTO_HOSTS': JSON.stringify(parsePhotoHosts(process.env.PHOTO_HOSTS)),
 };
+
+/**
+ * With many rallies (src/lib/scale.ts), city pages are written for the
+ * first this many rallies in the file only; every other city opens from
+ * 404.html, which the app routes by its address.
+ */
+export const cityPageCap = 100;
 
 type RenderRoute = (collection: RallyCollection, route: Route, presentation: Presentation) => string;
 
@@ -69,13 +77,16 @@ export function prerenderPlugin(): Plugin {
       };
 
       const siteUrl = siteUrlFromEnvironment(config.logger.warn.bind(config.logger));
-      const rallyJson = readFileSync(resolve(root, rallyDataFile), 'utf8');
+      const dataPath = rallyDataSource(root);
+      const rallyJson = readFileSync(dataPath, 'utf8');
       const decoded = decodeRallyJson(rallyJson);
-      if (!decoded.ok) throw new Error(`${rallyDataFile}: ${decoded.message}; run npm run validate`);
+      if (!decoded.ok) throw new Error(`${dataPath}: ${decoded.message}; run npm run validate`);
       const collection = parseRallyCollection(decoded.value);
       // Pages carry the collection already validated here, so the browser
-      // needs no validator for them (src/state/load-rallies.ts).
-      const collectionJson = JSON.stringify(collection);
+      // needs no validator for them (src/state/load-rallies.ts). With many
+      // rallies they would be megabytes each: they fetch the file instead.
+      const manyRallies = hasManyRallies(collection.rallies.length);
+      const collectionJson = manyRallies ? null : JSON.stringify(collection);
       const template = readFileSync(join(outDir, 'index.html'), 'utf8');
       const policy = contentSecurityPolicy({
         photoHosts: parsePhotoHosts(process.env.PHOTO_HOSTS),
@@ -84,7 +95,7 @@ export function prerenderPlugin(): Plugin {
       writeFileSync(join(outDir, '_headers'), headersFile(policy, config.base));
       const siteName = collection.campaign?.title ?? 'Rally map';
 
-      const specs = pageSpecs(collection, siteUrl, config.base);
+      const specs = pageSpecs(collection, siteUrl, config.base, manyRallies ? cityPageCap : Infinity);
       for (const spec of specs) {
         const appHtml = serverModule.renderRoute(collection, spec.route, spec.presentation);
         const file = join(outDir, spec.outputFile);
@@ -100,6 +111,11 @@ export function prerenderPlugin(): Plugin {
       const embedScriptBytes = await buildEmbedScript(root, outDir);
       rmSync(serverOutDir, { recursive: true, force: true });
       const imageBytes = images.reduce((sum, image) => sum + image.bytes, 0);
+      if (collection.rallies.length > cityPageCap && manyRallies) {
+        config.logger.info(
+          `rally-prerender: ${collection.rallies.length} rallies: pages for the first ${cityPageCap} cities only; 404.html opens the others`,
+        );
+      }
       config.logger.info(
         `rally-prerender: ${specs.length} pages and ${images.length} share images ` +
           `(${Math.round(imageBytes / 1024)} kB), embed.js (${embedScriptBytes} B gzipped) ` +

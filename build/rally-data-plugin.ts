@@ -6,12 +6,22 @@ import type { Plugin } from 'vite';
 export const rallyDataFile = 'data/rallies.geojson';
 
 /**
- * Serves `data/rallies.geojson` in development and copies it to
- * `dist/data/rallies.geojson` at build. The app fetches it at run time, so an
- * editor can replace the file on the server without rebuilding.
+ * The rally file the site is built from: `RALLY_DATA` (a path, relative to
+ * the project root) when set, such as a generated test file, or else
+ * `data/rallies.geojson`. The site always serves it as `data/rallies.geojson`.
+ */
+export function rallyDataSource(root: string, environment: NodeJS.ProcessEnv = process.env): string {
+  return resolve(root, environment.RALLY_DATA || rallyDataFile);
+}
+
+/**
+ * Serves the rally file (`rallyDataSource`) as `data/rallies.geojson` in
+ * development and copies it to `dist/data/rallies.geojson` at build. The app
+ * fetches it at run time, so an editor can replace the file on the server
+ * without rebuilding.
  */
 export function rallyDataPlugin(root: string = process.cwd()): Plugin {
-  const sourcePath = resolve(root, rallyDataFile);
+  const sourcePath = rallyDataSource(root);
   return {
     name: 'rally-data',
     configureServer(server) {

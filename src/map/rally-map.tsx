@@ -1,6 +1,7 @@
 import 'leaflet/dist/leaflet.css';
+import { lazy, Suspense } from 'react';
 import { MapContainer } from 'react-leaflet';
-import { selectIsEmbed } from '../state/selectors.ts';
+import { selectHasManyRallies, selectIsEmbed } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
 import { ControlsFirst } from './controls-first.tsx';
@@ -10,14 +11,18 @@ import { RallyMarkers } from './rally-markers.tsx';
 import { WatchMapSize } from './watch-map-size.tsx';
 
 /**
- * The rally map: the built-in basemap, one marker per rally, and a view that
- * follows the selected city. It reads the store and writes only selections.
+ * The rally map: the built-in basemap, one marker per rally (or clusters of
+ * them when there are many), and a view that follows the selected city. It reads the store and writes only selections.
  */
+// Only in "many rallies" mode: the cluster layer, its worker and supercluster are separate files.
+const ClusterMarkers = lazy(() => import('./cluster-markers.tsx'));
+
 // Read once: Leaflet takes its animation options when the map is created.
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export default function RallyMap() {
   const isEmbed = useRallyStore(selectIsEmbed);
+  const manyRallies = useRallyStore(selectHasManyRallies);
   return (
     <MapContainer
       className="rally-map"
@@ -47,8 +52,14 @@ export default function RallyMap() {
       keyboard
     >
       <BasemapLayer />
-      <RallyMarkers />
-      <FollowSelection />
+      {manyRallies ? (
+        <Suspense fallback={null}>
+          <ClusterMarkers />
+        </Suspense>
+      ) : (
+        <RallyMarkers />
+      )}
+      <FollowSelection followCities={!manyRallies} />
       <WatchMapSize />
       <ControlsFirst />
       {isEmbed ? <EmbedGestures /> : null}

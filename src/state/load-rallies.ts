@@ -1,4 +1,6 @@
 import type { RallyCollection } from '../lib/parse-rallies.ts';
+import type { Rally } from '../lib/rally-schema.ts';
+import { workerParseBytes } from '../lib/scale.ts';
 import { failLoading, finishLoading, startLoading, type LoadFailure } from './rally-store.ts';
 
 /** Where the built app finds the rally file: `data/rallies.geojson` under the site root. */
@@ -8,6 +10,9 @@ export const rallyDataUrl = `${import.meta.env.BASE_URL}data/rallies.geojson`;
 export const loadTimeoutMs = 10_000;
 
 let latestLoad = 0;
+
+type LoadResult =
+  { ok: true; collection: RallyCollection; ralliesById?: ReadonlyMap<string, Rally> } | { ok: false; message: string };
 
 /**
  * Fills the store from the rally collection a page generated at build time
@@ -40,7 +45,9 @@ function isCollection(value: unknown): value is RallyCollection {
  * (network, HTTP status, HTML instead of JSON, truncated JSON, timeout)
  * becomes a message. If it is called again before finishing, only the
  * newest call's result is kept. The validator is loaded with the file, so
- * pages that carry their data never load it.
+ * pages that carry their data never load it. A file of `workerParseBytes`
+ * or more is handed (moved, not copied) to the rally worker, which decodes,
+ * validates and indexes it off the main thread, with the same messages.
  */
 export async function loadRallies(
   url: string = rallyDataUrl,
@@ -49,28 +56,28 @@ export async function loadRallies(
 ): Promise<void> {
   const thisLoad = ++latestLoad;
   startLoading();
-  const [outcome, { decodeRallyJson, parseRallyCollection }] = await Promise.all([
-    fetchRallyText(url, fetchRallyFile, timeoutMs),
-    import('../lib/parse-rallies.ts'),
-  ]);
+  const validator = import('../lib/parse-rallies.ts');
+  const outcome = await fetchRallyBytes(url, fetchRallyFile, timeoutMs);
   if (thisLoad !== latestLoad) return;
   if (!outcome.ok) {
     failLoading(outcome.failure);
     return;
   }
-  const decoded = decodeRallyJson(outcome.text);
-  if (!decoded.ok) {
-    failLoading({ kind: 'invalid', detail: decoded.message });
-    return;
-  }
-  finishLoading(parseRallyCollection(decoded.value));
+  // A large file is decoded and validated in a worker, so the page never freezes while it is read.
+  const result: LoadResult =
+    outcome.bytes.byteLength >= workerParseBytes
+      ? await (await import('./rally-worker-client.ts')).loadCollectionInWorker(outcome.bytes)
+      : (await validator).parseRallyBytes(outcome.bytes);
+  if (thisLoad !== latestLoad) return;
+  if (result.ok) finishLoading(result.collection, result.ralliesById);
+  else failLoading({ kind: 'invalid', detail: result.message });
 }
 
-async function fetchRallyText(
+async function fetchRallyBytes(
   url: string,
   fetchRallyFile: typeof fetch,
   timeoutMs: number,
-): Promise<{ ok: true; text: string } | { ok: false; failure: LoadFailure }> {
+): Promise<{ ok: true; bytes: ArrayBuffer } | { ok: false; failure: LoadFailure }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -84,7 +91,7 @@ async function fetchRallyText(
     if (/^\s*text\/html/i.test(response.headers.get('Content-Type') ?? '')) {
       return { ok: false, failure: { kind: 'html' } };
     }
-    return { ok: true, text: await response.text() };
+    return { ok: true, bytes: await response.arrayBuffer() };
   } catch {
     if (controller.signal.aborted)
       return { ok: false, failure: { kind: 'timeout', seconds: Math.ceil(timeoutMs / 1000) } };

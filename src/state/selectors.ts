@@ -1,3 +1,4 @@
+import { hasManyRallies } from '../lib/scale.ts';
 import type { RallyState } from './rally-store.ts';
 
 /** The load status and, on failure, its message. */
@@ -32,3 +33,7 @@ export const selectFocusRequest = (state: RallyState) => state.focusRequest;
 export const selectLanguage = (state: RallyState) => state.language;
 /** The interface language's message catalogue. */
 export const selectCatalogue = (state: RallyState) => state.catalogue;
+/** True in "many rallies" mode: clustered markers and a virtualised city list (src/lib/scale.ts). */
+export const selectHasManyRallies = (state: RallyState) => hasManyRallies(state.rallies.length);
+/** What the reader typed in the long city list's search box. */
+export const selectCityFilter = (state: RallyState) => state.cityFilter;

@@ -32,6 +32,7 @@ describe('initialRallyState', () => {
       openedFrom: null,
       language: 'en',
       catalogue: expect.objectContaining({ 'city.venueNotReported': 'Venue not reported' }) as unknown,
+      cityFilter: '',
     });
   });
 
@@ -41,6 +42,13 @@ describe('initialRallyState', () => {
 });
 
 describe('finishLoading', () => {
+  it('keeps a look-up by id that a chunked loader built, instead of building one', () => {
+    const collection = parseRallyCollection(readRallyDocument());
+    const ralliesById = new Map(collection.rallies.map((rally) => [rally.id, rally]));
+    finishLoading(collection, ralliesById);
+    expect(rallyStore.getState().ralliesById).toBe(ralliesById);
+  });
+
   it('stores the rallies, the campaign, the problems and a look-up by id', () => {
     const collection = parseRallyCollection(rallyDocumentWith(['features', 7, 'properties', 'country'], 'uk'));
     finishLoading(collection);
