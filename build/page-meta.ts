@@ -57,9 +57,15 @@ export function cityDescription(rally: Rally, campaignTitle: string): string {
 
 /**
  * Describes every page the build writes: the overview, one page per rally
- * and the 404 page, with absolute URLs built from the site URL and base path.
+ * (for the first `cityLimit` rallies only, when given) and the 404 page,
+ * with absolute URLs built from the site URL and base path.
  */
-export function pageSpecs(collection: RallyCollection, siteUrl: string, basePath: string): PageSpec[] {
+export function pageSpecs(
+  collection: RallyCollection,
+  siteUrl: string,
+  basePath: string,
+  cityLimit: number = Infinity,
+): PageSpec[] {
   const absolute = (path: string) => new URL(path, siteUrl).href;
   const campaignTitle = collection.campaign?.title ?? 'Rally map';
   const dateText = collection.campaign ? formatCalendarDate(collection.campaign.date) : '';
@@ -85,7 +91,7 @@ export function pageSpecs(collection: RallyCollection, siteUrl: string, basePath
     oembed: oembedFor(overviewRoute),
   };
 
-  const cities = collection.rallies.map((rally): PageSpec => {
+  const cities = collection.rallies.slice(0, cityLimit).map((rally): PageSpec => {
     const route: Route = { kind: 'city', cityId: rally.id };
     const name = cityName(rally).name;
     return {
@@ -226,14 +232,15 @@ export function jsonForScript(text: string): string {
  * rendered app inside `#root`, and the validated rally collection (as JSON)
  * it was rendered from, so the browser can take over without a second render.
  * The collection is stamped with `dataAsOf` (YYYY-MM-DD, the build's date) as
- * `data-as-of`, for the offline note.
+ * `data-as-of`, for the offline note. With `collectionJson` null the page
+ * carries no data and fetches the file.
  */
 export function assemblePage(
   template: string,
   spec: PageSpec,
   siteName: string,
   appHtml: string,
-  collectionJson: string,
+  collectionJson: string | null,
   policyMeta: string,
   dataAsOf: string,
 ) {
@@ -244,6 +251,7 @@ export function assemblePage(
     .replace(/\s*<meta\s+name="description"[^>]*>/, '');
   const withHead = withTitle.replace('</head>', () => `    ${headTags(spec, siteName)}\n  </head>`);
   const withApp = withHead.replace('<div id="root"></div>', () => `<div id="root">${appHtml}</div>`);
+  if (collectionJson === null) return withApp;
   const dataScript = `<script type="application/json" id="rally-data" data-as-of="${escapeHtml(dataAsOf)}">${jsonForScript(collectionJson)}</script>`;
   return withApp.replace('</body>', () => `  ${dataScript}\n  </body>`);
 }

@@ -15,9 +15,10 @@ import {
 import { parseTileLayerConfig, type TileLayerConfig } from '../src/lib/tile-layer-config.ts';
 import { buildEmbedScript } from './embed-script.ts';
 import { assemblePage, oembedDocument, pageSpecs } from './page-meta.ts';
+import { hasManyRallies } from '../src/lib/scale.ts';
 import { precacheManifest } from './precache-manifest.ts';
 import { precompressSite } from './precompress.ts';
-import { rallyDataFile } from './rally-data-plugin.ts';
+import { rallyDataFile, rallyDataSource } from './rally-data-plugin.ts';
 import { buildServiceWorker } from './service-worker.ts';
 import { writeShareImages } from './share-images.ts';
 
@@ -56,6 +57,13 @@ export function buildDate(epochSeconds: string | undefined = process.env.SOURCE_
   const time = epochSeconds && Number.isFinite(seconds) ? seconds * 1000 : Date.now();
   return new Date(time).toISOString().slice(0, 10);
 }
+
+/**
+ * With many rallies (src/lib/scale.ts), city pages are written for the
+ * first this many rallies in the file only; every other city opens from
+ * 404.html, which the app routes by its address.
+ */
+export const cityPageCap = 100;
 
 type RenderRoute = (collection: RallyCollection, route: Route, presentation: Presentation) => string;
 
@@ -98,13 +106,16 @@ export function prerenderPlugin(): Plugin {
       };
 
       const siteUrl = siteUrlFromEnvironment(config.logger.warn.bind(config.logger));
-      const rallyJson = readFileSync(resolve(root, rallyDataFile), 'utf8');
+      const dataPath = rallyDataSource(root);
+      const rallyJson = readFileSync(dataPath, 'utf8');
       const decoded = decodeRallyJson(rallyJson);
-      if (!decoded.ok) throw new Error(`${rallyDataFile}: ${decoded.message}; run npm run validate`);
+      if (!decoded.ok) throw new Error(`${dataPath}: ${decoded.message}; run npm run validate`);
       const collection = parseRallyCollection(decoded.value);
       // Pages carry the collection already validated here, so the browser
-      // needs no validator for them (src/state/load-rallies.ts).
-      const collectionJson = JSON.stringify(collection);
+      // needs no validator for them (src/state/load-rallies.ts). With many
+      // rallies they would be megabytes each: they fetch the file instead.
+      const manyRallies = hasManyRallies(collection.rallies.length);
+      const collectionJson = manyRallies ? null : JSON.stringify(collection);
       const template = readFileSync(join(outDir, 'index.html'), 'utf8');
       const policy = contentSecurityPolicy({
         photoHosts: parsePhotoHosts(process.env.PHOTO_HOSTS),
@@ -115,7 +126,7 @@ export function prerenderPlugin(): Plugin {
       writeFileSync(join(outDir, '_headers'), headersFile(policy, config.base));
       const siteName = collection.campaign?.title ?? 'Rally map';
 
-      const specs = pageSpecs(collection, siteUrl, config.base);
+      const specs = pageSpecs(collection, siteUrl, config.base, manyRallies ? cityPageCap : Infinity);
       for (const spec of specs) {
         const appHtml = serverModule.renderRoute(collection, spec.route, spec.presentation);
         const file = join(outDir, spec.outputFile);
@@ -143,6 +154,11 @@ export function prerenderPlugin(): Plugin {
       // Last, so every file written above, sw.js too, gets its compressed copies.
       const compressed = precompressSite(outDir);
       const imageBytes = images.reduce((sum, image) => sum + image.bytes, 0);
+      if (collection.rallies.length > cityPageCap && manyRallies) {
+        config.logger.info(
+          `rally-prerender: ${collection.rallies.length} rallies: pages for the first ${cityPageCap} cities only; 404.html opens the others`,
+        );
+      }
       config.logger.info(
         `rally-prerender: ${specs.length} pages and ${images.length} share images ` +
           `(${Math.round(imageBytes / 1024)} kB), embed.js (${embedScriptBytes} B gzipped), ` +

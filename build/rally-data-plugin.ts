@@ -6,14 +6,24 @@ import type { Plugin } from 'vite';
 export const rallyDataFile = 'data/rallies.geojson';
 
 /**
- * Serves `data/rallies.geojson` in development and copies it to
- * `dist/data/rallies.geojson` at build, for pages that do not carry the data
- * (the development server's) and for anyone who wants the file itself.
- * Generated pages carry the data they were built with, so an edit needs a
- * new build.
+ * The rally file the site is built from: `RALLY_DATA` (a path, relative to
+ * the project root) when set, such as a generated test file, or else
+ * `data/rallies.geojson`. The site always serves it as `data/rallies.geojson`.
+ */
+export function rallyDataSource(root: string, environment: NodeJS.ProcessEnv = process.env): string {
+  return resolve(root, environment.RALLY_DATA || rallyDataFile);
+}
+
+/**
+ * Serves the rally file (`rallyDataSource`) as `data/rallies.geojson` in
+ * development and copies it to `dist/data/rallies.geojson` at build, for pages
+ * that do not carry the data (the development server's, and every page of a
+ * site with many rallies) and for anyone who wants the file itself. Pages
+ * that carry the data have what they were built with, so an edit needs a new
+ * build.
  */
 export function rallyDataPlugin(root: string = process.cwd()): Plugin {
-  const sourcePath = resolve(root, rallyDataFile);
+  const sourcePath = rallyDataSource(root);
   return {
     name: 'rally-data',
     configureServer(server) {

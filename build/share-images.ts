@@ -19,8 +19,22 @@ export function shareCardInput(spec: PageSpec, collection: RallyCollection): Sha
     localName: names?.localName ?? null,
     quote: firstQuote ? { text: firstQuote.text, speaker: firstQuote.speaker } : null,
     highlight: rally ? [rally.longitude, rally.latitude] : null,
-    rallies: collection.rallies.map((each) => [each.longitude, each.latitude]),
+    rallies: distinctDots(collection.rallies),
   };
+}
+
+/**
+ * Rally positions for the card's dots, one per half degree: at 1200×630
+ * closer dots are drawn on top of each other anyway, and 100,000 of them
+ * would make the SVG needlessly slow to render.
+ */
+function distinctDots(rallies: RallyCollection['rallies']): [number, number][] {
+  const seen = new Map<string, [number, number]>();
+  for (const { longitude, latitude } of rallies) {
+    const key = `${Math.round(longitude * 2)},${Math.round(latitude * 2)}`;
+    if (!seen.has(key)) seen.set(key, [longitude, latitude]);
+  }
+  return [...seen.values()];
 }
 
 /**

@@ -111,6 +111,15 @@ export function loadCountryAtlas(): CountryAtlas {
   return cachedAtlas;
 }
 
+/**
+ * A strict test for generated points (scripts/generate-rallies.ts): true
+ * when the point is inside one of the country's outlines, with no tolerance,
+ * so a point that passes is sure to pass `checkPointCountry`.
+ */
+export function insideCountry(atlas: CountryAtlas): (code: string, position: [number, number]) => boolean {
+  return (code, position) => (atlas.outlines(code) ?? []).some((shape) => geoContains(shape, position));
+}
+
 /** True when the point is within about a degree of the shape's bounding box: a cheap test before measuring. */
 function isNearBoundingBox(shape: CountryShape, position: readonly [number, number]): boolean {
   const [[west, south], [east, north]] = geoBounds(shape);

@@ -55,6 +55,17 @@ export function decodeRallyJson(text: string): DecodeResult {
   }
 }
 
+/**
+ * Decodes a rally file's bytes (UTF-8) and validates it: the collection, or
+ * the decoding error's message. Never throws.
+ */
+export function parseRallyBytes(
+  bytes: ArrayBuffer,
+): { ok: true; collection: RallyCollection } | { ok: false; message: string } {
+  const decoded = decodeRallyJson(new TextDecoder().decode(bytes));
+  return decoded.ok ? { ok: true, collection: parseRallyCollection(decoded.value) } : decoded;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

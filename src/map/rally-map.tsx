@@ -1,7 +1,8 @@
 import 'leaflet/dist/leaflet.css';
 import { lazy, Suspense } from 'react';
 import { MapContainer } from 'react-leaflet';
-import { selectIsEmbed } from '../state/selectors.ts';
+import { clusterMaxZoom } from '../lib/cluster-view.ts';
+import { selectHasManyRallies, selectIsEmbed } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
 import { ControlsFirst } from './controls-first.tsx';
@@ -10,10 +11,9 @@ import { FollowSelection } from './follow-selection.tsx';
 import { RallyMarkers } from './rally-markers.tsx';
 import { WatchMapSize } from './watch-map-size.tsx';
 
-/**
- * The rally map: the built-in basemap, one marker per rally, and a view that
- * follows the selected city. It reads the store and writes only selections.
- */
+// Only in "many rallies" mode: the cluster layer, its worker and supercluster are separate files.
+const ClusterMarkers = lazy(() => import('./cluster-markers.tsx'));
+
 // Read once: Leaflet takes its animation options when the map is created.
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -25,8 +25,14 @@ export const basemapMaxZoom = 8;
 const tileLayer = import.meta.env.TILE_LAYER;
 const StreetTileLayer = tileLayer ? lazy(() => import('./street-tile-layer.tsx')) : null;
 
+/**
+ * The rally map: the built-in basemap, optional street tiles, one marker per
+ * rally (or clusters of them when there are many), and a view that follows
+ * the selected city. It reads the store and writes only selections.
+ */
 export default function RallyMap() {
   const isEmbed = useRallyStore(selectIsEmbed);
+  const manyRallies = useRallyStore(selectHasManyRallies);
   return (
     <MapContainer
       className="rally-map"
@@ -58,11 +64,17 @@ export default function RallyMap() {
       <BasemapLayer />
       {StreetTileLayer && tileLayer ? (
         <Suspense fallback={null}>
-          <StreetTileLayer config={tileLayer} fallbackMaxZoom={basemapMaxZoom} />
+          <StreetTileLayer config={tileLayer} fallbackMaxZoom={manyRallies ? clusterMaxZoom + 1 : basemapMaxZoom} />
         </Suspense>
       ) : null}
-      <RallyMarkers />
-      <FollowSelection />
+      {manyRallies ? (
+        <Suspense fallback={null}>
+          <ClusterMarkers />
+        </Suspense>
+      ) : (
+        <RallyMarkers />
+      )}
+      <FollowSelection followCities={!manyRallies} />
       <WatchMapSize />
       <ControlsFirst />
       {isEmbed ? <EmbedGestures /> : null}

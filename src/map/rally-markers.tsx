@@ -115,14 +115,20 @@ export function RallyMarkers() {
   );
 }
 
-interface RallyMarkerProps {
+/** What one rally marker shows: its rally, where it is drawn, and whether it is open and labelled. */
+export interface RallyMarkerProps {
   rally: Rally;
   position: [number, number];
   selected: boolean;
   showLabel: boolean;
 }
 
-function RallyMarker({ rally, position, selected, showLabel }: RallyMarkerProps) {
+/**
+ * One rally's focusable marker, named for screen readers ("London, rally on
+ * 7 April 2018"). Click, Enter or Space opens the city; focus returns here
+ * when the city was opened from it and is closed.
+ */
+export function RallyMarker({ rally, position, selected, showLabel }: RallyMarkerProps) {
   const markerRef = useRef<LeafletMarker>(null);
   const icon = useMemo(() => markerIcon(rally, selected), [rally, selected]);
   const names = cityName(rally);

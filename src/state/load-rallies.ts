@@ -1,5 +1,7 @@
 import { isIsoDate, isoDateFromHttpDate, offlineCopyHeader } from '../lib/offline-copy.ts';
 import type { RallyCollection } from '../lib/parse-rallies.ts';
+import type { Rally } from '../lib/rally-schema.ts';
+import { workerParseBytes } from '../lib/scale.ts';
 import { failLoading, finishLoading, setDataOrigin, startLoading, type LoadFailure } from './rally-store.ts';
 
 /** Where the built app finds the rally file: `data/rallies.geojson` under the site root. */
@@ -9,6 +11,9 @@ export const rallyDataUrl = `${import.meta.env.BASE_URL}data/rallies.geojson`;
 export const loadTimeoutMs = 10_000;
 
 let latestLoad = 0;
+
+type LoadResult =
+  { ok: true; collection: RallyCollection; ralliesById?: ReadonlyMap<string, Rally> } | { ok: false; message: string };
 
 /**
  * Fills the store from the rally collection a page generated at build time
@@ -43,9 +48,11 @@ function isCollection(value: unknown): value is RallyCollection {
  * (network, HTTP status, HTML instead of JSON, truncated JSON, timeout)
  * becomes a message. If it is called again before finishing, only the
  * newest call's result is kept. The validator is loaded with the file, so
- * pages that carry their data never load it. The answer's `Date` header
- * becomes the data's date; an answer the service worker marks as its
- * offline copy (src/lib/offline-copy.ts) is recorded as one.
+ * pages that carry their data never load it. A file of `workerParseBytes`
+ * or more is handed (moved, not copied) to the rally worker, which decodes,
+ * validates and indexes it off the main thread, with the same messages.
+ * The answer's `Date` header becomes the data's date; an answer the service
+ * worker marks as its offline copy (src/lib/offline-copy.ts) is recorded as one.
  */
 export async function loadRallies(
   url: string = rallyDataUrl,
@@ -54,30 +61,33 @@ export async function loadRallies(
 ): Promise<void> {
   const thisLoad = ++latestLoad;
   startLoading();
-  const [outcome, { decodeRallyJson, parseRallyCollection }] = await Promise.all([
-    fetchRallyText(url, fetchRallyFile, timeoutMs),
-    import('../lib/parse-rallies.ts'),
-  ]);
+  const validator = import('../lib/parse-rallies.ts');
+  const outcome = await fetchRallyBytes(url, fetchRallyFile, timeoutMs);
   if (thisLoad !== latestLoad) return;
   if (!outcome.ok) {
     failLoading(outcome.failure);
     return;
   }
-  const decoded = decodeRallyJson(outcome.text);
-  if (!decoded.ok) {
-    failLoading({ kind: 'invalid', detail: decoded.message });
+  // A large file is decoded and validated in a worker, so the page never freezes while it is read.
+  const result: LoadResult =
+    outcome.bytes.byteLength >= workerParseBytes
+      ? await (await import('./rally-worker-client.ts')).loadCollectionInWorker(outcome.bytes)
+      : (await validator).parseRallyBytes(outcome.bytes);
+  if (thisLoad !== latestLoad) return;
+  if (!result.ok) {
+    failLoading({ kind: 'invalid', detail: result.message });
     return;
   }
-  finishLoading(parseRallyCollection(decoded.value));
+  finishLoading(result.collection, result.ralliesById);
   setDataOrigin(outcome.dataAsOf, outcome.offlineCopy);
 }
 
-async function fetchRallyText(
+async function fetchRallyBytes(
   url: string,
   fetchRallyFile: typeof fetch,
   timeoutMs: number,
 ): Promise<
-  { ok: true; text: string; dataAsOf: string | null; offlineCopy: boolean } | { ok: false; failure: LoadFailure }
+  { ok: true; bytes: ArrayBuffer; dataAsOf: string | null; offlineCopy: boolean } | { ok: false; failure: LoadFailure }
 > {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -94,7 +104,7 @@ async function fetchRallyText(
     }
     return {
       ok: true,
-      text: await response.text(),
+      bytes: await response.arrayBuffer(),
       dataAsOf: isoDateFromHttpDate(response.headers.get('Date')),
       offlineCopy: response.headers.get(offlineCopyHeader) === '1',
     };

@@ -61,6 +61,8 @@ export interface RallyState {
   dataAsOf: string | null;
   /** True when the page or its data was answered by the service worker's offline copy. */
   offlineCopy: boolean;
+  /** The search text of the long city list ("many rallies" mode); kept while a city is open. */
+  cityFilter: string;
 }
 
 /** An element keyboard focus can be sent to. */
@@ -82,6 +84,7 @@ export function initialRallyState(): RallyState {
     catalogue: englishCatalogue,
     dataAsOf: null,
     offlineCopy: false,
+    cityFilter: '',
   };
 }
 
@@ -96,13 +99,18 @@ export function startLoading(): void {
 /**
  * Stores a parsed rally file. The route is kept: a city the new data lacks
  * shows as not found, so a shared link never silently turns into the overview.
+ * `ralliesById`, when given, must hold exactly the collection's rallies (a
+ * loader that receives them in chunks builds it as they come).
  */
-export function finishLoading(collection: RallyCollection): void {
+export function finishLoading(
+  collection: RallyCollection,
+  ralliesById: ReadonlyMap<string, Rally> = new Map(collection.rallies.map((rally) => [rally.id, rally])),
+): void {
   rallyStore.setState({
     load: { status: 'ready' },
     campaign: collection.campaign,
     rallies: collection.rallies,
-    ralliesById: new Map(collection.rallies.map((rally) => [rally.id, rally])),
+    ralliesById,
     problems: collection.problems,
   });
 }
@@ -168,4 +176,9 @@ export function showRoute(route: Route): void {
 /** Switches the interface language once its catalogue has loaded. */
 export function setLanguage(language: Language, catalogue: Catalogue): void {
   rallyStore.setState({ language, catalogue });
+}
+
+/** Sets the long city list's search text. */
+export function setCityFilter(cityFilter: string): void {
+  rallyStore.setState({ cityFilter });
 }

@@ -1,3 +1,4 @@
+import { hasManyRallies } from '../lib/scale.ts';
 import type { RallyState } from './rally-store.ts';
 
 /** The load status and, on failure, its message. */
@@ -36,3 +37,7 @@ export const selectCatalogue = (state: RallyState) => state.catalogue;
 export const selectShowOfflineNote = (state: RallyState) => state.offlineCopy;
 /** The day (YYYY-MM-DD) the shown data was current, or `null` when unknown. */
 export const selectDataAsOf = (state: RallyState) => state.dataAsOf;
+/** True in "many rallies" mode: clustered markers and a virtualised city list (src/lib/scale.ts). */
+export const selectHasManyRallies = (state: RallyState) => hasManyRallies(state.rallies.length);
+/** What the reader typed in the long city list's search box. */
+export const selectCityFilter = (state: RallyState) => state.cityFilter;

@@ -245,3 +245,25 @@ describe('oembedDocument', () => {
     expect(document.html).toContain('<script async src="https://rallies.example.org/maps/embed.js"></script>');
   });
 });
+
+describe('pages for many rallies', () => {
+  it('writes city pages (and their embed versions) for the first cityLimit rallies only', () => {
+    const specs = pageSpecs(fixture, 'https://rallies.example.org', '/', 1);
+    expect(specs.map((spec) => spec.outputFile)).toEqual([
+      'index.html',
+      'city/oslo/index.html',
+      'embed/index.html',
+      'embed/city/oslo/index.html',
+      '404.html',
+    ]);
+  });
+
+  it('carries no rally data when the collection is left out, so the page fetches the file', () => {
+    const [overview] = pageSpecs(fixture, 'https://rallies.example.org', '/');
+    if (!overview) throw new Error('no overview spec');
+    const template = '<html><head><title>t</title></head><body><div id="root"></div></body></html>';
+    const html = assemblePage(template, overview, 'Site', '<main></main>', null, '<meta />', '2026-11-24');
+    expect(html).not.toContain('id="rally-data"');
+    expect(html).toContain('<div id="root"><main></main></div>');
+  });
+});

@@ -1,11 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeRallyJson, parseRallyCollection } from '../../src/lib/parse-rallies.ts';
+import { workerParseBytes } from '../../src/lib/scale.ts';
 import { loadEmbeddedCollection, loadRallies, loadTimeoutMs, rallyDataUrl } from '../../src/state/load-rallies.ts';
 import { initialRallyState, rallyStore, selectCity } from '../../src/state/rally-store.ts';
 import { selectSelectedCityId, selectShowOfflineNote } from '../../src/state/selectors.ts';
 import { readRallyFileText, replaceOnce } from '../lib/rally-fixtures.ts';
 
 const url = '/data/rallies.geojson';
+
+// Node has no Web Worker: the worker's side is replaced here, and tested in Chromium (tests/e2e/scale.spec.ts).
+const workerLoads = vi.hoisted(() => ({ sizes: [] as number[] }));
+vi.mock('../../src/state/rally-worker-client.ts', async () => {
+  const { parseRallyBytes } = await import('../../src/lib/parse-rallies.ts');
+  return {
+    loadCollectionInWorker: (bytes: ArrayBuffer) => {
+      workerLoads.sizes.push(bytes.byteLength);
+      return Promise.resolve(parseRallyBytes(bytes));
+    },
+  };
+});
 
 /** A fetch that answers with this body and status. */
 function respondWith(body: string, init: ResponseInit = { status: 200 }) {
@@ -40,6 +53,7 @@ const rallyIdsInStore = () => rallyStore.getState().rallies.map((rally) => rally
 
 beforeEach(() => {
   rallyStore.setState(initialRallyState());
+  workerLoads.sizes = [];
 });
 
 afterEach(() => {
@@ -88,6 +102,33 @@ describe('loadRallies', () => {
     await loadRallies(url, fetchFile, 1000);
     expect(rallyStore.getState()).toMatchObject({ dataAsOf: '2026-11-02', offlineCopy: true });
     expect(selectShowOfflineNote(rallyStore.getState())).toBe(true);
+  });
+
+  it('parses the real file on the main thread, without starting the worker', async () => {
+    await loadRallies(url, respondWith(readRallyFileText()), 1000);
+    expect(workerLoads.sizes).toEqual([]);
+    expect(rallyIdsInStore()).toHaveLength(8);
+  });
+
+  it('hands a file of workerParseBytes or more to the worker, and stores what it returns', async () => {
+    // The real file, padded with spaces (valid JSON) to the threshold.
+    const text = readRallyFileText().padEnd(workerParseBytes, ' ');
+    await loadRallies(url, respondWith(text), 1000);
+    expect(workerLoads.sizes).toEqual([new TextEncoder().encode(text).byteLength]);
+    expect(workerLoads.sizes[0]).toBeGreaterThanOrEqual(workerParseBytes);
+    expect(rallyStore.getState().load).toEqual({ status: 'ready' });
+    expect(rallyIdsInStore()).toHaveLength(8);
+  });
+
+  it('reports what the worker could not decode, in the same words', async () => {
+    const text = readRallyFileText().slice(0, 500).padEnd(workerParseBytes, ' ');
+    await loadRallies(url, respondWith(text), 1000);
+    expect(workerLoads.sizes).toHaveLength(1);
+    const load = rallyStore.getState().load;
+    expect(load.status === 'error' && load.failure.kind).toBe('invalid');
+    expect(load.status === 'error' && load.message).toMatch(
+      /^The rally data could not be read: the data is not valid JSON/,
+    );
   });
 
   it('asks for a revalidated copy, with a signal to abort it', async () => {

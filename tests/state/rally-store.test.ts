@@ -36,6 +36,7 @@ describe('initialRallyState', () => {
       catalogue: expect.objectContaining({ 'city.venueNotReported': 'Venue not reported' }) as unknown,
       dataAsOf: null,
       offlineCopy: false,
+      cityFilter: '',
     });
   });
 
@@ -45,6 +46,13 @@ describe('initialRallyState', () => {
 });
 
 describe('finishLoading', () => {
+  it('keeps a look-up by id that a chunked loader built, instead of building one', () => {
+    const collection = parseRallyCollection(readRallyDocument());
+    const ralliesById = new Map(collection.rallies.map((rally) => [rally.id, rally]));
+    finishLoading(collection, ralliesById);
+    expect(rallyStore.getState().ralliesById).toBe(ralliesById);
+  });
+
   it('stores the rallies, the campaign, the problems and a look-up by id', () => {
     const collection = parseRallyCollection(rallyDocumentWith(['features', 7, 'properties', 'country'], 'uk'));
     finishLoading(collection);

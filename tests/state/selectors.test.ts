@@ -1,8 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseRallyCollection } from '../../src/lib/parse-rallies.ts';
-import { failLoading, finishLoading, initialRallyState, rallyStore, selectCity } from '../../src/state/rally-store.ts';
+import {
+  failLoading,
+  finishLoading,
+  initialRallyState,
+  rallyStore,
+  selectCity,
+  setCityFilter,
+} from '../../src/state/rally-store.ts';
 import {
   selectCampaign,
+  selectCityFilter,
+  selectHasManyRallies,
   selectLoad,
   selectProblems,
   selectRallies,
@@ -70,5 +79,29 @@ describe('selectors', () => {
     const state = rallyStore.getState();
     expect(selectRallies(state)).toBe(selectRallies(rallyStore.getState()));
     expect(selectSelectedRally(state)).toBe(selectSelectedRally(rallyStore.getState()));
+  });
+});
+
+describe('many rallies', () => {
+  const collectionOf = (count: number) => {
+    const [template] = parseRallyCollection(readRallyDocument()).rallies;
+    if (!template) throw new Error('no rally');
+    const rallies = Array.from({ length: count }, (_, index) => ({ ...template, id: `london-${index}` }));
+    return { campaign: null, rallies, problems: [] };
+  };
+
+  it('are not many with the real file, and are from the threshold on', () => {
+    finishLoading(parseRallyCollection(readRallyDocument()));
+    expect(selectHasManyRallies(rallyStore.getState())).toBe(false);
+    finishLoading(collectionOf(299));
+    expect(selectHasManyRallies(rallyStore.getState())).toBe(false);
+    finishLoading(collectionOf(300));
+    expect(selectHasManyRallies(rallyStore.getState())).toBe(true);
+  });
+
+  it('keep the search text of the city list in the store, empty at first', () => {
+    expect(selectCityFilter(rallyStore.getState())).toBe('');
+    setCityFilter('rome');
+    expect(selectCityFilter(rallyStore.getState())).toBe('rome');
   });
 });
