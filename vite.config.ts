@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { preloadPlugin } from './build/preload-plugin.ts';
+import { firstPaintPlugin } from './build/first-paint-plugin.ts';
 import { prerenderPlugin, buildTimeDefines } from './build/prerender-plugin.ts';
 import { rallyDataPlugin } from './build/rally-data-plugin.ts';
 
@@ -14,10 +14,15 @@ function basePath(value: string | undefined): string {
 export default defineConfig({
   base: basePath(process.env.BASE_PATH),
   define: buildTimeDefines,
-  plugins: [react(), rallyDataPlugin(), preloadPlugin(), prerenderPlugin()],
+  plugins: [react(), rallyDataPlugin(), firstPaintPlugin(), prerenderPlugin()],
   // Leaflet's ES module build lets the bundler drop some of what the map never uses.
   resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
   build: {
+    // scripts/check-size.ts follows the first view's files through it.
+    manifest: true,
+    // src/boot.ts preloads the map's files itself (build/first-paint-plugin.ts), so
+    // Vite's own preloading of dynamic imports' dependencies would only add code.
+    modulePreload: false,
     // Every asset is a file of this site: nothing is inlined as a data: URI.
     assetsInlineLimit: 0,
     target: 'es2022',

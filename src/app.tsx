@@ -1,5 +1,5 @@
 import { useT } from './i18n/use-t.ts';
-import { useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { formatCalendarDate } from './lib/format-date.ts';
 import { MapErrorBoundary } from './map-error-boundary.tsx';
 import { getMapLoad, subscribeToMapLoad, type MapLoad } from './map-loader.ts';
@@ -12,24 +12,30 @@ import { formatRoute, overviewRoute } from './lib/route.ts';
 import { selectCampaign, selectIsEmbed, selectRoute, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
 
-const subscribeToNothing = () => () => undefined;
 const loadingMap: MapLoad = { status: 'loading' };
 
 /**
  * The map, in the browser only. Pages rendered at build time, and the first
  * (hydrating) render in the browser, show the same empty placeholder, so the
  * page takes over without a mismatch; Leaflet then mounts in its place.
+ * (Effects never run at build time, so the placeholder is all it renders.)
  */
 function MapSlot() {
-  const inBrowser = useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
+  // Set in a task of its own after the page is taken over, so building the
+  // map never lengthens the task that finishes hydration (Lighthouse's TBT).
+  const [afterHydration, setAfterHydration] = useState(false);
+  useEffect(function mountMapInNextTask() {
+    const timer = setTimeout(() => {
+      setAfterHydration(true);
+    }, 0);
+    return function cancelMapMount() {
+      clearTimeout(timer);
+    };
+  }, []);
   // Leaflet is the largest part of the app; the panel and its text do not wait for it.
   // main.tsx starts loading it (loadRallyMap).
   const mapLoad = useSyncExternalStore(subscribeToMapLoad, getMapLoad, () => loadingMap);
-  if (!inBrowser || mapLoad.status === 'loading') return <div className="map-placeholder" />;
+  if (!afterHydration || mapLoad.status === 'loading') return <div className="map-placeholder" />;
   return (
     <MapErrorBoundary>
       <LoadedMap mapLoad={mapLoad} />
@@ -65,6 +71,14 @@ export function App() {
     if (cityOpen && sheet === 'peek') setSheet('half');
   }
   const { t, locale } = useT();
+
+  useEffect(function markInteractive() {
+    // The app has taken over the page: links and keys are handled in place
+    // (for npm run bench, and for tests/e2e/test.ts, which cannot rely on
+    // performance marks under Playwright's fake clock).
+    performance.mark('rally-map:interactive');
+    layoutRef.current?.setAttribute('data-interactive', '');
+  }, []);
 
   const classes = ['app', isEmbed ? 'app--embed' : '', isEmbed ? '' : `sheet-${sheet}`, cityOpen ? 'city-open' : ''];
   return (

@@ -2,15 +2,14 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { loadRallyMap } from './map-loader.ts';
-import { loadEmbeddedCollection, loadRallies } from './state/load-rallies.ts';
-import { startPostingEmbedHeight } from './state/embed-height.ts';
+import { loadEmbeddedCollection } from './state/embedded-rallies.ts';
 import { noteOfflineCopyPage, registerServiceWorkerWhenIdle } from './state/offline.ts';
 import { rallyStore } from './state/rally-store.ts';
 import { reloadOnceOnStaleChunk, startUrlSync } from './state/url-sync.ts';
-import './styles/app.css';
-import './styles/sheet.css';
 
+/* Started by boot.ts after the page's first frame. */
 startUrlSync();
+// Lazily loaded files (languages, the share menu) may vanish in a redeploy.
 reloadOnceOnStaleChunk();
 noteOfflineCopyPage();
 
@@ -21,12 +20,17 @@ const dataElement = document.getElementById('rally-data');
 const embeddedData = dataElement?.textContent;
 const hasEmbeddedData =
   embeddedData !== undefined && loadEmbeddedCollection(embeddedData, dataElement?.getAttribute('data-as-of'));
-if (!hasEmbeddedData) void loadRallies();
-// Fetch the map's code now rather than after the first render.
+if (!hasEmbeddedData) void import('./state/load-rallies.ts').then(({ loadRallies }) => loadRallies());
+// The map's code is already on its way (boot.ts preloads it); start it now.
 loadRallyMap();
 
 const root = document.getElementById('root');
-if (root && rallyStore.getState().presentation === 'embed') startPostingEmbedHeight(root);
+// Only an embed tells its host page its height; the full site never loads that code.
+if (root && rallyStore.getState().presentation === 'embed') {
+  void import('./state/embed-height.ts').then(({ startPostingEmbedHeight }) => {
+    startPostingEmbedHeight(root);
+  });
+}
 if (root) {
   const app = (
     <StrictMode>

@@ -10,8 +10,7 @@ const listeners = new Set<() => void>();
 
 /**
  * Starts loading the map's code (Leaflet and src/map/), once; later calls do
- * nothing. main.tsx calls it at start-up so it downloads and runs alongside
- * the page's own code.
+ * nothing. main.tsx calls it at start-up; boot.ts has already preloaded it.
  *
  * The map is not a `React.lazy` component on purpose: React holds back
  * content that replaces a Suspense fallback for up to 300 ms, which delayed

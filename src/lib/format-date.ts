@@ -1,4 +1,24 @@
 /**
+ * How English (the language every generated page is in) writes a date. This
+ * is what `Intl.DateTimeFormat` gives for en-GB (tests/lib/format-date.test.ts
+ * checks every month against it), but building an Intl date formatter the
+ * first time costs about 11 ms on a fast machine, all of it in the page's
+ * first task; a table costs nothing, and gives the same text in the build
+ * (Node) and in every browser. Other languages load their messages later
+ * anyway, and use Intl, with one formatter per locale.
+ */
+const dateStyles: Record<string, { months: string; pattern: string }> = {
+  'en-GB': {
+    months: 'January February March April May June July August September October November December',
+    pattern: 'D M Y',
+  },
+};
+const intlFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The locales `formatCalendarDate` writes from its own table; any other goes through `Intl`. */
+export const tabledDateLocales = Object.keys(dateStyles);
+
+/**
  * Formats an ISO calendar date (YYYY-MM-DD) for people, e.g. "7 April 2018"
  * in English. The date is read as a calendar day, never shifted by time zone.
  * Returns the input unchanged if it is not a valid ISO date.
@@ -10,7 +30,17 @@ export function formatCalendarDate(isoDate: string, locale = 'en-GB'): string {
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
   // Date.UTC rolls 30 February over into March; such a date is not a calendar day.
   if (date.getUTCDate() !== Number(day) || date.getUTCMonth() !== Number(month) - 1) return isoDate;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    date,
+  const style = dateStyles[locale];
+  if (!style) {
+    let formatter = intlFormatters.get(locale);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+      intlFormatters.set(locale, formatter);
+    }
+    return formatter.format(date);
+  }
+  const monthName = style.months.split(' ')[date.getUTCMonth()] ?? '';
+  return style.pattern.replace(/[DMY]/g, (part) =>
+    part === 'D' ? String(date.getUTCDate()) : part === 'M' ? monthName : String(date.getUTCFullYear()),
   );
 }

@@ -21,40 +21,57 @@ const borderStyle: PathOptions = { className: 'basemap-border', weight: 0.8, fil
  * Until it arrives (or if it fails) the map shows plain sea and still works.
  */
 export function BasemapLayer() {
-  const [basemap, setBasemap] = useState<{ land: MultiPolygon; borders: MultiLineString } | null>(null);
+  const [land, setLand] = useState<MultiPolygon | null>(null);
+  const [borders, setBorders] = useState<MultiLineString | null>(null);
 
   useEffect(function loadBasemap() {
     let cancelled = false;
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    // Decoding, the land and the borders each run in a task of their own, so
+    // none of them holds up a tap for long on a slow phone.
+    const later = (step: () => void) => {
+      timers.push(
+        setTimeout(() => {
+          if (!cancelled) step();
+        }, 0),
+      );
+    };
     fetch(basemapUrl)
       .then((response) =>
         response.ok ? (response.json() as Promise<CompactBasemap>) : Promise.reject(new Error(String(response.status))),
       )
       .then((file) => {
-        if (cancelled) return;
-        const decoded = decodeBasemap(file);
-        setBasemap({ land: landShape(decoded), borders: decoded.borders });
+        later(() => {
+          const decoded = decodeBasemap(file);
+          later(() => {
+            setLand(landShape(decoded));
+            later(() => {
+              setBorders(decoded.borders);
+            });
+          });
+        });
       })
       .catch(() => {
         // The markers and panel do not depend on the basemap; a bare sea is a usable fallback.
       });
     return function cancelBasemapLoad() {
       cancelled = true;
+      timers.forEach(clearTimeout);
     };
   }, []);
 
   useEffect(
     function markBasemapDrawn() {
       // For the benchmark's "map ready" figure (npm run bench).
-      if (basemap) performance.mark('rally-map:basemap');
+      if (land && borders) performance.mark('rally-map:basemap');
     },
-    [basemap],
+    [land, borders],
   );
 
-  if (!basemap) return null;
   return (
     <Pane name="basemap" style={{ zIndex: 200 }}>
-      <GeoJSON data={basemap.land} style={landStyle} />
-      <GeoJSON data={basemap.borders} style={borderStyle} />
+      {land ? <GeoJSON data={land} style={landStyle} /> : null}
+      {borders ? <GeoJSON data={borders} style={borderStyle} /> : null}
     </Pane>
   );
 }

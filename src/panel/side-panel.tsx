@@ -1,6 +1,5 @@
 import { useT } from '../i18n/use-t.ts';
 import { useEffect, useRef } from 'react';
-import { loadRallies } from '../state/load-rallies.ts';
 import { describeLoadFailure } from '../state/rally-store.ts';
 import { selectIsNotFound, selectLoad, selectRallies, selectSelectedRally } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
@@ -34,7 +33,11 @@ export function SidePanel() {
             {t(describeLoadFailure(load.failure).key, describeLoadFailure(load.failure).params)}
             {rallies.length > 0 ? ` ${t('status.lastGood')}` : ''}
           </p>
-          <button type="button" className="primary-button" onClick={() => void loadRallies()}>
+          <button
+            type="button"
+            className="primary-button"
+            onClick={() => void import('../state/load-rallies.ts').then(({ loadRallies }) => loadRallies())}
+          >
             {t('status.tryAgain')}
           </button>
         </div>

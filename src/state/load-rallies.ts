@@ -1,4 +1,4 @@
-import { isIsoDate, isoDateFromHttpDate, offlineCopyHeader } from '../lib/offline-copy.ts';
+import { isoDateFromHttpDate, offlineCopyHeader } from '../lib/offline-copy.ts';
 import type { RallyCollection } from '../lib/parse-rallies.ts';
 import type { Rally } from '../lib/rally-schema.ts';
 import { workerParseBytes } from '../lib/scale.ts';
@@ -16,39 +16,12 @@ type LoadResult =
   { ok: true; collection: RallyCollection; ralliesById?: ReadonlyMap<string, Rally> } | { ok: false; message: string };
 
 /**
- * Fills the store from the rally collection a page generated at build time
- * carries, synchronously, so the page can be hydrated without a loading
- * state. The build validated it (build/prerender-plugin.ts), so it is not
- * validated again, and the validator's code is not loaded. `dataAsOf` is the
- * day the build stamped on it (ignored unless YYYY-MM-DD). Returns false (and
- * changes nothing) if the text is not JSON shaped like a collection.
- */
-export function loadEmbeddedCollection(text: string, dataAsOf?: string | null): boolean {
-  let collection: unknown;
-  try {
-    collection = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  if (!isCollection(collection)) return false;
-  finishLoading(collection);
-  setDataOrigin(isIsoDate(dataAsOf) ? dataAsOf : null, false);
-  return true;
-}
-
-function isCollection(value: unknown): value is RallyCollection {
-  if (typeof value !== 'object' || value === null) return false;
-  const { rallies, problems } = value as Partial<Record<keyof RallyCollection, unknown>>;
-  return Array.isArray(rallies) && Array.isArray(problems);
-}
-
-/**
  * Fetches, decodes and validates the rally file, and puts the result in the
  * store. Never throws and never leaves the store loading: every failure
  * (network, HTTP status, HTML instead of JSON, truncated JSON, timeout)
  * becomes a message. If it is called again before finishing, only the
- * newest call's result is kept. The validator is loaded with the file, so
- * pages that carry their data never load it. A file of `workerParseBytes`
+ * newest call's result is kept. This module, the validator and the worker
+ * load only with the file, so pages that carry their data never load them. A file of `workerParseBytes`
  * or more is handed (moved, not copied) to the rally worker, which decodes,
  * validates and indexes it off the main thread, with the same messages.
  * The answer's `Date` header becomes the data's date; an answer the service

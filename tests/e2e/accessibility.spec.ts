@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test.ts';
 import { readRallyData, serveWithoutEmbeddedData } from './rally-data.ts';
 
 /** The WCAG 2.1 A and AA rules of axe-core. */

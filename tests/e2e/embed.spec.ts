@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Frame, type Page } from '@playwright/test';
+import { expect, test, type Frame, type Page } from './test.ts';
 
 const mapOrigin = 'http://127.0.0.1:4173';
 // The newsroom's article is served by a server of its own on another origin ("localhost", another port).

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.ts';
 
 /** A language's catalogue, read as the app ships it; a missing key fails the test at once. */
 const catalogue = (language: string) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.ts';
 import { readRallyData } from './rally-data.ts';
 
 const rallyData = readRallyData();

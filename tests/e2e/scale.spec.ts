@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test.ts';
 import { serveWithoutEmbeddedData } from './rally-data.ts';
 import { serveRallyFile, syntheticRallyFile } from './synthetic-data.ts';
 

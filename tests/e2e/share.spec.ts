@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test.ts';
 
 const shareButton = (page: Page) => page.getByRole('button', { name: 'Share', exact: true });
 

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate } from '../../src/lib/format-date.ts';
+import { formatCalendarDate, tabledDateLocales } from '../../src/lib/format-date.ts';
+import { intlLocale } from '../../src/i18n/use-t.ts';
+import { supportedLanguages } from '../../src/lib/i18n.ts';
 
 describe('formatCalendarDate', () => {
   it('writes the rally date for English readers', () => {
@@ -29,6 +32,32 @@ describe('formatCalendarDate', () => {
     'returns the impossible date %j unchanged',
     (text) => {
       expect(formatCalendarDate(text)).toBe(text);
+    },
+  );
+
+  it('has its own table for English, the language of the generated pages', () => {
+    expect(tabledDateLocales).toEqual([intlLocale('en')]);
+  });
+
+  it.each(supportedLanguages.map(intlLocale))(
+    'writes every date in %s exactly as Intl.DateTimeFormat does',
+    (locale) => {
+      const intl = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+      fc.assert(
+        fc.property(
+          fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true }),
+          (date) => {
+            const iso = date.toISOString().slice(0, 10);
+            const calendarDay = new Date(`${iso}T00:00:00Z`);
+            expect(formatCalendarDate(iso, locale)).toBe(intl.format(calendarDay));
+          },
+        ),
+        { numRuns: 300 },
+      );
+      for (let month = 0; month < 12; month += 1) {
+        const day = new Date(Date.UTC(2018, month, 7));
+        expect(formatCalendarDate(day.toISOString().slice(0, 10), locale)).toBe(intl.format(day));
+      }
     },
   );
 });

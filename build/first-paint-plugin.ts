@@ -1,0 +1,95 @@
+import type { Plugin } from 'vite';
+
+/** What `inlineStylesheets` needs of a built bundle: its CSS files and their text. */
+export type CssFiles = ReadonlyMap<string, string>;
+
+/**
+ * Replaces each `<link rel="stylesheet">` to one of the bundle's own CSS
+ * files with a `<style>` element holding that file, so a page paints with no
+ * request after its HTML. Other links are left alone. The build's Content
+ * Security Policy allows each `<style>` by its hash (build/content-security-policy.ts).
+ */
+export function inlineStylesheets(html: string, cssFiles: CssFiles, base: string): string {
+  return html.replace(/<link rel="stylesheet"[^>]*\shref="([^"]+)"[^>]*>/g, (link, href: string) => {
+    const css = href.startsWith(base) ? cssFiles.get(href.slice(base.length)) : undefined;
+    // "</style" inside the CSS would end the element early; CSS allows the escape.
+    return css === undefined ? link : `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
+  });
+}
+
+interface BundleEntry {
+  type: 'chunk' | 'asset';
+  fileName: string;
+  facadeModuleId?: string | null;
+  isEntry?: boolean;
+  imports?: string[];
+  viteMetadata?: { importedCss: Set<string> };
+}
+
+/**
+ * The files the map needs besides the app itself, in a built bundle: the
+ * map's chunk (the one `src/map/rally-map.tsx` starts) and the chunks it
+ * imports, its styles, and the basemap. src/boot.ts preloads them after the
+ * page's first frame, beside the app's own code.
+ */
+export function mapFiles(bundle: Record<string, BundleEntry>): string[] {
+  const entries = Object.values(bundle);
+  const map = entries.find(
+    (entry) => entry.type === 'chunk' && entry.facadeModuleId?.endsWith('/src/map/rally-map.tsx'),
+  );
+  const entryFiles = new Set(entries.filter((entry) => entry.isEntry).map((entry) => entry.fileName));
+  const basemap = entries.find(
+    (entry) => entry.type === 'asset' && /(^|\/)basemap-110m-[\w-]+\.json$/.test(entry.fileName),
+  );
+  return [
+    ...(map ? [map.fileName, ...(map.imports ?? []).filter((file) => !entryFiles.has(file))] : []),
+    ...(map?.viteMetadata ? [...map.viteMetadata.importedCss] : []),
+    ...(basemap ? [basemap.fileName] : []),
+  ];
+}
+
+/**
+ * Names `files` (under `base`) in a `data-preload` attribute on the page's
+ * entry script, for src/boot.ts to preload once the page has painted. They
+ * are not `<link rel="preload">` tags: those would compete with the page's
+ * own first paint for a slow network.
+ */
+export function markPreloads(html: string, files: readonly string[], base: string): string {
+  if (files.length === 0) return html;
+  const list = files.map((file) => `${base}${file}`).join(' ');
+  return html.replace(/<script type="module"/, () => `<script data-preload="${list}" type="module"`);
+}
+
+/**
+ * Readies the built `index.html`, which every generated page starts from
+ * (build/prerender-plugin.ts), to paint at once: the entry's CSS inlined
+ * (the file stays in `assets/` too, for the offline copy), and the map's
+ * files named for src/boot.ts to preload after that first paint.
+ */
+export function firstPaintPlugin(): Plugin {
+  let base = '/';
+  return {
+    name: 'rally-first-paint',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        if (!context.bundle) return html;
+        const cssFiles = new Map<string, string>();
+        for (const output of Object.values(context.bundle)) {
+          if (output.type === 'asset' && output.fileName.endsWith('.css')) {
+            cssFiles.set(
+              output.fileName,
+              typeof output.source === 'string' ? output.source : new TextDecoder().decode(output.source),
+            );
+          }
+        }
+        const bundle = context.bundle as unknown as Record<string, BundleEntry>;
+        return markPreloads(inlineStylesheets(html, cssFiles, base), mapFiles(bundle), base);
+      },
+    },
+  };
+}
