@@ -4,16 +4,19 @@ import type { Plugin } from 'vite';
 export type CssFiles = ReadonlyMap<string, string>;
 
 /**
- * Replaces each `<link rel="stylesheet">` to one of the bundle's own CSS
- * files with a `<style>` element holding that file, so a page paints with no
- * request after its HTML. Other links are left alone. The build's Content
+ * Puts a `<style>` element holding the file before each `<link rel="stylesheet">`
+ * to one of the bundle's own CSS files, and disables the link, so a page
+ * paints with no request after its HTML. Other links are left alone. The build's Content
  * Security Policy allows each `<style>` by its hash (build/content-security-policy.ts).
  */
 export function inlineStylesheets(html: string, cssFiles: CssFiles, base: string): string {
   return html.replace(/<link rel="stylesheet"[^>]*\shref="([^"]+)"[^>]*>/g, (link, href: string) => {
     const css = href.startsWith(base) ? cssFiles.get(href.slice(base.length)) : undefined;
     // "</style" inside the CSS would end the element early; CSS allows the escape.
-    return css === undefined ? link : `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
+    if (css === undefined) return link;
+    // The link stays, disabled (a disabled stylesheet is not fetched), because
+    // Vite's loader for lazy code checks for it before adding the same file again.
+    return `<style>${css.replace(/<\/style/gi, '<\\/style')}</style><link rel="stylesheet" href="${href}" disabled>`;
   });
 }
 
@@ -32,17 +35,25 @@ interface BundleEntry {
  * imports, its styles, and the basemap. src/boot.ts preloads them after the
  * page's first frame, beside the app's own code.
  */
-export function mapFiles(bundle: Record<string, BundleEntry>): string[] {
+export function firstViewFiles(bundle: Record<string, BundleEntry>): string[] {
   const entries = Object.values(bundle);
-  const map = entries.find(
-    (entry) => entry.type === 'chunk' && entry.facadeModuleId?.endsWith('/src/map/rally-map.tsx'),
-  );
+  const chunkFor = (module: string) =>
+    entries.find((entry) => entry.type === 'chunk' && entry.facadeModuleId?.endsWith(module));
+  const app = chunkFor('/src/main.tsx');
+  const map = chunkFor('/src/map/rally-map.tsx');
   const entryFiles = new Set(entries.filter((entry) => entry.isEntry).map((entry) => entry.fileName));
   const basemap = entries.find(
     (entry) => entry.type === 'asset' && /(^|\/)basemap-110m-[\w-]+\.json$/.test(entry.fileName),
   );
+  const byFile = new Map(entries.map((entry) => [entry.fileName, entry]));
+  // A chunk and, recursively, what it imports, so no file is found only after the one that imports it.
+  const withImports = (chunk: BundleEntry | undefined, seen = new Set<string>()): string[] => {
+    if (!chunk || seen.has(chunk.fileName) || entryFiles.has(chunk.fileName)) return [];
+    seen.add(chunk.fileName);
+    return [chunk.fileName, ...(chunk.imports ?? []).flatMap((file) => withImports(byFile.get(file), seen))];
+  };
   return [
-    ...(map ? [map.fileName, ...(map.imports ?? []).filter((file) => !entryFiles.has(file))] : []),
+    ...new Set([...withImports(map), ...withImports(app)]),
     ...(map?.viteMetadata ? [...map.viteMetadata.importedCss] : []),
     ...(basemap ? [basemap.fileName] : []),
   ];
@@ -88,7 +99,7 @@ export function firstPaintPlugin(): Plugin {
           }
         }
         const bundle = context.bundle as unknown as Record<string, BundleEntry>;
-        return markPreloads(inlineStylesheets(html, cssFiles, base), mapFiles(bundle), base);
+        return markPreloads(inlineStylesheets(html, cssFiles, base), firstViewFiles(bundle), base);
       },
     },
   };

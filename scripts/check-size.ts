@@ -66,9 +66,7 @@ for (const page of pages) {
   const html = readFileSync(join(dist, page), 'utf8');
   const files = [
     // Styles inlined into the page (build/inline-css-plugin.ts) are counted with the HTML.
-    ...firstViewFiles(page).filter(
-      (file) => !file.endsWith('.css') || html.includes(`href="/${file}"`) || !isEntryCss(file),
-    ),
+    ...firstViewFiles(page).filter((file) => !file.endsWith('.css') || !isEntryCss(file) || isFetched(html, file)),
     // A generated page carries its rally data; only a page without it fetches the file.
     ...(html.includes('id="rally-data"') ? [] : ['data/rallies.geojson']),
   ];
@@ -80,6 +78,11 @@ for (const page of pages) {
   for (const { file, bytes } of sizes) row(file.replace(/-[\w-]{8}\./, '.'), bytes);
   row('javascript', javascript, budgets.javascript);
   row('total', total, budgets.total);
+}
+
+/** True when the page links the stylesheet for real: not inlined and left as a disabled link. */
+function isFetched(html: string, file: string): boolean {
+  return new RegExp(`<link rel="stylesheet"[^>]*href="/${file}"(?![^>]*disabled)[^>]*>`).test(html);
 }
 
 function isEntryCss(file: string): boolean {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { inlineStylesheets, mapFiles, markPreloads } from '../../build/first-paint-plugin.ts';
+import { inlineStylesheets, firstViewFiles, markPreloads } from '../../build/first-paint-plugin.ts';
 
 const css = new Map([['assets/index-a1.css', 'body{margin:0}']]);
 
 describe('inlineStylesheets', () => {
   it('puts the bundle’s own stylesheet in a style element, under the base path', () => {
     const html = '<head><link rel="stylesheet" crossorigin href="/chechnya/assets/index-a1.css"></head>';
-    expect(inlineStylesheets(html, css, '/chechnya/')).toBe('<head><style>body{margin:0}</style></head>');
+    expect(inlineStylesheets(html, css, '/chechnya/')).toBe(
+      '<head><style>body{margin:0}</style><link rel="stylesheet" href="/chechnya/assets/index-a1.css" disabled></head>',
+    );
   });
 
   it('leaves other links alone: other hosts, other files, preloads', () => {
@@ -23,7 +25,7 @@ describe('inlineStylesheets', () => {
     const html = inlineStylesheets('<link rel="stylesheet" href="/assets/x.css">', hostile, '/');
     // Inside <style> only "</style" ends the element; the one left is the real end.
     expect(html.match(/<\/style/gi)).toHaveLength(1);
-    expect(html.endsWith('</style>')).toBe(true);
+    expect(html).toMatch(/^<style>[^]*<\/style><link rel="stylesheet" href="\/assets\/x.css" disabled>$/);
   });
 });
 
@@ -41,6 +43,23 @@ const bundle = {
     imports: ['assets/index-a1.js', 'assets/main-c3.js'],
     viteMetadata: { importedCss: new Set(['assets/rally-map-d4.css']) },
   },
+  'assets/main-c3.js': {
+    type: 'chunk' as const,
+    fileName: 'assets/main-c3.js',
+    facadeModuleId: '/app/src/main.tsx',
+    imports: ['assets/index-a1.js', 'assets/slug-g7.js'],
+  },
+  'assets/slug-g7.js': {
+    type: 'chunk' as const,
+    fileName: 'assets/slug-g7.js',
+    facadeModuleId: '/app/src/lib/slug.ts',
+    imports: ['assets/tiny-h8.js'],
+  },
+  'assets/tiny-h8.js': {
+    type: 'chunk' as const,
+    fileName: 'assets/tiny-h8.js',
+    facadeModuleId: '/app/src/lib/tiny.ts',
+  },
   'assets/share-panel-e5.js': {
     type: 'chunk' as const,
     fileName: 'assets/share-panel-e5.js',
@@ -50,18 +69,20 @@ const bundle = {
   'data/rallies.geojson': { type: 'asset' as const, fileName: 'data/rallies.geojson' },
 };
 
-describe('mapFiles', () => {
-  it('finds the map chunk and what it imports but the entry, its styles and the basemap, and nothing else', () => {
-    expect(mapFiles(bundle)).toEqual([
+describe('firstViewFiles', () => {
+  it('finds the map’s and the app’s chunks and what they import but the entry, the map’s styles and the basemap, and nothing else', () => {
+    expect(firstViewFiles(bundle)).toEqual([
       'assets/rally-map-b2.js',
       'assets/main-c3.js',
+      'assets/slug-g7.js',
+      'assets/tiny-h8.js',
       'assets/rally-map-d4.css',
       'assets/basemap-110m-F6_x.json',
     ]);
   });
 
   it('finds nothing in a bundle without a map', () => {
-    expect(mapFiles({ 'assets/index-a1.js': bundle['assets/index-a1.js'] })).toEqual([]);
+    expect(firstViewFiles({ 'assets/index-a1.js': bundle['assets/index-a1.js'] })).toEqual([]);
   });
 });
 

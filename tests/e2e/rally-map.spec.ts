@@ -333,7 +333,9 @@ test.describe('privacy', () => {
 });
 
 test.describe('loading fast', () => {
-  test('the page preloads the map code, its styles and the basemap, and each is fetched once', async ({ page }) => {
+  test('the page paints with its own styles, then preloads the app, the map and the basemap, each fetched once', async ({
+    page,
+  }) => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await page.goto('/city/london/');
@@ -346,11 +348,18 @@ test.describe('loading fast', () => {
     expect(preloaded.some((path) => /\/rally-map-[\w-]+\.js$/.test(path))).toBe(true);
     expect(preloaded.some((path) => /\/rally-map-[\w-]+\.css$/.test(path))).toBe(true);
     expect(preloaded.some((path) => /\/basemap-110m-[\w-]+\.json$/.test(path))).toBe(true);
+    expect(preloaded.some((path) => /\/main-[\w-]+\.js$/.test(path))).toBe(true);
     for (const path of preloaded)
       expect(
         requests.filter((request) => request === path),
         path,
       ).toHaveLength(1);
+    // The page's own stylesheet is inlined; the file is never fetched, not even by the app's code loader.
+    const inlined = await page
+      .locator('link[rel="stylesheet"][disabled]')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+    expect(inlined).toHaveLength(1);
+    expect(requests.filter((request) => inlined.includes(request))).toEqual([]);
   });
 });
 
