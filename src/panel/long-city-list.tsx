@@ -113,6 +113,7 @@ export default function LongCityList() {
         {t('cityList.search')}
         <input
           id={inputId}
+          className="text-field"
           type="search"
           value={filter}
           autoComplete="off"
