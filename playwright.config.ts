@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './tests/e2e/chromium.ts';
+import { chromiumArgs, chromiumPath } from './scripts/lib/chromium.ts';
 
 const baseURL = 'http://127.0.0.1:4173';
 

@@ -25,7 +25,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
+import { chromiumArgs, chromiumPath } from './lib/chromium.ts';
 
 const argument = (name: string) => process.argv.find((value) => value.startsWith(`--${name}`));
 const runs = Number(argument('runs=')?.split('=')[1] ?? 5);

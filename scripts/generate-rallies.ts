@@ -1,13 +1,13 @@
 /**
  * `npm run generate:rallies -- <count> [outFile]`: writes a synthetic rally
  * file for load testing, `count` jittered copies of the real rallies in
- * data/rallies.geojson, each inside its country (see scripts/synthetic-rallies.ts).
+ * data/rallies.geojson, each inside its country (see scripts/lib/synthetic-rallies.ts).
  * The output is deterministic; by default it goes to `tmp/rallies-<count>.geojson`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { insideCountry, loadCountryAtlas } from './country-check.ts';
-import { formatRallyFile, generateRallyFile, type TemplateFeature } from './synthetic-rallies.ts';
+import { insideCountry, loadCountryAtlas } from './lib/country-check.ts';
+import { formatRallyFile, generateRallyFile, type TemplateFeature } from './lib/synthetic-rallies.ts';
 
 const [countText, outFile] = process.argv.slice(2);
 const count = Number(countText);

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
+import { chromiumArgs, chromiumPath } from './lib/chromium.ts';
 
 const base = 'http://127.0.0.1:4173';
 const views = [

@@ -7,7 +7,7 @@
  * 2 when the command line is wrong.
  */
 import { readFileSync } from 'node:fs';
-import { reportAsJson, validateRallyText } from './validate-rally-file.ts';
+import { reportAsJson, validateRallyText } from './lib/validate-rally-file.ts';
 
 const usage = `Usage: npm run validate -- [file] [--json]
 

@@ -1,7 +1,7 @@
 /** `npm run schema`: regenerates data/rallies.schema.json from the zod schema in src/lib/rally-schema.ts. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { rallyJsonSchemaText, rallySchemaPath } from './rally-json-schema.ts';
+import { rallyJsonSchemaText, rallySchemaPath } from './lib/rally-json-schema.ts';
 
 const text = await rallyJsonSchemaText();
 let current: string | null = null;

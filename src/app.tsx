@@ -1,8 +1,8 @@
-import { useT } from './i18n/use-t.ts';
+import { useT } from './state/use-t.ts';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { formatCalendarDate } from './lib/format-date.ts';
-import { MapErrorBoundary } from './map-error-boundary.tsx';
-import { getMapLoad, subscribeToMapLoad, type MapLoad } from './map-loader.ts';
+import { MapErrorBoundary } from './map/map-error-boundary.tsx';
+import { getMapLoad, subscribeToMapLoad, type MapLoad } from './map/map-loader.ts';
 import { Announcer } from './panel/announcer.tsx';
 import { LanguageSwitcher } from './panel/language-switcher.tsx';
 import { OfflineNote } from './panel/offline-note.tsx';

@@ -12,17 +12,17 @@ import { slugPattern } from './slug.ts';
 
 /*
  * The one place rally data is validated, in the browser (src/state/load-rallies.ts)
- * and in `npm run validate` (scripts/validate-rally-file.ts) alike, with the
+ * and in `npm run validate` (scripts/lib/validate-rally-file.ts) alike, with the
  * schemas in rally-schema.ts, so the two agree on every rule but these, which
  * only the validator checks because they need the raw text, Node or data the
  * browser does not ship (see scripts/):
  * - duplicate keys in an object: JSON.parse silently keeps the last one, so
- *   they are found in jsonc-parser's syntax tree (scripts/json-tree.ts);
+ *   they are found in jsonc-parser's syntax tree (scripts/lib/json-tree.ts);
  * - each point inside the country it declares, from Natural Earth shapes
- *   (scripts/country-check.ts);
- * - a photo's `src` naming a file that exists under public/ (scripts/photo-files.ts).
+ *   (scripts/lib/country-check.ts);
+ * - a photo's `src` naming a file that exists under public/ (scripts/lib/photo-files.ts).
  * JSON syntax errors are found by both, but only the validator locates them
- * and explains them (scripts/json-syntax.ts).
+ * and explains them (scripts/lib/json-syntax.ts).
  */
 
 /** What a rally file yields: everything valid in it, and a list of everything wrong. */

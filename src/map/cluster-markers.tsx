@@ -2,7 +2,7 @@ import { divIcon, type LeafletKeyboardEvent, type Marker as LeafletMarker } from
 import '../styles/clusters.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Marker, useMap, useMapEvents } from 'react-leaflet';
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import { clusterMaxZoom, formatClusterCount, type BoundingBox, type ClusterItem } from '../lib/cluster-view.ts';
 import {
   clusterExpansionZoom,

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import { useEffect, useState } from 'react';
 import { useMap } from 'react-leaflet';
 

@@ -1,7 +1,7 @@
 import { tileLayer as createTileLayer } from 'leaflet';
 import { useEffect, useState } from 'react';
 import { useMap } from 'react-leaflet';
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import type { TileLayerConfig } from '../lib/tile-layer-config.ts';
 
 /** Tile errors in a row (with no tile loading in between) after which the street map is given up. */

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import { cityName } from '../lib/city-name.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import { selectIsNotFound, selectLoad, selectRallies, selectSelectedRally } from '../state/selectors.ts';

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import { pageTitle } from '../lib/page-title.ts';
 import { overviewRoute } from '../lib/route.ts';

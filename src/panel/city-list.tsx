@@ -1,4 +1,4 @@
-import { useT, type Translate } from '../i18n/use-t.ts';
+import { useT, type Translate } from '../state/use-t.ts';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { cityName } from '../lib/city-name.ts';
 import { countryName } from '../lib/country-name.ts';

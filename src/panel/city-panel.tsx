@@ -1,4 +1,4 @@
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import { useEffect, useRef } from 'react';
 import { cityName } from '../lib/city-name.ts';
 import { countryName } from '../lib/country-name.ts';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import { languageNames, matchLanguage, supportedLanguages } from '../lib/i18n.ts';
 import { switchLanguage } from '../state/url-sync.ts';
 

@@ -1,6 +1,6 @@
 import '../styles/long-city-list.css';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import { filterRallyIndices } from '../lib/rally-search.ts';
 import { scrollTopToShow, visibleRows } from '../lib/row-window.ts';
 import { finishFocusRequest, setCityFilter } from '../state/rally-store.ts';

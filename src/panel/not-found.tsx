@@ -1,4 +1,4 @@
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import { CityList } from './city-list.tsx';
 import { RouteLink } from './route-link.tsx';
 import { overviewRoute } from '../lib/route.ts';

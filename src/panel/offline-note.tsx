@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import { selectDataAsOf, selectShowOfflineNote } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';

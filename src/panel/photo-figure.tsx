@@ -1,4 +1,4 @@
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import { useState } from 'react';
 import { photoSource } from '../lib/photo-source.ts';
 import type { Photo } from '../lib/rally-schema.ts';

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import { formatProblem } from '../lib/rally-problem.ts';
 import { selectProblems } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';

@@ -1,6 +1,6 @@
 import { groupQuotesBySpeaker } from '../lib/group-quotes.ts';
 import type { Quote } from '../lib/rally-schema.ts';
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 
 function primaryLanguage(tag: string): string {
   return tag.toLowerCase().split('-')[0] ?? tag;

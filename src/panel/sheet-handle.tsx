@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 
 /** The three heights of the bottom sheet on phones. */
 export type SheetHeight = 'peek' | 'half' | 'full';

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import type { Source } from '../lib/rally-schema.ts';
 
 /** "Source: <title>, <publisher>" with the title linking to the article. */

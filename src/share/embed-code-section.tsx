@@ -1,4 +1,4 @@
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import { useId, useRef, useState } from 'react';
 import { embedCode, startingEmbedHeight, type EmbedHeightMode } from '../lib/embed-code.ts';
 import { embedHeightRange } from '../lib/embed-message.ts';

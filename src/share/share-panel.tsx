@@ -1,4 +1,4 @@
-import { useT } from '../i18n/use-t.ts';
+import { useT } from '../state/use-t.ts';
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { mastodonShareUrl, shareLinks, type SharedPage } from '../lib/share-links.ts';
 import { EmbedCodeSection } from './embed-code-section.tsx';

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import type { Page } from '@playwright/test';
 
 /** The files a synthetic rally file is made from: a change to any of them makes a new file. */
-const sources = ['scripts/generate-rallies.ts', 'scripts/synthetic-rallies.ts', 'data/rallies.geojson'];
+const sources = ['scripts/generate-rallies.ts', 'scripts/lib/synthetic-rallies.ts', 'data/rallies.geojson'];
 
 /**
  * The path of a generated file of `count` synthetic rallies under tmp/e2e/,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildClusterIndex } from '../../src/lib/cluster-index.ts';
 import { clusterMaxZoom, rallyCoordinates } from '../../src/lib/cluster-view.ts';
-import { seededRandom } from '../../scripts/synthetic-rallies.ts';
+import { seededRandom } from '../../scripts/lib/synthetic-rallies.ts';
 
 const world: [number, number, number, number] = [-180, -85, 180, 85];
 

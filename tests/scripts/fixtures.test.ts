@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { validateRallyText } from '../../scripts/validate-rally-file.ts';
+import { validateRallyText } from '../../scripts/lib/validate-rally-file.ts';
 import { decodeRallyJson, parseRallyCollection } from '../../src/lib/parse-rallies.ts';
 
 interface Expected {

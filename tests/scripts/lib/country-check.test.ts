@@ -4,8 +4,8 @@ import {
   countryToleranceKm,
   distanceToOutlineKm,
   loadCountryAtlas,
-} from '../../scripts/country-check.ts';
-import { readRallyDocument } from '../lib/rally-fixtures.ts';
+} from '../../../scripts/lib/country-check.ts';
+import { readRallyDocument } from '../../lib/rally-fixtures.ts';
 
 const atlas = loadCountryAtlas();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reportAsJson, validateRallyText } from '../../scripts/validate-rally-file.ts';
-import { readRallyFileText, replaceOnce } from '../lib/rally-fixtures.ts';
+import { reportAsJson, validateRallyText } from '../../../scripts/lib/validate-rally-file.ts';
+import { readRallyFileText, replaceOnce } from '../../lib/rally-fixtures.ts';
 
 const fileName = 'data/rallies.geojson';
 const realText = readRallyFileText();

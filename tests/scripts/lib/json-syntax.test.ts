@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkJsonSyntax, lineAndColumn } from '../../scripts/json-syntax.ts';
+import { checkJsonSyntax, lineAndColumn } from '../../../scripts/lib/json-syntax.ts';
 
 /** The single problem found in `text`, as `line:col message`. */
 function onlyProblem(text: string): string {

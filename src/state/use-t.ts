@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { formatMessage, type Language, type MessageParams } from '../lib/i18n.ts';
-import { rallyStore } from '../state/rally-store.ts';
-import { selectCatalogue, selectLanguage } from '../state/selectors.ts';
-import { useRallyStore } from '../state/use-rally-store.ts';
+import { rallyStore } from './rally-store.ts';
+import { selectCatalogue, selectLanguage } from './selectors.ts';
+import { useRallyStore } from './use-rally-store.ts';
 
 /** The locale for `Intl` formatting: British English for "en", so dates read "7 April 2018". */
 export function intlLocale(language: Language): string {

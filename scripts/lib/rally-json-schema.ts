@@ -12,10 +12,10 @@
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import * as z from 'zod/mini';
-import { rallySchemaFileName, strictSchemas } from '../src/lib/rally-schema.ts';
+import { rallySchemaFileName, strictSchemas } from '../../src/lib/rally-schema.ts';
 
 /** Where the schema is written. */
-export const rallySchemaPath = fileURLToPath(new URL(`../data/${rallySchemaFileName}`, import.meta.url));
+export const rallySchemaPath = fileURLToPath(new URL(`../../data/${rallySchemaFileName}`, import.meta.url));
 
 /** The schema as a JSON value. */
 export function rallyJsonSchema(): z.core.JSONSchema.BaseSchema {

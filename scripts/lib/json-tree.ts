@@ -3,7 +3,7 @@
  * text, and which keys appear twice in one object.
  */
 import { getNodePath, type Node } from 'jsonc-parser';
-import type { PathSegment } from '../src/lib/rally-problem.ts';
+import type { PathSegment } from '../../src/lib/rally-problem.ts';
 
 /** The value node of an object's property `key`: the last one, as JSON.parse keeps the last of duplicate keys. */
 function propertyValue(object: Node, key: string): Node | undefined {

@@ -13,8 +13,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import isoCountries from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { countryName } from '../src/lib/country-name.ts';
-import type { PathSegment } from '../src/lib/rally-problem.ts';
+import { countryName } from '../../src/lib/country-name.ts';
+import type { PathSegment } from '../../src/lib/rally-problem.ts';
 
 /** A point this close to its country's outline counts as inside: coastlines at 1:50m are coarse. */
 export const countryToleranceKm = 25;

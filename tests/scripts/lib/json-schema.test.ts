@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { rallyJsonSchema, rallyJsonSchemaText, rallySchemaPath } from '../../scripts/rally-json-schema.ts';
+import { rallyJsonSchema, rallyJsonSchemaText, rallySchemaPath } from '../../../scripts/lib/rally-json-schema.ts';
 
 describe('data/rallies.schema.json', () => {
   it('is up to date with the zod schema (run `npm run schema` to regenerate it)', async () => {

@@ -20,7 +20,7 @@ const listeners = new Set<() => void>();
 export function loadRallyMap(): void {
   if (started) return;
   started = true;
-  import('./map/rally-map.tsx').then(
+  import('./rally-map.tsx').then(
     (module) => {
       finish({ status: 'loaded', RallyMap: module.default });
     },

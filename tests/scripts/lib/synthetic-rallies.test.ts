@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkPointCountry, insideCountry, loadCountryAtlas } from '../../scripts/country-check.ts';
+import { checkPointCountry, insideCountry, loadCountryAtlas } from '../../../scripts/lib/country-check.ts';
 import {
   formatRallyFile,
   generateRallyFile,
   seededRandom,
   type TemplateFeature,
-} from '../../scripts/synthetic-rallies.ts';
-import { validateRallyText } from '../../scripts/validate-rally-file.ts';
-import { decodeRallyJson, parseRallyCollection } from '../../src/lib/parse-rallies.ts';
-import { rallyIds, readRallyDocument, readRallyFileText } from '../lib/rally-fixtures.ts';
+} from '../../../scripts/lib/synthetic-rallies.ts';
+import { validateRallyText } from '../../../scripts/lib/validate-rally-file.ts';
+import { decodeRallyJson, parseRallyCollection } from '../../../src/lib/parse-rallies.ts';
+import { rallyIds, readRallyDocument, readRallyFileText } from '../../lib/rally-fixtures.ts';
 
 const atlas = loadCountryAtlas();
 const real = readRallyDocument() as { campaign: Record<string, unknown>; features: TemplateFeature[] };

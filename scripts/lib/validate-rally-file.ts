@@ -1,7 +1,7 @@
 /**
  * The validator behind `npm run validate`, in three layers:
  *
- * 1. JSON syntax (scripts/json-syntax.ts): every error with its line and
+ * 1. JSON syntax (scripts/lib/json-syntax.ts): every error with its line and
  *    column and a hint for the usual slips. A byte-order mark is a warning
  *    and is ignored, as the browser ignores it.
  * 2. GeoJSON structure and 3. the rally schema: the same code the browser
@@ -20,10 +20,10 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRallyCollection } from '../src/lib/parse-rallies.ts';
-import { formatProblem, type PathSegment, type RallyProblem } from '../src/lib/rally-problem.ts';
-import { slugPattern } from '../src/lib/slug.ts';
-import { isSafePhotoSource } from '../src/lib/safe-url.ts';
+import { parseRallyCollection } from '../../src/lib/parse-rallies.ts';
+import { formatProblem, type PathSegment, type RallyProblem } from '../../src/lib/rally-problem.ts';
+import { slugPattern } from '../../src/lib/slug.ts';
+import { isSafePhotoSource } from '../../src/lib/safe-url.ts';
 import { checkPointCountry, loadCountryAtlas } from './country-check.ts';
 import { checkJsonSyntax, lineAndColumn } from './json-syntax.ts';
 import { findDuplicateKeys, offsetOfPath } from './json-tree.ts';
@@ -68,7 +68,7 @@ export interface ValidationOptions {
 }
 
 /** The project's public/ folder, next to scripts/. */
-export const defaultPublicDir = resolve(fileURLToPath(new URL('..', import.meta.url)), 'public');
+export const defaultPublicDir = resolve(fileURLToPath(new URL('../..', import.meta.url)), 'public');
 
 interface Finding {
   severity: Severity;
