@@ -26,6 +26,16 @@ export default defineConfig({
     // Every asset is a file of this site: nothing is inlined as a data: URI.
     assetsInlineLimit: 0,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // Each language's catalogue and translation are named apart, so the service worker can
+        // leave other languages' files out of what it stores at install (build/precache-manifest.ts).
+        chunkFileNames: (chunk) =>
+          /\/(src\/i18n\/messages|data\/translations)\/[^/]+\.json$/.test(chunk.facadeModuleId ?? '')
+            ? 'assets/language-[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true }, // for `vite preview`; `npm run preview` is a plain static server
   test: {

@@ -1,24 +1,68 @@
+import englishCatalogue from '../src/i18n/messages/en.json' with { type: 'json' };
 import { cityName } from '../src/lib/city-name.ts';
+import { campaignTitle, quoteTextId, translatedText } from '../src/lib/content-translation.ts';
 import { countryName } from '../src/lib/country-name.ts';
 import { formatCalendarDate } from '../src/lib/format-date.ts';
-import { pageTitle } from '../src/lib/page-title.ts';
+import { pageTitle, type TitleWords } from '../src/lib/page-title.ts';
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import type { Rally } from '../src/lib/rally-schema.ts';
 import { embedCode, startingEmbedHeight } from '../src/lib/embed-code.ts';
-import { supportedLanguages } from '../src/lib/i18n.ts';
-import { formatRoute, overviewRoute, type Presentation, type Route } from '../src/lib/route.ts';
+import {
+  formatMessage,
+  openGraphLocales,
+  supportedLanguages,
+  type Language,
+  type LanguagePack,
+  type MessageParams,
+} from '../src/lib/i18n.ts';
+import {
+  formatRoute,
+  languageSegment,
+  overviewRoute,
+  pageIdentity,
+  type Presentation,
+  type Route,
+} from '../src/lib/route.ts';
 import { shareCardSize } from './share-card.ts';
+
+/** The English pages' language pack: the built-in catalogue, and no translation. */
+export const englishPack: LanguagePack = { language: 'en', catalogue: englishCatalogue, translation: null };
+
+/** A page language's words: its messages (English where one is missing), `Intl` locale and title words. */
+export interface PageLanguage {
+  pack: LanguagePack;
+  locale: string;
+  t: (key: string, params?: MessageParams) => string;
+  titles: TitleWords;
+}
+
+/** The words of a language pack, for the build's texts (titles, descriptions, image descriptions). */
+export function pageLanguage(pack: LanguagePack): PageLanguage {
+  const locale = pack.language === 'en' ? 'en-GB' : pack.language;
+  const t = (key: string, params?: MessageParams) =>
+    formatMessage(pack.catalogue, englishCatalogue, pack.language, key, params);
+  return {
+    pack,
+    locale,
+    t,
+    titles: { locale, notFound: t('notFound.title'), siteName: t('app.siteName'), translation: pack.translation },
+  };
+}
 
 /** Everything needed to write one generated page and its share image. */
 export interface PageSpec {
   route: Route;
   /** The full site's page, or its embed version for iframes. */
   presentation: Presentation;
+  /** The page's language. */
+  language: Language;
+  /** Absolute URL of the same page in each language, for `hreflang` links; `null` for the 404 page. */
+  alternates: Readonly<Record<Language, string>> | null;
   /** The rally on this page, for city pages. */
   rally: Rally | null;
-  /** Where the page is written, relative to the output folder: `city/london/index.html`. */
+  /** Where the page is written, relative to the output folder: `city/london/index.html`, `ru/city/london/index.html`. */
   outputFile: string;
-  /** Where its share image is written, relative to the output folder, or `null` (the 404 page). */
+  /** Where its share image is written, relative to the output folder (`share/ru/london.png`), or `null`. */
   imageFile: string | null;
   title: string;
   description: string;
@@ -41,70 +85,116 @@ export function shorten(text: string, limit: number): string {
 }
 
 /**
- * The description of a city page: its first quote with the speaker, or a
- * factual line that says what the source does and does not report.
+ * The description of a city page, in the page's language: its first quote,
+ * verbatim, with the speaker, and on pages in another language our
+ * translation after it, labelled as one; or a factual line that says what
+ * the source does and does not report.
  */
-export function cityDescription(rally: Rally, campaignTitle: string): string {
+export function cityDescription(
+  rally: Rally,
+  campaignTitleText: string,
+  words: PageLanguage = pageLanguage(englishPack),
+): string {
+  const { t, locale, pack } = words;
+  const name = cityName(rally, pack.translation).name;
   const [firstQuote] = rally.quotes;
-  if (firstQuote) return shorten(`“${firstQuote.text}” (${firstQuote.speaker}, ${rally.name})`, 200);
-  const place = `${cityName(rally).name}, ${countryName(rally.country)}`;
-  const missing = [rally.venue === null ? 'venue' : null, rally.attendance === null ? 'crowd size' : null].filter(
-    (item) => item !== null,
-  );
-  const gap = missing.length > 0 ? ` The source reports no ${missing.join(' or ')}.` : '';
-  return `A rally in ${place} on ${formatCalendarDate(rally.date)}, one of the ${campaignTitle.charAt(0).toLowerCase()}${campaignTitle.slice(1)}.${gap}`;
+  if (firstQuote) {
+    const quoted = `“${firstQuote.text}” (${firstQuote.speaker}, ${name})`;
+    const translated = translatedText(pack.translation, quoteTextId(rally.id, 0), firstQuote.text);
+    return shorten(translated === null ? quoted : `${quoted} ${t('content.translation')} ${translated}`, 200);
+  }
+  const place = `${name}, ${countryName(rally.country, locale)}`;
+  const gap =
+    rally.venue === null && rally.attendance === null
+      ? 'meta.gapBoth'
+      : rally.venue === null
+        ? 'meta.gapVenue'
+        : rally.attendance === null
+          ? 'meta.gapCrowd'
+          : null;
+  const line = t('meta.cityDescription', {
+    place,
+    date: formatCalendarDate(rally.date, locale),
+    campaign: campaignTitleText,
+  });
+  return gap === null ? line : `${line} ${t(gap)}`;
+}
+
+/** Where a language's files go under the output folder: `""` for English, `ru/` for Russian. */
+export function languageFolder(language: Language): string {
+  const segment = languageSegment(language);
+  return segment === null ? '' : `${segment}/`;
 }
 
 /**
- * Describes every page the build writes: the overview, one page per rally
- * (for the first `cityLimit` rallies only, when given) and the 404 page,
- * with absolute URLs built from the site URL and base path.
+ * Describes every page the build writes in one language (English unless
+ * `pack` says otherwise): the overview, one page per rally (for the first
+ * `cityLimit` rallies only, when given), their embed versions and the 404
+ * page, under the language's folder (`ru/…`), with its titles and
+ * descriptions and absolute URLs built from the site URL and base path.
  */
 export function pageSpecs(
   collection: RallyCollection,
   siteUrl: string,
   basePath: string,
   cityLimit: number = Infinity,
+  pack: LanguagePack = englishPack,
 ): PageSpec[] {
+  const words = pageLanguage(pack);
+  const { language } = pack;
+  const { t, locale, titles } = words;
+  const folder = languageFolder(language);
   const absolute = (path: string) => new URL(path, siteUrl).href;
-  const campaignTitle = collection.campaign?.title ?? 'Rally map';
-  const dateText = collection.campaign ? formatCalendarDate(collection.campaign.date) : '';
-  const overviewImage = `${formatRoute(overviewRoute, basePath)}share/overview.png`;
+  const siteRoot = formatRoute(overviewRoute, basePath);
+  const title = collection.campaign ? campaignTitle(collection.campaign, pack.translation) : t('app.siteName');
+  const dateText = collection.campaign ? formatCalendarDate(collection.campaign.date, locale) : '';
+  const imageUrl = (name: string) => absolute(`${siteRoot}share/${folder}${name}.png`);
+  const alternatesOf = (route: Route) =>
+    Object.fromEntries(
+      supportedLanguages.map((other) => [other, absolute(formatRoute(route, basePath, 'site', other))]),
+    ) as Record<Language, string>;
 
   const oembedFor = (route: Route) => {
-    const file = route.kind === 'city' ? `oembed/city/${route.cityId}.json` : 'oembed/index.json';
-    return { file, url: absolute(`${formatRoute(overviewRoute, basePath)}${file}`) };
+    const file = `oembed/${folder}${route.kind === 'city' ? `city/${route.cityId}.json` : 'index.json'}`;
+    return { file, url: absolute(`${siteRoot}${file}`) };
   };
 
+  const summary = collection.campaign
+    ? (translatedText(pack.translation, 'campaign.summary', collection.campaign.summary) ?? collection.campaign.summary)
+    : title;
   const overview: PageSpec = {
     route: overviewRoute,
     presentation: 'site',
+    language,
+    alternates: alternatesOf(overviewRoute),
     rally: null,
-    outputFile: 'index.html',
-    imageFile: 'share/overview.png',
-    title: pageTitle({ kind: 'overview' }, collection.campaign),
-    description: shorten(collection.campaign?.summary ?? campaignTitle, 300),
-    canonicalUrl: absolute(formatRoute(overviewRoute, basePath)),
-    imageUrl: absolute(overviewImage),
-    imageAlt: `Map of the ${collection.rallies.length} rallies${dateText ? ` of ${dateText}` : ''}: ${campaignTitle}`,
+    outputFile: `${folder}index.html`,
+    imageFile: `share/${folder}overview.png`,
+    title: pageTitle({ kind: 'overview' }, collection.campaign, titles),
+    description: shorten(summary, 300),
+    canonicalUrl: absolute(formatRoute(overviewRoute, basePath, 'site', language)),
+    imageUrl: imageUrl('overview'),
+    imageAlt: t('meta.overviewImageAlt', { date: dateText, campaign: title }),
     ogType: 'website',
     oembed: oembedFor(overviewRoute),
   };
 
   const cities = collection.rallies.slice(0, cityLimit).map((rally): PageSpec => {
     const route: Route = { kind: 'city', cityId: rally.id };
-    const name = cityName(rally).name;
+    const name = cityName(rally, pack.translation).name;
     return {
       route,
       presentation: 'site',
+      language,
+      alternates: alternatesOf(route),
       rally,
-      outputFile: `city/${rally.id}/index.html`,
-      imageFile: `share/${rally.id}.png`,
-      title: pageTitle({ kind: 'city', rally }, collection.campaign),
-      description: cityDescription(rally, campaignTitle),
-      canonicalUrl: absolute(formatRoute(route, basePath)),
-      imageUrl: absolute(`${formatRoute(overviewRoute, basePath)}share/${rally.id}.png`),
-      imageAlt: `Map with ${name} highlighted: the rally of ${formatCalendarDate(rally.date)}, ${campaignTitle}`,
+      outputFile: `${folder}city/${rally.id}/index.html`,
+      imageFile: `share/${folder}${rally.id}.png`,
+      title: pageTitle({ kind: 'city', rally }, collection.campaign, titles),
+      description: cityDescription(rally, title, words),
+      canonicalUrl: absolute(formatRoute(route, basePath, 'site', language)),
+      imageUrl: imageUrl(rally.id),
+      imageAlt: t('meta.cityImageAlt', { city: name, date: formatCalendarDate(rally.date, locale), campaign: title }),
       ogType: 'article',
       oembed: oembedFor(route),
     };
@@ -114,20 +204,22 @@ export function pageSpecs(
   const embeds = [overview, ...cities].map((spec): PageSpec => ({
     ...spec,
     presentation: 'embed',
-    outputFile: `embed/${spec.outputFile}`,
+    outputFile: `${folder}embed/${spec.outputFile.slice(folder.length)}`,
     imageFile: null,
   }));
 
   const notFound: PageSpec = {
     route: { kind: 'not-found' },
     presentation: 'site',
+    language,
+    alternates: null,
     rally: null,
-    outputFile: '404.html',
+    outputFile: `${folder}404.html`,
     imageFile: null,
-    title: pageTitle({ kind: 'not-found' }, collection.campaign),
-    description: `This page does not exist. ${campaignTitle}: every rally is listed here.`,
+    title: pageTitle({ kind: 'not-found' }, collection.campaign, titles),
+    description: t('meta.notFoundDescription', { campaign: title }),
     canonicalUrl: null,
-    imageUrl: absolute(overviewImage),
+    imageUrl: imageUrl('overview'),
     imageAlt: overview.imageAlt,
     ogType: 'website',
     oembed: null,
@@ -154,7 +246,7 @@ export function oembedDocument(spec: PageSpec, siteName: string, siteUrl: string
     thumbnail_width: shareCardSize.width,
     thumbnail_height: shareCardSize.height,
     html: embedCode({
-      embedUrl: new URL(formatRoute(spec.route, basePath, 'embed'), siteUrl).href,
+      embedUrl: new URL(formatRoute(spec.route, basePath, 'embed', spec.language), siteUrl).href,
       scriptUrl: `${base}embed.js`,
       title: spec.title,
       mode: { kind: 'responsive' },
@@ -173,16 +265,14 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * `hreflang` alternates of a page: the same address with `?lang=` for each
- * interface language, and the page itself as the default (English).
+ * `hreflang` alternates of a page: the same page in each of the seven
+ * languages, and the English page as the default for every other.
  */
-export function languageAlternates(canonicalUrl: string): string[] {
-  const links = supportedLanguages.map((language) => {
-    const url = new URL(canonicalUrl);
-    if (language !== 'en') url.searchParams.set('lang', language);
-    return `<link rel="alternate" hreflang="${language}" href="${escapeHtml(url.href)}" />`;
-  });
-  return [...links, `<link rel="alternate" hreflang="x-default" href="${escapeHtml(canonicalUrl)}" />`];
+export function languageAlternates(alternates: Readonly<Record<Language, string>>): string[] {
+  const links = supportedLanguages.map(
+    (language) => `<link rel="alternate" hreflang="${language}" href="${escapeHtml(alternates[language])}" />`,
+  );
+  return [...links, `<link rel="alternate" hreflang="x-default" href="${escapeHtml(alternates.en)}" />`];
 }
 
 /** The `<head>` tags for a page: description, canonical link, Open Graph and Twitter card. */
@@ -193,7 +283,7 @@ export function headTags(spec: PageSpec, siteName: string): string {
     meta('name', 'description', spec.description),
     spec.canonicalUrl ? `<link rel="canonical" href="${escapeHtml(spec.canonicalUrl)}" />` : null,
     spec.canonicalUrl ? null : meta('name', 'robots', 'noindex'),
-    ...(spec.canonicalUrl ? languageAlternates(spec.canonicalUrl) : []),
+    ...(spec.alternates ? languageAlternates(spec.alternates) : []),
     spec.oembed
       ? `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(spec.oembed.url)}" title="${escapeHtml(spec.title)}" />`
       : null,
@@ -207,7 +297,10 @@ export function headTags(spec: PageSpec, siteName: string): string {
     meta('property', 'og:image:width', String(shareCardSize.width)),
     meta('property', 'og:image:height', String(shareCardSize.height)),
     meta('property', 'og:image:alt', spec.imageAlt),
-    meta('property', 'og:locale', 'en_GB'),
+    meta('property', 'og:locale', openGraphLocales[spec.language]),
+    ...supportedLanguages
+      .filter((language) => language !== spec.language)
+      .map((language) => meta('property', 'og:locale:alternate', openGraphLocales[language])),
     meta('name', 'twitter:card', 'summary_large_image'),
     meta('name', 'twitter:title', spec.title),
     meta('name', 'twitter:description', spec.description),
@@ -227,13 +320,17 @@ export function jsonForScript(text: string): string {
 }
 
 /**
- * Fills the built `index.html` template for one page: the Content Security
- * Policy as the first element of `<head>`, its title and head tags, the
- * rendered app inside `#root`, and the validated rally collection (as JSON)
- * it was rendered from, so the browser can take over without a second render.
- * The collection is stamped with `dataAsOf` (YYYY-MM-DD, the build's date) as
- * `data-as-of`, for the offline note. With `collectionJson` null the page
- * carries no data and fetches the file.
+ * Fills the built `index.html` template for one page: `<html lang>`, the
+ * Content Security Policy as the first element of `<head>`, its title and
+ * head tags, the rendered app inside `#root`, and the validated rally
+ * collection (as JSON) it was rendered from, so the browser can take over
+ * without a second render. The collection is stamped with `dataAsOf`
+ * (YYYY-MM-DD, the build's date) as `data-as-of`, for the offline note.
+ * With `collectionJson` null the page carries no data and fetches the file.
+ * `#root` says which page it is (`data-page`, see `pageIdentity`).
+ * A page in another language than English also carries its language pack
+ * (`languagePackJson`: catalogue and translation) as `#rally-language`, so
+ * it is taken over in its language with no request.
  */
 export function assemblePage(
   template: string,
@@ -243,15 +340,28 @@ export function assemblePage(
   collectionJson: string | null,
   policyMeta: string,
   dataAsOf: string,
+  languagePackJson: string | null = null,
 ) {
   // Replacer functions, not strings: "$&" or "$'" in the data must stay literal text.
   const withTitle = template
+    .replace(/<html\s+lang="[^"]*"/, () => `<html lang="${escapeHtml(spec.language)}"`)
     .replace(/<head>\s*/, () => `<head>\n    ${policyMeta}\n    `)
     .replace(/<title>[\s\S]*?<\/title>/, () => `<title>${escapeHtml(spec.title)}</title>`)
     .replace(/\s*<meta\s+name="description"[^>]*>/, '');
   const withHead = withTitle.replace('</head>', () => `    ${headTags(spec, siteName)}\n  </head>`);
-  const withApp = withHead.replace('<div id="root"></div>', () => `<div id="root">${appHtml}</div>`);
-  if (collectionJson === null) return withApp;
-  const dataScript = `<script type="application/json" id="rally-data" data-as-of="${escapeHtml(dataAsOf)}">${jsonForScript(collectionJson)}</script>`;
-  return withApp.replace('</body>', () => `  ${dataScript}\n  </body>`);
+  const identity = pageIdentity(spec.route, spec.presentation, spec.language);
+  const withApp = withHead.replace(
+    '<div id="root"></div>',
+    () => `<div id="root" data-page="${escapeHtml(identity)}">${appHtml}</div>`,
+  );
+  const scripts = [
+    collectionJson === null
+      ? null
+      : `<script type="application/json" id="rally-data" data-as-of="${escapeHtml(dataAsOf)}">${jsonForScript(collectionJson)}</script>`,
+    languagePackJson === null
+      ? null
+      : `<script type="application/json" id="rally-language">${jsonForScript(languagePackJson)}</script>`,
+  ].filter((script) => script !== null);
+  if (scripts.length === 0) return withApp;
+  return withApp.replace('</body>', () => `  ${scripts.join('\n  ')}\n  </body>`);
 }

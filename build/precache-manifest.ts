@@ -11,18 +11,18 @@ export interface PrecacheEntry {
 
 /**
  * Whether a built file (path relative to the output folder, with "/") is
- * stored by the service worker for offline use: the app's code, styles,
- * images and basemap (`assets/`), the pages of the full site (`index.html`,
- * `city/<id>/index.html`, `404.html`) and the rally file. Not the share
- * images (large, and only for link previews), the embed pages and
- * `embed.js` (the service worker is off in embeds), the oEmbed documents,
- * `_headers`, or the service worker itself.
+ * stored by the service worker at install, for every reader: the app's
+ * code, styles, images and basemap (`assets/`), except each language's
+ * catalogue and translation (`assets/language-*`, see vite.config.ts),
+ * which are stored when a reader first uses that language. Pages are not
+ * in it: the service worker stores the pages of the reader's language as
+ * they are opened (src/service-worker/service-worker.ts), and each carries
+ * the data. Nor are the share images (large, and only for link previews),
+ * the embed pages and `embed.js` (the service worker is off in embeds),
+ * the oEmbed documents, `_headers`, or the service worker itself.
  */
 export function isPrecached(path: string): boolean {
-  if (path.startsWith('assets/')) return true;
-  if (path === 'index.html' || path === '404.html') return true;
-  if (/^city\/[^/]+\/index\.html$/.test(path)) return true;
-  return /^data\/[^/]+\.geojson$/.test(path);
+  return path.startsWith('assets/') && !path.startsWith('assets/language-');
 }
 
 /**

@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import { decodeRallyJson, parseRallyCollection, type RallyCollection } from '../src/lib/parse-rallies.ts';
+import type { LanguagePack } from '../src/lib/i18n.ts';
+import { campaignTitle } from '../src/lib/content-translation.ts';
 import type { Presentation, Route } from '../src/lib/route.ts';
 import {
   contentSecurityPolicy,
@@ -13,6 +15,7 @@ import {
   policyMetaTag,
 } from './content-security-policy.ts';
 import { parseTileLayerConfig, type TileLayerConfig } from '../src/lib/tile-layer-config.ts';
+import { readLanguagePacks } from './content-translations.ts';
 import { buildEmbedScript } from './embed-script.ts';
 import { assemblePage, oembedDocument, pageSpecs } from './page-meta.ts';
 import { hasManyRallies } from '../src/lib/scale.ts';
@@ -65,14 +68,21 @@ export function buildDate(epochSeconds: string | undefined = process.env.SOURCE_
  */
 export const cityPageCap = 100;
 
-type RenderRoute = (collection: RallyCollection, route: Route, presentation: Presentation) => string;
+type RenderRoute = (
+  collection: RallyCollection,
+  route: Route,
+  presentation: Presentation,
+  pack: LanguagePack,
+) => string;
 
 /**
- * After the client build, writes a real HTML page for every route, rendered
- * from the same React components: `index.html`, `city/<slug>/index.html` for
- * each rally and `404.html`, each with its title, description, canonical
- * link and share-card meta, plus a 1200×630 share image per page under
- * `share/`. A static host then serves every link as a file.
+ * After the client build, writes a real HTML page for every route in every
+ * language, rendered from the same React components: `index.html`,
+ * `city/<slug>/index.html` for each rally, their `embed/` versions and
+ * `404.html`, in English at the root and in each other language under its
+ * folder (`ru/`, `pt-br/`, …), each with its title, description, canonical
+ * and `hreflang` links and share-card meta, plus a 1200×630 share image per
+ * page and language under `share/`. A static host then serves every link as a file.
  */
 export function prerenderPlugin(): Plugin {
   let config: ResolvedConfig;
@@ -124,24 +134,30 @@ export function prerenderPlugin(): Plugin {
       });
       const dataAsOf = buildDate();
       writeFileSync(join(outDir, '_headers'), headersFile(policy, config.base));
-      const siteName = collection.campaign?.title ?? 'Rally map';
+      const packs = readLanguagePacks(root, collection, config.logger.warn.bind(config.logger));
 
-      const specs = pageSpecs(collection, siteUrl, config.base, manyRallies ? cityPageCap : Infinity);
-      for (const spec of specs) {
-        const appHtml = serverModule.renderRoute(collection, spec.route, spec.presentation);
-        const file = join(outDir, spec.outputFile);
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(
-          file,
-          assemblePage(template, spec, siteName, appHtml, collectionJson, policyMetaTag(policy), dataAsOf),
-        );
-        if (spec.oembed && spec.presentation === 'site') {
-          const oembedPath = join(outDir, spec.oembed.file);
-          mkdirSync(dirname(oembedPath), { recursive: true });
-          writeFileSync(oembedPath, JSON.stringify(oembedDocument(spec, siteName, siteUrl, config.base), null, 2));
+      const specs = [];
+      for (const pack of packs) {
+        const siteName = collection.campaign ? campaignTitle(collection.campaign, pack.translation) : 'Rally map';
+        const packJson = pack.language === 'en' ? null : JSON.stringify(pack);
+        const languageSpecs = pageSpecs(collection, siteUrl, config.base, manyRallies ? cityPageCap : Infinity, pack);
+        specs.push(...languageSpecs);
+        for (const spec of languageSpecs) {
+          const appHtml = serverModule.renderRoute(collection, spec.route, spec.presentation, pack);
+          const file = join(outDir, spec.outputFile);
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(
+            file,
+            assemblePage(template, spec, siteName, appHtml, collectionJson, policyMetaTag(policy), dataAsOf, packJson),
+          );
+          if (spec.oembed && spec.presentation === 'site') {
+            const oembedPath = join(outDir, spec.oembed.file);
+            mkdirSync(dirname(oembedPath), { recursive: true });
+            writeFileSync(oembedPath, JSON.stringify(oembedDocument(spec, siteName, siteUrl, config.base), null, 2));
+          }
         }
       }
-      const images = writeShareImages(specs, collection, outDir);
+      const images = writeShareImages(specs, collection, outDir, packs);
       const embedScriptBytes = await buildEmbedScript(root, outDir);
       rmSync(serverOutDir, { recursive: true, force: true });
       // After every page, so the precache list sees them all (and before the compressed copies exist).

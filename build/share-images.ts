@@ -1,20 +1,30 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cityName } from '../src/lib/city-name.ts';
+import { campaignTitle } from '../src/lib/content-translation.ts';
 import { formatCalendarDate } from '../src/lib/format-date.ts';
+import type { LanguagePack } from '../src/lib/i18n.ts';
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
-import type { PageSpec } from './page-meta.ts';
+import { englishPack, pageLanguage, type PageSpec } from './page-meta.ts';
 import { loadWorldTopology, renderShareCard, type ShareCardInput } from './share-card.ts';
 
-/** The share card for one page: its city highlighted, or every rally for the overview. */
-export function shareCardInput(spec: PageSpec, collection: RallyCollection): ShareCardInput {
-  const campaignTitle = collection.campaign?.title ?? 'Rally map';
+/**
+ * The share card for one page, in the page's language (`pack`): its city
+ * highlighted, or every rally for the overview. A quote stays verbatim, in
+ * its own language.
+ */
+export function shareCardInput(
+  spec: PageSpec,
+  collection: RallyCollection,
+  pack: LanguagePack = englishPack,
+): ShareCardInput {
+  const { t, locale } = pageLanguage(pack);
   const rally = spec.rally;
-  const names = rally ? cityName(rally) : null;
+  const names = rally ? cityName(rally, pack.translation) : null;
   const firstQuote = rally?.quotes[0];
   return {
-    campaignTitle,
-    dateText: formatCalendarDate(rally?.date ?? collection.campaign?.date ?? ''),
+    campaignTitle: collection.campaign ? campaignTitle(collection.campaign, pack.translation) : t('app.siteName'),
+    dateText: formatCalendarDate(rally?.date ?? collection.campaign?.date ?? '', locale),
     cityName: names?.name ?? null,
     localName: names?.localName ?? null,
     quote: firstQuote ? { text: firstQuote.text, speaker: firstQuote.speaker } : null,
@@ -39,18 +49,21 @@ function distinctDots(rallies: RallyCollection['rallies']): [number, number][] {
 
 /**
  * Writes the 1200×630 PNG share card of every page that has one, under
- * `outDir`. Returns the files written, relative to `outDir`, with their sizes.
+ * `outDir`, in the page's language (from `packs`; English for a language
+ * it lacks). Returns the files written, relative to `outDir`, with their sizes.
  */
 export function writeShareImages(
   specs: readonly PageSpec[],
   collection: RallyCollection,
   outDir: string,
+  packs: readonly LanguagePack[] = [englishPack],
 ): { file: string; bytes: number }[] {
   const topology = loadWorldTopology();
   const written: { file: string; bytes: number }[] = [];
   for (const spec of specs) {
     if (spec.imageFile === null) continue;
-    const png = renderShareCard(shareCardInput(spec, collection), topology);
+    const pack = packs.find((candidate) => candidate.language === spec.language) ?? englishPack;
+    const png = renderShareCard(shareCardInput(spec, collection, pack), topology);
     const path = join(outDir, spec.imageFile);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, png);

@@ -8,6 +8,7 @@ import { LanguageSwitcher } from './panel/language-switcher.tsx';
 import { OfflineNote } from './panel/offline-note.tsx';
 import { SheetHandle, type SheetHeight } from './panel/sheet-handle.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
+import { campaignTitle, translatedText } from './lib/content-translation.ts';
 import { formatRoute, overviewRoute } from './lib/route.ts';
 import { selectCampaign, selectIsEmbed, selectRoute, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
@@ -70,7 +71,8 @@ export function App() {
     setSheetCity(cityOpen);
     if (cityOpen && sheet === 'peek') setSheet('half');
   }
-  const { t, locale } = useT();
+  const { t, locale, language, translation } = useT();
+  const titleTranslated = campaign !== null && translatedText(translation, 'campaign.title', campaign.title) !== null;
 
   useEffect(function markInteractive() {
     // The app has taken over the page: links and keys are handled in place
@@ -99,11 +101,19 @@ export function App() {
             <p className="panel-kicker">{campaign ? formatCalendarDate(campaign.date, locale) : t('app.siteName')}</p>
             <LanguageSwitcher />
           </div>
-          <h1 className="panel-title">{campaign ? campaign.title : t('app.loading')}</h1>
+          <h1 className="panel-title">{campaign ? campaignTitle(campaign, translation) : t('app.loading')}</h1>
+          {titleTranslated && translation !== null ? (
+            <p className="translation-note">{t('content.translatedBy', { translator: translation.translatedBy })}</p>
+          ) : null}
           {isEmbed ? (
             <a
               className="full-map-link"
-              href={formatRoute(route.kind === 'city' ? route : overviewRoute, import.meta.env.BASE_URL)}
+              href={formatRoute(
+                route.kind === 'city' ? route : overviewRoute,
+                import.meta.env.BASE_URL,
+                'site',
+                language,
+              )}
               target="_blank"
               rel="noopener"
             >

@@ -1,18 +1,33 @@
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { App } from './app.tsx';
+import type { LanguagePack } from './lib/i18n.ts';
 import type { RallyCollection } from './lib/parse-rallies.ts';
 import type { Presentation, Route } from './lib/route.ts';
-import { finishLoading, initialRallyState, rallyStore, setPresentation, showRoute } from './state/rally-store.ts';
+import {
+  finishLoading,
+  initialRallyState,
+  rallyStore,
+  setLanguage,
+  setPresentation,
+  showRoute,
+} from './state/rally-store.ts';
 
 /**
  * Renders the app's HTML for one route at build time, from a loaded rally
- * collection: the same components, in the same state the browser will be in
- * when it hydrates the page. Not for use in the browser.
+ * collection, in one language (its catalogue and translation): the same
+ * components, in the same state the browser will be in when it hydrates
+ * the page. Not for use in the browser.
  */
-export function renderRoute(collection: RallyCollection, route: Route, presentation: Presentation): string {
+export function renderRoute(
+  collection: RallyCollection,
+  route: Route,
+  presentation: Presentation,
+  pack: LanguagePack,
+): string {
   rallyStore.setState(initialRallyState(), true);
   setPresentation(presentation);
+  setLanguage(pack);
   finishLoading(collection);
   showRoute(route);
   return renderToString(

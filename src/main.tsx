@@ -3,11 +3,16 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { loadRallyMap } from './map/map-loader.ts';
 import { loadEmbeddedCollection } from './state/embedded-rallies.ts';
+import { applyEmbeddedLanguage } from './state/language.ts';
 import { noteOfflineCopyPage, registerServiceWorkerWhenIdle } from './state/offline.ts';
+import { pageIdentity, type Route } from './lib/route.ts';
 import { rallyStore } from './state/rally-store.ts';
+import { selectIsNotFound } from './state/selectors.ts';
 import { reloadOnceOnStaleChunk, startUrlSync } from './state/url-sync.ts';
 
 /* Started by boot.ts after the page's first frame. */
+// A page in another language than English carries its catalogue and translation, to be taken over in it.
+applyEmbeddedLanguage(document.getElementById('rally-language')?.textContent);
 startUrlSync();
 // Lazily loaded files (languages, the share menu) may vanish in a redeploy.
 reloadOnceOnStaleChunk();
@@ -37,7 +42,7 @@ if (root) {
       <App />
     </StrictMode>
   );
-  if (hasEmbeddedData && root.firstElementChild) {
+  if (hasEmbeddedData && root.firstElementChild && showsItsAddress(root)) {
     // As a transition, React hydrates in short slices instead of one long task,
     // so a tap during start-up is answered at once (and Lighthouse's TBT stays low).
     startTransition(() => {
@@ -48,3 +53,15 @@ if (root) {
   }
 }
 registerServiceWorkerWhenIdle();
+
+/**
+ * Whether the generated HTML in `root` is the page the address asks for, in
+ * the page's language, and can be taken over as it is. An offline copy of
+ * another page of the same language (src/service-worker/) is not: the app
+ * then renders the address's page from the data the copy carries.
+ */
+function showsItsAddress(root: HTMLElement): boolean {
+  const state = rallyStore.getState();
+  const route: Route = selectIsNotFound(state) ? { kind: 'not-found' } : state.route;
+  return root.dataset.page === pageIdentity(route, state.presentation, state.language);
+}

@@ -1,3 +1,4 @@
+import { translatedCityName, type ContentTranslation } from './content-translation.ts';
 import type { Rally } from './rally-schema.ts';
 
 /** How a city is named on screen: a main name and, where it adds something, the local one. */
@@ -30,11 +31,22 @@ function withoutAccents(text: string): string {
 /**
  * Names a city for display. When the local name differs from the English one
  * only by accents, the local spelling is used alone, so "Brasília" is shown
- * once rather than as "Brasilia · Brasília".
+ * once rather than as "Brasilia · Brasília". With a translation that has the
+ * city's usual name in its language (an exonym: "Лондон", "Múnich"), that
+ * name comes first and the local name ("London", "München") second, unless
+ * they are the same name.
  */
-export function cityName(rally: Pick<Rally, 'name' | 'localName' | 'country'>): CityName {
-  const { name, localName } = rally;
+export function cityName(
+  rally: Pick<Rally, 'id' | 'name' | 'localName' | 'country'>,
+  translation: ContentTranslation | null = null,
+): CityName {
   const localLanguage = languageByCountry.get(rally.country);
+  const exonym = translatedCityName(translation, rally);
+  if (exonym !== null) {
+    const local = rally.localName ?? rally.name;
+    return { name: exonym, localName: withoutAccents(local) === withoutAccents(exonym) ? null : local, localLanguage };
+  }
+  const { name, localName } = rally;
   if (localName === undefined || localName === name) return { name, localName: null, localLanguage };
   if (withoutAccents(localName) === withoutAccents(name)) return { name: localName, localName: null, localLanguage };
   return { name, localName, localLanguage };

@@ -1,3 +1,5 @@
+import type { ContentTranslation } from './content-translation.ts';
+
 /** The languages of the interface, as BCP 47 tags. English is the fallback. */
 export const supportedLanguages = ['en', 'de', 'es', 'pt-BR', 'it', 'sv', 'ru'] as const;
 
@@ -9,6 +11,32 @@ export type Catalogue = Readonly<Record<string, string>>;
 
 /** Values for a message's placeholders. `count` also picks the plural form. */
 export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * Everything a page needs to be in one language: its message catalogue and
+ * the translation of the rally file's texts (`null` for English, the
+ * language those texts are written in).
+ */
+export interface LanguagePack {
+  language: Language;
+  catalogue: Catalogue;
+  translation: ContentTranslation | null;
+}
+
+/**
+ * The `og:locale` of each language's pages (language_TERRITORY, as Open
+ * Graph writes it): the territory where the language's usual forms used
+ * here are at home.
+ */
+export const openGraphLocales: Readonly<Record<Language, string>> = {
+  en: 'en_GB',
+  de: 'de_DE',
+  es: 'es_ES',
+  'pt-BR': 'pt_BR',
+  it: 'it_IT',
+  sv: 'sv_SE',
+  ru: 'ru_RU',
+};
 
 /** The language each supported language is named in, for the switcher. */
 export const languageNames: Readonly<Record<Language, string>> = {

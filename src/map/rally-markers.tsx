@@ -131,8 +131,8 @@ export interface RallyMarkerProps {
 export function RallyMarker({ rally, position, selected, showLabel }: RallyMarkerProps) {
   const markerRef = useRef<LeafletMarker>(null);
   const icon = useMemo(() => markerIcon(rally, selected), [rally, selected]);
-  const names = cityName(rally);
-  const { t, locale } = useT();
+  const { t, locale, translation } = useT();
+  const names = cityName(rally, translation);
   const accessibleName = t('map.markerName', { city: names.name, date: formatCalendarDate(rally.date, locale) });
 
   useEffect(

@@ -15,7 +15,7 @@ export function Announcer() {
   const rallies = useRallyStore(selectRallies);
   const rally = useRallyStore(selectSelectedRally);
   const isNotFound = useRallyStore(selectIsNotFound);
-  const { t, locale } = useT();
+  const { t, locale, translation } = useT();
 
   let message: string;
   if (load.status === 'loading' && rallies.length === 0) message = t('announce.loading');
@@ -24,7 +24,10 @@ export function Announcer() {
     message = `${t('announce.error')} ${t(key, params)}`;
   } else if (isNotFound) message = t('announce.notFound');
   else if (rally)
-    message = t('announce.city', { city: cityName(rally).name, date: formatCalendarDate(rally.date, locale) });
+    message = t('announce.city', {
+      city: cityName(rally, translation).name,
+      date: formatCalendarDate(rally.date, locale),
+    });
   else message = t('announce.loaded', { count: rallies.length });
 
   return (

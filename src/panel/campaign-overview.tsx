@@ -1,4 +1,5 @@
 import { useT } from '../state/use-t.ts';
+import { translatedText } from '../lib/content-translation.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import { pageTitle } from '../lib/page-title.ts';
 import { overviewRoute } from '../lib/route.ts';
@@ -13,18 +14,22 @@ import { SourceLine } from './source-line.tsx';
 export function CampaignOverview() {
   const campaign = useRallyStore(selectCampaign);
   const rallies = useRallyStore(selectRallies);
-  const { t, locale } = useT();
+  const { t, locale, translation, titles } = useT();
+  const summary = campaign ? translatedText(translation, 'campaign.summary', campaign.summary) : null;
   return (
     <div className="overview">
       <div className="panel-toolbar">
         <h2 id="overview-what" className="section-heading">
           {campaign ? t('overview.whatHappened') : t('overview.theRallies')}
         </h2>
-        <ShareMenu route={overviewRoute} text={pageTitle({ kind: 'overview' }, campaign)} />
+        <ShareMenu route={overviewRoute} text={pageTitle({ kind: 'overview' }, campaign, titles)} />
       </div>
       {campaign ? (
         <section aria-labelledby="overview-what">
-          <p className="overview-summary">{campaign.summary}</p>
+          <p className="overview-summary">{summary ?? campaign.summary}</p>
+          {summary !== null && translation !== null ? (
+            <p className="translation-note">{t('content.translatedBy', { translator: translation.translatedBy })}</p>
+          ) : null}
           {campaign.calledBy.length > 0 ? (
             <p className="overview-called-by">
               <span className="label">{t('overview.calledBy')}</span>{' '}
@@ -58,7 +63,7 @@ export function CampaignOverview() {
           <h2 id="overview-quotes" className="section-heading">
             {t('overview.organisersSaid')}
           </h2>
-          <QuoteList quotes={campaign.quotes} />
+          <QuoteList quotes={campaign.quotes} ownerId="campaign" />
         </section>
       ) : null}
 

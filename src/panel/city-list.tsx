@@ -82,8 +82,8 @@ function ShortCityList() {
 
 /** One rally's link in the city list: its name, country and what the source reports; `current` when open. */
 export function CityLink({ rally, current }: { rally: Rally; current: boolean }) {
-  const { t, locale } = useT();
-  const names = cityName(rally);
+  const { t, locale, translation } = useT();
+  const names = cityName(rally, translation);
   return (
     <RouteLink
       route={{ kind: 'city', cityId: rally.id }}

@@ -1,6 +1,7 @@
 import { useT } from '../state/use-t.ts';
 import { useEffect, useRef } from 'react';
 import { cityName } from '../lib/city-name.ts';
+import { captionTextId, translatedText } from '../lib/content-translation.ts';
 import { countryName } from '../lib/country-name.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import type { Rally } from '../lib/rally-schema.ts';
@@ -21,11 +22,11 @@ import { SourceLine } from './source-line.tsx';
  */
 export function CityPanel({ rally }: { rally: Rally }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const names = cityName(rally);
   const campaign = useRallyStore(selectCampaign);
 
   const focusRequest = useRallyStore(selectFocusRequest);
-  const { t, locale } = useT();
+  const { t, locale, translation, titles } = useT();
+  const names = cityName(rally, translation);
 
   useEffect(
     function focusHeadingWhenOpened() {
@@ -53,7 +54,10 @@ export function CityPanel({ rally }: { rally: Rally }) {
         <RouteLink route={overviewRoute} onOpen={closeCity} className="back-button">
           <span aria-hidden="true">‹</span> {t('city.allRallies')}
         </RouteLink>
-        <ShareMenu route={{ kind: 'city', cityId: rally.id }} text={pageTitle({ kind: 'city', rally }, campaign)} />
+        <ShareMenu
+          route={{ kind: 'city', cityId: rally.id }}
+          text={pageTitle({ kind: 'city', rally }, campaign, titles)}
+        />
       </div>
 
       <h2 id="city-heading" ref={headingRef} tabIndex={-1} className="city-heading">
@@ -78,7 +82,7 @@ export function CityPanel({ rally }: { rally: Rally }) {
           {rally.venue === null ? (
             <dd className="not-reported">{t('city.venueNotReported')}</dd>
           ) : (
-            <dd>{rally.venue}</dd>
+            <TranslatableFact id={`${rally.id}.venue`} english={rally.venue} />
           )}
         </div>
         <div>
@@ -86,7 +90,7 @@ export function CityPanel({ rally }: { rally: Rally }) {
           {rally.attendance === null ? (
             <dd className="not-reported">{t('city.attendanceNotReported')}</dd>
           ) : (
-            <dd>{capitalise(rally.attendance.text)}</dd>
+            <TranslatableFact id={`${rally.id}.attendance`} english={rally.attendance.text} />
           )}
         </div>
         <div>
@@ -100,7 +104,7 @@ export function CityPanel({ rally }: { rally: Rally }) {
           {t('city.whatWasSaid')}
         </h3>
         {rally.quotes.length > 0 ? (
-          <QuoteList quotes={rally.quotes} />
+          <QuoteList quotes={rally.quotes} ownerId={rally.id} />
         ) : (
           <p className="not-reported">{t('city.noQuotes')}</p>
         )}
@@ -113,7 +117,7 @@ export function CityPanel({ rally }: { rally: Rally }) {
         {rally.photos.length > 0 ? (
           <div className="photo-list">
             {rally.photos.map((photo, index) => (
-              <PhotoFigure key={index} photo={photo} />
+              <PhotoFigure key={index} photo={photo} captionId={captionTextId(rally.id, index)} />
             ))}
           </div>
         ) : (
@@ -125,6 +129,25 @@ export function CityPanel({ rally }: { rally: Rally }) {
         <SourceLine key={index} source={source} />
       ))}
     </article>
+  );
+}
+
+/**
+ * A reported fact written in English in the data (a venue, a crowd): in
+ * English, or in the page's language marked as our translation, with the
+ * English kept beside it.
+ */
+function TranslatableFact({ id, english }: { id: string; english: string }) {
+  const { t, translation } = useT();
+  const translated = translatedText(translation, id, english);
+  if (translated === null) return <dd>{capitalise(english)}</dd>;
+  return (
+    <dd>
+      {capitalise(translated)}{' '}
+      <span className="translation-mark">
+        ({t('content.translatedFrom')}: <span lang="en">{english}</span>)
+      </span>
+    </dd>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useT } from '../state/use-t.ts';
 import { useState } from 'react';
+import { translatedText } from '../lib/content-translation.ts';
 import { photoSource } from '../lib/photo-source.ts';
 import type { Photo } from '../lib/rally-schema.ts';
 
@@ -7,12 +8,16 @@ import type { Photo } from '../lib/rally-schema.ts';
  * A photo with its caption and credit. A photo that ships with the site (or
  * comes from an allowed host) is shown at its intrinsic size, with no layout
  * shift, and loads lazily; any other photo, or one that fails to load, is a
- * captioned placeholder that says plainly why there is no picture.
+ * captioned placeholder that says plainly why there is no picture. The
+ * caption is the source's, verbatim; on a page in another language our
+ * translation follows it, labelled "Translation:". `captionId` names it
+ * among the translations.
  */
-export function PhotoFigure({ photo }: { photo: Photo }) {
+export function PhotoFigure({ photo, captionId }: { photo: Photo; captionId: string }) {
   const source = photoSource(photo, import.meta.env.BASE_URL, import.meta.env.PHOTO_HOSTS);
   const [failed, setFailed] = useState(false);
-  const { t } = useT();
+  const { t, translation } = useT();
+  const translatedCaption = translatedText(translation, captionId, photo.caption);
   return (
     <figure className={`photo photo--${failed ? 'failed' : source.kind}`}>
       {source.kind === 'image' && !failed ? (
@@ -51,7 +56,13 @@ export function PhotoFigure({ photo }: { photo: Photo }) {
         </div>
       )}
       <figcaption>
-        {photo.caption} <span className="photo-credit">{t('photo.credit', { credit: photo.credit })}</span>
+        <span lang={translatedCaption === null ? undefined : 'en'}>{photo.caption}</span>{' '}
+        <span className="photo-credit">{t('photo.credit', { credit: photo.credit })}</span>
+        {translatedCaption === null ? null : (
+          <span className="caption-translation">
+            <span className="translation-label">{t('content.translation')}</span> {translatedCaption}
+          </span>
+        )}
       </figcaption>
     </figure>
   );

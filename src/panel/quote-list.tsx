@@ -1,3 +1,4 @@
+import { quoteTextId, translatedText } from '../lib/content-translation.ts';
 import { groupQuotesBySpeaker } from '../lib/group-quotes.ts';
 import type { Quote } from '../lib/rally-schema.ts';
 import { useT } from '../state/use-t.ts';
@@ -8,12 +9,15 @@ function primaryLanguage(tag: string): string {
 
 /**
  * Verbatim quotes in source order, each passage its own `<blockquote>` in
- * its own language, with the speaker named once per run of passages. Quotes
- * are never translated: when the interface is in another language, a small
- * note says which language they are in.
+ * its own language, with the speaker named once per run of passages. A
+ * quote is never replaced by a translation: when the page is in another
+ * language, a small note says which language the quotes are in, and our
+ * translation follows each passage outside its `<blockquote>`, labelled
+ * "Translation:" so it is never taken for the speaker's words. `ownerId`
+ * is `campaign` or the rally's id, for the translations' ids.
  */
-export function QuoteList({ quotes }: { quotes: readonly Quote[] }) {
-  const { t, language, locale } = useT();
+export function QuoteList({ quotes, ownerId }: { quotes: readonly Quote[]; ownerId: string }) {
+  const { t, language, locale, translation } = useT();
   const languageNames = new Intl.DisplayNames([locale], { type: 'language' });
   return (
     <div className="quote-list">
@@ -33,11 +37,21 @@ export function QuoteList({ quotes }: { quotes: readonly Quote[] }) {
                 </span>
               ) : null}
             </figcaption>
-            {group.quotes.map((quote, quoteIndex) => (
-              <blockquote className="quote" lang={quote.lang} key={quoteIndex}>
-                <p>{quote.text}</p>
-              </blockquote>
-            ))}
+            {group.quotes.map((quote, quoteIndex) => {
+              const translated = translatedText(translation, quoteTextId(ownerId, quotes.indexOf(quote)), quote.text);
+              return (
+                <div className="quote-passage" key={quoteIndex}>
+                  <blockquote className="quote" lang={quote.lang}>
+                    <p>{quote.text}</p>
+                  </blockquote>
+                  {translated === null ? null : (
+                    <p className="quote-translation">
+                      <span className="translation-label">{t('content.translation')}</span> {translated}
+                    </p>
+                  )}
+                </div>
+              );
+            })}
           </figure>
         );
       })}

@@ -1,7 +1,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { formatRoute, type Route } from '../lib/route.ts';
 import { showRoute } from '../state/rally-store.ts';
-import { selectPresentation } from '../state/selectors.ts';
+import { selectLanguage, selectPresentation } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 
 interface RouteLinkProps {
@@ -17,10 +17,12 @@ interface RouteLinkProps {
 /**
  * A real link to a route (it works without JavaScript, in a new tab and for
  * search engines) that, on a plain click, opens the route in place instead.
- * In the embed version it links to the embed version of the route.
+ * In the embed version it links to the embed version of the route, and in
+ * the page's language always to that language's page.
  */
 export function RouteLink({ route, children, onOpen, ...attributes }: RouteLinkProps) {
   const presentation = useRallyStore(selectPresentation);
+  const language = useRallyStore(selectLanguage);
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     // Let the browser handle new-tab, new-window and download clicks.
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -29,7 +31,7 @@ export function RouteLink({ route, children, onOpen, ...attributes }: RouteLinkP
     else showRoute(route);
   };
   return (
-    <a href={formatRoute(route, import.meta.env.BASE_URL, presentation)} onClick={onClick} {...attributes}>
+    <a href={formatRoute(route, import.meta.env.BASE_URL, presentation, language)} onClick={onClick} {...attributes}>
       {children}
     </a>
   );

@@ -2,12 +2,20 @@
  * The service worker (built to `sw.js` by build/service-worker.ts, after the
  * pages are written). After one visit the full site works offline:
  *
- * - At install it stores the app's code and styles, the basemap, the
- *   language catalogues, every page of the full site and the rally file.
+ * - At install it stores the app's code and styles and the basemap, and
+ *   the page the reader has open: only the reader's language, not all
+ *   seven. Each page carries the rally data and its language's texts.
  * - Pages and the rally file are asked from the network first, so an online
- *   reader always gets the current deploy. When the network fails or takes
- *   longer than `networkTimeoutMs`, the stored copy answers, marked so the
- *   page can say it is showing an offline copy (src/lib/offline-copy.ts).
+ *   reader always gets the current deploy; each page of the full site that
+ *   is opened is stored. When the network fails or takes longer than
+ *   `networkTimeoutMs`, the stored copy answers, marked so the page can say
+ *   it is showing an offline copy (src/lib/offline-copy.ts). A page never
+ *   opened is answered with a stored page of its language, from whose data
+ *   the app renders the page the address asks for (src/main.tsx): so after
+ *   one visit every page in that language works offline, and every page of
+ *   a language the reader switched to in place.
+ * - Another language's catalogue and translation (`assets/language-*`) are
+ *   stored when the reader first switches to it, like any code file.
  * - Hashed code files are answered from the store, and from the network when
  *   they are not in it (a newer deploy's files, before this worker updates).
  * - A new worker takes over at once and drops files the new deploy no longer
@@ -20,7 +28,8 @@
 import { clientsClaim } from 'workbox-core';
 import { addRoute, cleanupOutdatedCaches, matchPrecache, precache } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { networkTimeoutMs, offlineCopyHeader, offlineCopyTimingName, pageFileForPath } from '../lib/offline-copy.ts';
+import { networkTimeoutMs, offlineCopyHeader, offlineCopyTimingName } from '../lib/offline-copy.ts';
+import { parseLanguage, parsePresentation, type Presentation } from '../lib/route.ts';
 
 interface PrecacheEntry {
   url: string;
@@ -34,6 +43,7 @@ interface ExtendableEvent extends Event {
 }
 interface WorkerScope {
   location: Location;
+  clients: { matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<{ url: string }[]> };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install', listener: (event: ExtendableEvent) => void): void;
 }
@@ -41,8 +51,64 @@ interface WorkerScope {
 const worker = self as unknown as WorkerScope;
 const { basePath, dataPath, precache: precacheEntries } = __SERVICE_WORKER_CONFIG__;
 const dataCacheName = 'rally-map-data';
+const pageCacheName = 'rally-map-pages';
+const languageCacheName = 'rally-map-languages';
 
-worker.addEventListener('install', () => {
+/** A page of the full site on this origin (not an embed, which the worker leaves alone). */
+function isSitePage(url: URL): boolean {
+  return (
+    url.origin === worker.location.origin &&
+    url.pathname.startsWith(basePath) &&
+    !/\.[a-z0-9]+$/i.test(url.pathname.replace(/\/index\.html$/, '/')) &&
+    parsePresentation(url.pathname, basePath) === ('site' satisfies Presentation)
+  );
+}
+
+/** The key a page is stored under: its address without search or hash, ending in "/". */
+function pageKey(url: URL): string {
+  const path = url.pathname.replace(/\/index\.html$/, '/');
+  return `${url.origin}${path.endsWith('/') ? path : `${path}/`}`;
+}
+
+/** Stores the pages open in the reader's windows (the visit that registered this worker), in their language. */
+async function storeOpenPages(): Promise<void> {
+  const windows = await worker.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const cache = await caches.open(pageCacheName);
+  await Promise.all(
+    windows.map(async (client) => {
+      const url = new URL(client.url);
+      if (!isSitePage(url)) return;
+      try {
+        const response = await fetch(pageKey(url), { credentials: 'same-origin' });
+        if (response.ok) await cache.put(pageKey(url), response);
+      } catch {
+        // Offline already: the page is stored the next time it is opened.
+      }
+    }),
+  );
+}
+
+/**
+ * A stored page for `url` when the network cannot answer: the page itself,
+ * else a stored page of its language (the overview first), else any stored
+ * page, whose app then loads the address's language from the store (a
+ * language the reader switched to in place); `undefined` when the reader
+ * never opened a page.
+ */
+async function storedPageFor(url: URL): Promise<Response | undefined> {
+  const cache = await caches.open(pageCacheName);
+  const exact = await cache.match(pageKey(url));
+  if (exact) return exact;
+  const language = parseLanguage(url.pathname, basePath);
+  const stored = await cache.keys();
+  const sameLanguage = stored.filter((request) => parseLanguage(new URL(request.url).pathname, basePath) === language);
+  const overview = sameLanguage.find((request) => !new URL(request.url).pathname.includes('/city/'));
+  const fallback = overview ?? sameLanguage[0] ?? stored[0];
+  return fallback ? cache.match(fallback) : undefined;
+}
+
+worker.addEventListener('install', (event) => {
+  event.waitUntil(storeOpenPages());
   void worker.skipWaiting();
 });
 clientsClaim();
@@ -74,8 +140,8 @@ function markAsCopy(response: Response, headers: Record<string, string>): Respon
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers: marked });
 }
 
-// The rally file: network first; the newest good answer is kept, and the
-// copy stored at install is the last resort.
+// The rally file (fetched by pages that do not carry the data): network
+// first; the newest good answer is kept for offline use.
 registerRoute(
   ({ url }) => url.origin === worker.location.origin && url.pathname === dataPath,
   async ({ request }) => {
@@ -92,20 +158,35 @@ registerRoute(
   },
 );
 
-// Pages of the full site: network first, then the page stored at install.
+// Pages of the full site: network first, each page stored as it is opened; then a stored page of its language.
 registerRoute(
-  ({ request, url }) =>
-    request.mode === 'navigate' &&
-    url.origin === worker.location.origin &&
-    !url.pathname.startsWith(`${basePath}embed/`),
+  ({ request, url }) => request.mode === 'navigate' && isSitePage(url),
   async ({ request, url }) => {
     try {
-      return await fetchWithTimeout(request, networkTimeoutMs);
+      const response = await fetchWithTimeout(request, networkTimeoutMs);
+      if (response.ok) {
+        const cache = await caches.open(pageCacheName);
+        await cache.put(pageKey(url), response.clone());
+      }
+      return response;
     } catch {
-      const copy = await matchPrecache(pageFileForPath(url.pathname));
+      const copy = await storedPageFor(url);
       if (!copy) return Response.error();
       return markAsCopy(copy, { 'Server-Timing': offlineCopyTimingName });
     }
+  },
+);
+
+// Another language's texts, not stored at install: from the network the first time, then from the store.
+registerRoute(
+  ({ url }) => url.origin === worker.location.origin && url.pathname.startsWith(`${basePath}assets/language-`),
+  async ({ request }) => {
+    const cache = await caches.open(languageCacheName);
+    const stored = await cache.match(request);
+    if (stored) return stored;
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
   },
 );
 

@@ -21,10 +21,10 @@ export function EmbedCodeSection() {
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'refused'>('idle');
   const codeRef = useRef<HTMLTextAreaElement>(null);
   const ids = { code: useId(), height: useId() };
-  const { t } = useT();
+  const { t, titles } = useT();
 
   const route: Route = rally && scope === 'city' ? { kind: 'city', cityId: rally.id } : overviewRoute;
-  const title = pageTitle(rally && scope === 'city' ? { kind: 'city', rally } : { kind: 'overview' }, campaign);
+  const title = pageTitle(rally && scope === 'city' ? { kind: 'city', rally } : { kind: 'overview' }, campaign, titles);
   const height = Math.min(embedHeightRange.max, Math.max(embedHeightRange.min, Math.round(fixedHeight) || 0));
   const code = embedCode({
     embedUrl: absoluteRouteUrl(route, 'embed'),

@@ -2,7 +2,8 @@ import { createStore } from 'zustand/vanilla';
 import type { RallyCollection } from '../lib/parse-rallies.ts';
 import type { RallyProblem } from '../lib/rally-problem.ts';
 import englishCatalogue from '../i18n/messages/en.json';
-import { formatMessage, type Catalogue, type Language } from '../lib/i18n.ts';
+import type { ContentTranslation } from '../lib/content-translation.ts';
+import { formatMessage, type Catalogue, type Language, type LanguagePack } from '../lib/i18n.ts';
 import type { Campaign, Rally } from '../lib/rally-schema.ts';
 import { overviewRoute, sameRoute, type Presentation, type Route } from '../lib/route.ts';
 
@@ -50,9 +51,13 @@ export interface RallyState {
   focusRequest: FocusTarget | null;
   /** The control the open city was opened from, to return focus to when it closes. */
   openedFrom: FocusTarget | null;
-  /** The interface language, and its message catalogue; they always change together. */
+  /**
+   * The page's language, its message catalogue and its translation of the
+   * rally file's texts (`null` in English); they always change together.
+   */
   language: Language;
   catalogue: Catalogue;
+  translation: ContentTranslation | null;
   /**
    * The day (YYYY-MM-DD) the shown data was current: the build's date for a
    * generated page, the server's date of the rally file's answer otherwise;
@@ -82,6 +87,7 @@ export function initialRallyState(): RallyState {
     openedFrom: null,
     language: 'en',
     catalogue: englishCatalogue,
+    translation: null,
     dataAsOf: null,
     offlineCopy: false,
     cityFilter: '',
@@ -173,9 +179,9 @@ export function showRoute(route: Route): void {
   rallyStore.setState({ route });
 }
 
-/** Switches the interface language once its catalogue has loaded. */
-export function setLanguage(language: Language, catalogue: Catalogue): void {
-  rallyStore.setState({ language, catalogue });
+/** Switches the page's language once its catalogue and translation have loaded. */
+export function setLanguage({ language, catalogue, translation }: LanguagePack): void {
+  rallyStore.setState({ language, catalogue, translation });
 }
 
 /** Sets the long city list's search text. */

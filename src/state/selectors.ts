@@ -33,6 +33,8 @@ export const selectFocusRequest = (state: RallyState) => state.focusRequest;
 export const selectLanguage = (state: RallyState) => state.language;
 /** The interface language's message catalogue. */
 export const selectCatalogue = (state: RallyState) => state.catalogue;
+/** The page language's translation of the rally file's texts, or `null` in English. */
+export const selectTranslation = (state: RallyState) => state.translation;
 /** True when the page or its data is the service worker's offline copy, so the reader should be told. */
 export const selectShowOfflineNote = (state: RallyState) => state.offlineCopy;
 /** The day (YYYY-MM-DD) the shown data was current, or `null` when unknown. */

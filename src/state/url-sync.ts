@@ -1,9 +1,17 @@
-import { chooseLanguage, type Language } from '../lib/i18n.ts';
+import { matchLanguage, type Language } from '../lib/i18n.ts';
 import { pageTitle, type TitledPage } from '../lib/page-title.ts';
-import { formatRoute, parsePresentation, parseRoute, type Presentation, type Route } from '../lib/route.ts';
+import {
+  formatRoute,
+  parseLanguage,
+  parsePresentation,
+  parseRoute,
+  type Presentation,
+  type Route,
+} from '../lib/route.ts';
 import { rallyStore, setPresentation, showRoute, type RallyState } from './rally-store.ts';
 import { loadLanguage } from './language.ts';
 import { selectIsNotFound, selectSelectedRally } from './selectors.ts';
+import { titleWords } from './use-t.ts';
 
 /** The site's base path, as set at build time (`BASE_PATH`). */
 export const basePath = import.meta.env.BASE_URL;
@@ -14,15 +22,31 @@ function titledPage(state: RallyState): TitledPage {
   return selectIsNotFound(state) ? { kind: 'not-found' } : { kind: 'overview' };
 }
 
+/** The language the address bar names: its prefix, or English. */
+function addressLanguage(): Language {
+  return parseLanguage(window.location.pathname, basePath);
+}
+
+/** Loads the address's language when the page is not already in it. */
+function followAddressLanguage(): void {
+  const language = addressLanguage();
+  if (language !== rallyStore.getState().language) void loadLanguage(language);
+}
+
 /**
- * Keeps the address bar, the history and the document title in step with the
- * store. This is the only code that reads or writes `location` and `history`.
+ * Keeps the address bar, the history, the document title and `<html lang>`
+ * in step with the store. This is the only code that reads or writes
+ * `location` and `history`.
  *
- * - On start, the store takes the route from the address.
- * - Opening a city or the overview pushes one history entry; the map's pans
- *   and zooms are not in the store, so they never do. In the embed version
- *   the address is replaced instead, so the host page's history is untouched.
- * - Back and Forward put the route from the address back into the store.
+ * - On start, the store takes the route from the address, and the page's
+ *   language from its prefix (`/ru/…`). An old link with `?lang=ru` is
+ *   replaced by the Russian page's address, without a new history entry.
+ * - Opening a city or the overview pushes one history entry, in the
+ *   address's language; the map's pans and zooms are not in the store, so
+ *   they never do. In the embed version the address is replaced instead, so
+ *   the host page's history is untouched.
+ * - Back and Forward put the route and the language from the address back
+ *   into the store.
  * - A not-found route leaves the address as the reader typed it.
  *
  * Returns a function that stops the syncing.
@@ -30,21 +54,34 @@ function titledPage(state: RallyState): TitledPage {
 export function startUrlSync(): () => void {
   const presentation = parsePresentation(window.location.pathname, basePath);
   setPresentation(presentation);
-  showRoute(parseRoute(window.location.pathname, basePath));
+  const route = parseRoute(window.location.pathname, basePath);
+  showRoute(route);
 
-  const requestedLanguage = new URLSearchParams(window.location.search).get('lang');
-  const language = chooseLanguage(requestedLanguage, navigator.languages);
-  if (language !== 'en') void loadLanguage(language);
+  const search = new URLSearchParams(window.location.search);
+  const requested = search.get('lang');
+  if (requested !== null) {
+    search.delete('lang');
+    const language = matchLanguage(requested) ?? addressLanguage();
+    const path =
+      route.kind === 'not-found' ? window.location.pathname : formatRoute(route, basePath, presentation, language);
+    const query = search.size > 0 ? `?${search.toString()}` : '';
+    window.history.replaceState(window.history.state, '', `${path}${query}${window.location.hash}`);
+  }
+  followAddressLanguage();
 
   const updateTitle = (state: RallyState) => {
-    const title = pageTitle(titledPage(state), state.campaign);
+    const title = pageTitle(
+      titledPage(state),
+      state.campaign,
+      titleWords(state.language, state.catalogue, state.translation),
+    );
     if (document.title !== title) document.title = title;
   };
   updateTitle(rallyStore.getState());
 
   const unsubscribe = rallyStore.subscribe(function followStore(state, previous) {
     if (state.route !== previous.route && state.route.kind !== 'not-found') {
-      const path = formatRoute(state.route, basePath, presentation);
+      const path = formatRoute(state.route, basePath, presentation, addressLanguage());
       // Equal when the change came from the address itself (start-up, Back, Forward).
       if (path !== window.location.pathname) {
         // Inside an iframe, history entries would hijack the host article's Back button.
@@ -56,7 +93,10 @@ export function startUrlSync(): () => void {
     if (state.language !== previous.language) document.documentElement.lang = state.language;
   });
 
-  const onPopState = () => showRoute(parseRoute(window.location.pathname, basePath));
+  const onPopState = () => {
+    showRoute(parseRoute(window.location.pathname, basePath));
+    followAddressLanguage();
+  };
   window.addEventListener('popstate', onPopState);
 
   return function stopUrlSync() {
@@ -66,25 +106,30 @@ export function startUrlSync(): () => void {
 }
 
 /**
- * Switches the interface language at the reader's request, and keeps the
- * choice in the address (`?lang=`), the only place it is remembered: no
- * cookie, no storage. English, the default, is removed from the address.
+ * Follows a language link in place: the address becomes the same page's in
+ * `language` (a new history entry; replaced in the embed version), and the
+ * page switches to it once its catalogue and translation have loaded,
+ * without reloading. Resolves then.
  */
-export function switchLanguage(language: Language): void {
-  const url = new URL(window.location.href);
-  if (language === 'en') url.searchParams.delete('lang');
-  else url.searchParams.set('lang', language);
-  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
-  void loadLanguage(language);
+export function switchLanguage(language: Language): Promise<void> {
+  const { route, presentation } = rallyStore.getState();
+  if (route.kind !== 'not-found') {
+    const path = formatRoute(route, basePath, presentation, language);
+    const url = `${path}${window.location.search}`;
+    if (presentation === 'embed') window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
+  }
+  return loadLanguage(language);
 }
 
 /**
  * The absolute address of a route, for sharing and embedding: on the site's
  * public origin (`SITE_URL` at build time) or, when that was not set, on
- * this page's own. The full site's address unless `presentation` says embed.
+ * this page's own, in the page's language. The full site's address unless
+ * `presentation` says embed.
  */
 export function absoluteRouteUrl(route: Route, presentation: Presentation = 'site'): string {
-  return new URL(formatRoute(route, basePath, presentation), siteOrigin()).href;
+  return new URL(formatRoute(route, basePath, presentation, rallyStore.getState().language), siteOrigin()).href;
 }
 
 /** The site's public origin: `SITE_URL` at build time, or this page's own origin. */

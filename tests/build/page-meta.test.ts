@@ -8,6 +8,9 @@ import {
   pageSpecs,
   shorten,
 } from '../../build/page-meta.ts';
+import { readFileSync } from 'node:fs';
+import type { ContentTranslation } from '../../src/lib/content-translation.ts';
+import type { Catalogue } from '../../src/lib/i18n.ts';
 import { parseRallyCollection } from '../../src/lib/parse-rallies.ts';
 
 const source = { title: 'A report', publisher: 'A paper', url: 'https://news.example.org/report' };
@@ -115,7 +118,7 @@ describe('pageSpecs', () => {
   it('describes a city by its first quote, or by a factual line that names what is not reported', () => {
     expect(specs[1]?.description).toBe('“We are here & we <care>.” (Kari "K" Nordmann, Oslo)');
     expect(specs[2]?.description).toBe(
-      'A rally in Porto, Portugal on 7 April 2018, one of the rallies for a test. The source reports no venue or crowd size.',
+      'A rally in Porto, Portugal on 7 April 2018: Rallies for a test. The source reports no venue or crowd size.',
     );
   });
 });
@@ -144,12 +147,13 @@ describe('headTags', () => {
     }
     expect(head).toMatch(/<meta property="og:image:alt" content="Map with Oslo highlighted[^"]*" \/>/);
     expect(head).not.toContain('<care>');
+    expect(head).toContain('<link rel="alternate" hreflang="de" href="https://rallies.example.org/de/city/oslo/" />');
     expect(head).toContain(
-      '<link rel="alternate" hreflang="de" href="https://rallies.example.org/city/oslo/?lang=de" />',
+      '<link rel="alternate" hreflang="pt-BR" href="https://rallies.example.org/pt-br/city/oslo/" />',
     );
-    expect(head).toContain(
-      '<link rel="alternate" hreflang="pt-BR" href="https://rallies.example.org/city/oslo/?lang=pt-BR" />',
-    );
+    expect(head).toContain('<link rel="alternate" hreflang="en" href="https://rallies.example.org/city/oslo/" />');
+    expect(head).toContain('<meta property="og:locale" content="en_GB" />');
+    expect(head.match(/og:locale:alternate/g)).toHaveLength(6);
     expect(head).toContain(
       '<link rel="alternate" hreflang="x-default" href="https://rallies.example.org/city/oslo/" />',
     );
@@ -195,7 +199,7 @@ describe('assemblePage', () => {
     expect(html).not.toContain('Old title');
     expect(html).not.toContain('content="old"');
     expect(html.match(/name="description"/g)).toHaveLength(1);
-    expect(html).toContain('<div id="root"><main>$& $\' Oslo</main></div>');
+    expect(html).toContain('<div id="root" data-page="site en city/oslo"><main>$& $\' Oslo</main></div>');
     expect(html).toContain(
       '<script type="application/json" id="rally-data" data-as-of="2026-11-24">{"name":"\\u003c/script>\\u003cb>$1"}</script>',
     );
@@ -221,7 +225,7 @@ describe('helpers', () => {
     const porto = fixture.rallies[1];
     if (!porto) throw new Error('no Porto');
     expect(cityDescription({ ...porto, venue: 'The square' }, 'Rallies')).toBe(
-      'A rally in Porto, Portugal on 7 April 2018, one of the rallies. The source reports no crowd size.',
+      'A rally in Porto, Portugal on 7 April 2018: Rallies. The source reports no crowd size.',
     );
   });
 });
@@ -264,6 +268,92 @@ describe('pages for many rallies', () => {
     const template = '<html><head><title>t</title></head><body><div id="root"></div></body></html>';
     const html = assemblePage(template, overview, 'Site', '<main></main>', null, '<meta />', '2026-11-24');
     expect(html).not.toContain('id="rally-data"');
-    expect(html).toContain('<div id="root"><main></main></div>');
+    expect(html).toContain('<div id="root" data-page="site en overview"><main></main></div>');
+    expect(html).not.toContain('id="rally-language"');
+  });
+});
+
+describe('pages in another language', () => {
+  const catalogue = JSON.parse(readFileSync('src/i18n/messages/ru.json', 'utf8')) as Catalogue;
+  const translation: ContentTranslation = {
+    language: 'ru',
+    translatedBy: 'rally-map',
+    cityNames: { source: 'general knowledge', names: { oslo: 'Осло', porto: 'Порту' } },
+    texts: {
+      'campaign.title': { en: 'Rallies for a test', text: 'Акции для проверки' },
+      'campaign.summary': { en: 'People gathered in two cities.', text: 'Люди собрались в двух городах.' },
+      'oslo.quotes.0': { en: 'We are here & we <care>.', text: 'Мы здесь, и нам не всё равно.' },
+    },
+  };
+  const specs = pageSpecs(fixture, 'https://rallies.example.org', '/maps/', Infinity, {
+    language: 'ru',
+    catalogue,
+    translation,
+  });
+  const [overview, oslo, porto] = specs;
+
+  it('writes every page under the language’s folder, with its share images apart', () => {
+    expect(specs.map((spec) => spec.outputFile)).toEqual([
+      'ru/index.html',
+      'ru/city/oslo/index.html',
+      'ru/city/porto/index.html',
+      'ru/embed/index.html',
+      'ru/embed/city/oslo/index.html',
+      'ru/embed/city/porto/index.html',
+      'ru/404.html',
+    ]);
+    expect(oslo?.imageFile).toBe('share/ru/oslo.png');
+    expect(oslo?.imageUrl).toBe('https://rallies.example.org/maps/share/ru/oslo.png');
+    expect(oslo?.oembed?.file).toBe('oembed/ru/city/oslo.json');
+  });
+
+  it('titles and describes pages in the language, with the city’s usual name', () => {
+    expect(overview?.title).toBe('Акции для проверки · 7 апреля 2018 г.');
+    expect(overview?.description).toBe('Люди собрались в двух городах.');
+    expect(oslo?.title).toBe('Осло, 7 апреля 2018 г. · Акции для проверки');
+    expect(specs.at(-1)?.title).toBe('Страница не найдена · Акции для проверки');
+    expect(porto?.description).toBe(
+      'Акция протеста — Порту, Португалия, 7 апреля 2018 г.: Акции для проверки. Источник не сообщает ни место проведения, ни число участников.',
+    );
+  });
+
+  it('keeps a quote verbatim in the description, followed by the translation, labelled', () => {
+    expect(oslo?.description).toBe(
+      '“We are here & we <care>.” (Kari "K" Nordmann, Осло) Перевод: Мы здесь, и нам не всё равно.',
+    );
+  });
+
+  it('links the page to itself in every language, and says its locale', () => {
+    if (!oslo) throw new Error('no Oslo spec');
+    expect(oslo.canonicalUrl).toBe('https://rallies.example.org/maps/ru/city/oslo/');
+    const head = headTags(oslo, 'Акции для проверки');
+    expect(head).toContain('<meta property="og:locale" content="ru_RU" />');
+    expect(head).toContain('<meta property="og:locale:alternate" content="en_GB" />');
+    expect(head).not.toContain('og:locale:alternate" content="ru_RU"');
+    expect(head).toContain(
+      '<link rel="alternate" hreflang="ru" href="https://rallies.example.org/maps/ru/city/oslo/" />',
+    );
+    expect(head).toContain(
+      '<link rel="alternate" hreflang="x-default" href="https://rallies.example.org/maps/city/oslo/" />',
+    );
+    expect(head.match(/hreflang=/g)).toHaveLength(8);
+  });
+
+  it('writes <html lang>, the page’s identity and its language pack into the page', () => {
+    if (!oslo) throw new Error('no Oslo spec');
+    const template = '<html lang="en"><head><title>t</title></head><body><div id="root"></div></body></html>';
+    const html = assemblePage(
+      template,
+      oslo,
+      'Site',
+      '<main></main>',
+      '{}',
+      '<meta />',
+      '2026-11-24',
+      '{"language":"ru"}',
+    );
+    expect(html).toContain('<html lang="ru">');
+    expect(html).toContain('<div id="root" data-page="site ru city/oslo">');
+    expect(html).toContain('<script type="application/json" id="rally-language">{"language":"ru"}</script>');
   });
 });

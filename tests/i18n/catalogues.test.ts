@@ -22,7 +22,8 @@ function sourceFiles(directory: string): string[] {
     return /\.tsx?$/.test(entry.name) ? [readFileSync(path, 'utf8')] : [];
   });
 }
-const source = sourceFiles('src').join('\n');
+// The build writes some messages too: page descriptions and share-image descriptions.
+const source = [...sourceFiles('src'), ...sourceFiles('build')].join('\n');
 
 describe('the message catalogues', () => {
   it('exist for exactly the seven supported languages', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoute, parsePresentation, parseRoute, sameRoute, type Route } from '../../src/lib/route.ts';
+import { supportedLanguages } from '../../src/lib/i18n.ts';
+import {
+  formatRoute,
+  languageSegment,
+  pageIdentity,
+  parseLanguage,
+  parsePresentation,
+  parseRoute,
+  sameRoute,
+  type Route,
+} from '../../src/lib/route.ts';
 import { readRallyDocument } from './rally-fixtures.ts';
 
 const slugs = (readRallyDocument() as { features: { id: string }[] }).features.map((feature) => feature.id);
@@ -85,5 +95,57 @@ describe('embed addresses', () => {
   it('reads hostile embed paths as not found', () => {
     expect(parseRoute('/embed/city/__proto__/')).toEqual({ kind: 'not-found' });
     expect(parseRoute('/embed/embed/')).toEqual({ kind: 'not-found' });
+  });
+});
+
+describe('language prefixes', () => {
+  const routes: Route[] = [{ kind: 'overview' }, { kind: 'city', cityId: 'london' }, { kind: 'city', cityId: 'rome' }];
+
+  for (const basePath of ['/', '/maps/']) {
+    it.each(supportedLanguages)(`round-trips every route and presentation in %s under ${basePath}`, (language) => {
+      for (const route of routes) {
+        for (const presentation of ['site', 'embed'] as const) {
+          const path = formatRoute(route, basePath, presentation, language);
+          expect(parseRoute(path, basePath)).toEqual(route);
+          expect(parsePresentation(path, basePath)).toBe(presentation);
+          expect(parseLanguage(path, basePath)).toBe(language);
+        }
+      }
+    });
+  }
+
+  it('keeps English at the addresses without a prefix, and puts the others under their lower-case tag', () => {
+    const london: Route = { kind: 'city', cityId: 'london' };
+    expect(formatRoute(london)).toBe('/city/london/');
+    expect(formatRoute(london, '/', 'site', 'en')).toBe('/city/london/');
+    expect(formatRoute(london, '/', 'site', 'ru')).toBe('/ru/city/london/');
+    expect(formatRoute(london, '/maps/', 'embed', 'ru')).toBe('/maps/ru/embed/city/london/');
+    expect(formatRoute({ kind: 'overview' }, '/', 'site', 'pt-BR')).toBe('/pt-br/');
+    expect(supportedLanguages.map(languageSegment)).toEqual([null, 'de', 'es', 'pt-br', 'it', 'sv', 'ru']);
+  });
+
+  it('reads the language of an address, English without a prefix', () => {
+    expect(parseLanguage('/')).toBe('en');
+    expect(parseLanguage('/city/london/')).toBe('en');
+    expect(parseLanguage('/ru')).toBe('ru');
+    expect(parseLanguage('/pt-br/city/brasilia/index.html')).toBe('pt-BR');
+    expect(parseLanguage('/maps/de/embed/', '/maps/')).toBe('de');
+    // Only the lower-case segment is an address; other spellings are simply not pages.
+    expect(parseLanguage('/pt-BR/')).toBe('en');
+    expect(parseRoute('/pt-BR/')).toEqual({ kind: 'not-found' });
+    expect(parseLanguage('/de/', '/maps/')).toBe('en');
+  });
+
+  it.each(['/en/', '/en/city/london/', '/ru/ru/', '/ru/city/london/ru/', '/embed/ru/city/london/', '/fr/city/paris/'])(
+    'reads %j, which no page has, as not found',
+    (path) => {
+      expect(parseRoute(path)).toEqual({ kind: 'not-found' });
+    },
+  );
+
+  it('names each generated page by route, presentation and language', () => {
+    expect(pageIdentity({ kind: 'city', cityId: 'london' }, 'site', 'ru')).toBe('site ru city/london');
+    expect(pageIdentity({ kind: 'overview' }, 'embed', 'pt-BR')).toBe('embed pt-BR overview');
+    expect(pageIdentity({ kind: 'not-found' }, 'site', 'en')).toBe('site en not-found');
   });
 });

@@ -34,6 +34,7 @@ describe('initialRallyState', () => {
       openedFrom: null,
       language: 'en',
       catalogue: expect.objectContaining({ 'city.venueNotReported': 'Venue not reported' }) as unknown,
+      translation: null,
       dataAsOf: null,
       offlineCopy: false,
       cityFilter: '',
