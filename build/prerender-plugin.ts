@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import { decodeRallyJson, parseRallyCollection, type RallyCollection } from '../src/lib/parse-rallies.ts';
-import type { Presentation, Route } from '../src/lib/route.ts';
+import type { Presentation, Route } from '../src/lib/address.ts';
 import {
   contentSecurityPolicy,
   headersFile,
