@@ -1,7 +1,7 @@
 /**
  * Renders the web app manifest's PNG icons (public/icons/icon-192.png and
  * icon-512.png) from the favicon, public/favicon.svg: the rally marker on a
- * paper-coloured square, inside the middle 60 % so a round or squircle
+ * paper-coloured square with the marker's shadow, inside the middle 60 % so a round or squircle
  * mask (a "maskable" icon) never cuts it. Run `npm run icons` after changing
  * the favicon, and commit the PNGs.
  */
@@ -21,8 +21,10 @@ function iconSvg(favicon: string, size: number): string {
   const offset = (size - markSize) / 2;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">`,
+    // The marker's shadow on the map (src/styles/app.css), so its white ring shows on paper.
+    `<defs><filter id="shadow"><feDropShadow dx="0" dy="${size / 96}" stdDeviation="${size / 64}" flood-opacity="0.35"/></filter></defs>`,
     `<rect width="${size}" height="${size}" fill="${paper}"/>`,
-    `<svg x="${offset}" y="${offset}" width="${markSize}" height="${markSize}" viewBox="${viewBox}">${inner}</svg>`,
+    `<g filter="url(#shadow)"><svg x="${offset}" y="${offset}" width="${markSize}" height="${markSize}" viewBox="${viewBox}">${inner}</svg></g>`,
     '</svg>',
   ].join('');
 }
