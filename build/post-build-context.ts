@@ -1,5 +1,5 @@
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
-import type { Presentation, Route } from '../src/lib/route.ts';
+import type { Presentation, Route } from '../src/lib/address.ts';
 import type { BuildEnvironment } from './environment.ts';
 import type { PageSpec } from './page-meta.ts';
 

@@ -1,6 +1,6 @@
+import { rallyDataPath } from '../../src/lib/address.ts';
 import { precacheManifest } from '../precache-manifest.ts';
 import type { PostBuildContext } from '../post-build-context.ts';
-import { rallyDataFile } from '../rally-data-plugin.ts';
 import { buildServiceWorker } from '../service-worker.ts';
 
 /**
@@ -12,7 +12,7 @@ export async function writeServiceWorker(context: PostBuildContext): Promise<voi
   const precache = precacheManifest(outDir, environment.basePath);
   await buildServiceWorker(root, outDir, {
     basePath: environment.basePath,
-    dataPath: `${environment.basePath}${rallyDataFile}`,
+    dataPath: rallyDataPath(environment.basePath),
     precache: precache.entries,
   });
   context.summary.push(

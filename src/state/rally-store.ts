@@ -4,7 +4,7 @@ import type { RallyProblem } from '../lib/rally-problem.ts';
 import englishCatalogue from '../i18n/messages/en.json';
 import { formatMessage, type Catalogue, type Language } from '../lib/i18n.ts';
 import type { Campaign, Rally } from '../lib/rally-schema.ts';
-import { overviewRoute, sameRoute, type Presentation, type Route } from '../lib/route.ts';
+import { overviewRoute, sameRoute, type Presentation, type Route } from '../lib/address.ts';
 
 /** Where loading the rally file has got to. */
 export type LoadState =
