@@ -22,7 +22,7 @@ import {
   pageIdentity,
   type Presentation,
   type Route,
-} from '../src/lib/route.ts';
+} from '../src/lib/address.ts';
 import { shareCardSize } from './share-card.ts';
 
 /** The English pages' language pack: the built-in catalogue, and no translation. */
@@ -56,6 +56,8 @@ export interface PageSpec {
   presentation: Presentation;
   /** The page's language. */
   language: Language;
+  /** The site's name in the page's language (the campaign's title), for `og:site_name` and oEmbed. */
+  siteName: string;
   /** Absolute URL of the same page in each language, for `hreflang` links; `null` for the 404 page. */
   alternates: Readonly<Record<Language, string>> | null;
   /** The rally on this page, for city pages. */
@@ -166,6 +168,7 @@ export function pageSpecs(
     route: overviewRoute,
     presentation: 'site',
     language,
+    siteName: title,
     alternates: alternatesOf(overviewRoute),
     rally: null,
     outputFile: `${folder}index.html`,
@@ -186,6 +189,7 @@ export function pageSpecs(
       route,
       presentation: 'site',
       language,
+      siteName: title,
       alternates: alternatesOf(route),
       rally,
       outputFile: `${folder}city/${rally.id}/index.html`,
@@ -212,6 +216,7 @@ export function pageSpecs(
     route: { kind: 'not-found' },
     presentation: 'site',
     language,
+    siteName: title,
     alternates: null,
     rally: null,
     outputFile: `${folder}404.html`,

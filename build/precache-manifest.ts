@@ -14,15 +14,19 @@ export interface PrecacheEntry {
  * stored by the service worker at install, for every reader: the app's
  * code, styles, images and basemap (`assets/`), except each language's
  * catalogue and translation (`assets/language-*`, see vite.config.ts),
- * which are stored when a reader first uses that language. Pages are not
- * in it: the service worker stores the pages of the reader's language as
- * they are opened (src/service-worker/service-worker.ts), and each carries
- * the data. Nor are the share images (large, and only for link previews),
- * the embed pages and `embed.js` (the service worker is off in embeds),
- * the oEmbed documents, `_headers`, or the service worker itself.
+ * which are stored when a reader first uses that language; and the
+ * favicon, web app manifest and its icons (from public/), so the installed
+ * site has its icon offline. Pages are not in it: the service worker
+ * stores the pages of the reader's language as they are opened
+ * (src/service-worker/service-worker.ts), and each carries the data. Nor
+ * are the photos (public/photos/, possibly large), the share images
+ * (large, and only for link previews), the embed pages and `embed.js` (the
+ * service worker is off in embeds), the oEmbed documents, `_headers`, or
+ * the service worker itself.
  */
 export function isPrecached(path: string): boolean {
-  return path.startsWith('assets/') && !path.startsWith('assets/language-');
+  if (path.startsWith('assets/')) return !path.startsWith('assets/language-');
+  return path === 'favicon.svg' || path === 'manifest.webmanifest' || /^icons\/[^/]+\.png$/.test(path);
 }
 
 /**

@@ -9,7 +9,7 @@ import { OfflineNote } from './panel/offline-note.tsx';
 import { SheetHandle, type SheetHeight } from './panel/sheet-handle.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
 import { campaignTitle, translatedText } from './lib/content-translation.ts';
-import { formatRoute, overviewRoute } from './lib/route.ts';
+import { formatRoute, overviewRoute } from './lib/address.ts';
 import { selectCampaign, selectIsEmbed, selectRoute, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
 

@@ -3,7 +3,7 @@ import { renderToString } from 'react-dom/server';
 import { App } from './app.tsx';
 import type { LanguagePack } from './lib/i18n.ts';
 import type { RallyCollection } from './lib/parse-rallies.ts';
-import type { Presentation, Route } from './lib/route.ts';
+import type { Presentation, Route } from './lib/address.ts';
 import {
   finishLoading,
   initialRallyState,

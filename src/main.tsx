@@ -5,10 +5,11 @@ import { loadRallyMap } from './map/map-loader.ts';
 import { loadEmbeddedCollection } from './state/embedded-rallies.ts';
 import { applyEmbeddedLanguage } from './state/language.ts';
 import { noteOfflineCopyPage, registerServiceWorkerWhenIdle } from './state/offline.ts';
-import { pageIdentity, type Route } from './lib/route.ts';
+import { pageIdentity, type Route } from './lib/address.ts';
 import { rallyStore } from './state/rally-store.ts';
 import { selectIsNotFound } from './state/selectors.ts';
-import { reloadOnceOnStaleChunk, startUrlSync } from './state/url-sync.ts';
+import { reloadOnceOnStaleChunk } from './state/stale-chunk-reload.ts';
+import { startUrlSync } from './state/url-sync.ts';
 
 /* Started by boot.ts after the page's first frame. */
 // A page in another language than English carries its catalogue and translation, to be taken over in it.

@@ -1,6 +1,6 @@
 import { useRef, type MouseEvent } from 'react';
 import { languageNames, supportedLanguages, type Language } from '../lib/i18n.ts';
-import { formatRoute, overviewRoute } from '../lib/route.ts';
+import { formatRoute, overviewRoute } from '../lib/address.ts';
 import { selectPresentation, selectRoute } from '../state/selectors.ts';
 import { switchLanguage } from '../state/url-sync.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';

@@ -29,7 +29,7 @@ import { clientsClaim } from 'workbox-core';
 import { addRoute, cleanupOutdatedCaches, matchPrecache, precache } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { networkTimeoutMs, offlineCopyHeader, offlineCopyTimingName } from '../lib/offline-copy.ts';
-import { parseLanguage, parsePresentation, type Presentation } from '../lib/route.ts';
+import { parseLanguage, parsePresentation, type Presentation } from '../lib/address.ts';
 
 interface PrecacheEntry {
   url: string;

@@ -1,7 +1,7 @@
 import { useT } from '../state/use-t.ts';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { Route } from '../lib/route.ts';
-import { absoluteRouteUrl } from '../state/url-sync.ts';
+import { absoluteRouteUrl, type Route } from '../lib/address.ts';
+import { siteRoot } from '../state/url-sync.ts';
 
 // The menu's contents are not part of the first view; they load when the
 // reader reaches for the button, and usually have arrived by the click.
@@ -26,7 +26,7 @@ export function ShareMenu({ route, text }: ShareMenuProps) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
-  const { t } = useT();
+  const { t, language } = useT();
 
   useEffect(
     function closeOnOutsidePointer() {
@@ -84,7 +84,7 @@ export function ShareMenu({ route, text }: ShareMenuProps) {
               </p>
             }
           >
-            <SharePanel page={{ url: absoluteRouteUrl(route), text }} />
+            <SharePanel page={{ url: absoluteRouteUrl(route, siteRoot(), 'site', language), text }} />
           </Suspense>
         </div>
       ) : null}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +11,9 @@ describe('isPrecached', () => {
     'assets/rally-map-abc123.css',
     'assets/countries-110m-abc123.json',
     'assets/share-menu-abc123.js',
+    'favicon.svg',
+    'manifest.webmanifest',
+    'icons/icon-192.png',
   ])('keeps %s, which every reader’s offline use needs', (path) => {
     expect(isPrecached(path)).toBe(true);
   });
@@ -33,6 +37,7 @@ describe('isPrecached', () => {
     '_headers',
     'sw.js',
     'photos/london-1.jpg',
+    'robots.txt',
     'city/london/extra/index.html',
   ])('leaves out %s, stored only when the reader opens it', (path) => {
     expect(isPrecached(path)).toBe(false);
@@ -47,6 +52,7 @@ describe('precacheManifest', () => {
     'assets/index-abc123.js': 'console.log(1)',
     'assets/style-abc123.css': 'p{}',
     'assets/language-ru-abc123.js': 'export default {}',
+    'manifest.webmanifest': '{"name":"Rallies"}',
     'data/rallies.geojson': '{"type":"FeatureCollection","features":[]}',
     'share/rome.png': 'not a real png',
     'embed/index.html': '<p>embed</p>',
@@ -60,11 +66,20 @@ describe('precacheManifest', () => {
   });
 
   it('lists the kept files under the base path, sorted: the shell, not the pages or other languages', () => {
+    const md5 = (text: string) => createHash('md5').update(text).digest('hex');
     const { entries, gzipBytes } = precacheManifest(folder, '/maps');
     expect(entries).toEqual([
       { url: '/maps/assets/index-abc123.js', revision: null },
       { url: '/maps/assets/style-abc123.css', revision: null },
+      { url: '/maps/manifest.webmanifest', revision: md5('{"name":"Rallies"}') },
     ]);
     expect(gzipBytes).toBeGreaterThan(0);
+  });
+
+  it('gives a changed file without a hashed name a new revision', () => {
+    const before = precacheManifest(folder, '/').entries.find((entry) => entry.url === '/manifest.webmanifest');
+    writeFileSync(join(folder, 'manifest.webmanifest'), '{"name":"Rallies, redeployed"}');
+    const after = precacheManifest(folder, '/').entries.find((entry) => entry.url === '/manifest.webmanifest');
+    expect(after?.revision).not.toBe(before?.revision);
   });
 });

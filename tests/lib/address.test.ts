@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { supportedLanguages } from '../../src/lib/i18n.ts';
+import fc from 'fast-check';
 import {
+  absoluteRouteUrl,
+  embedScriptUrl,
   formatRoute,
   languageSegment,
   pageIdentity,
   parseLanguage,
+  parseLanguageParam,
+  parsePath,
   parsePresentation,
+  parsePymChildId,
   parseRoute,
+  rallyDataPath,
   sameRoute,
+  serviceWorkerPath,
+  siteFilePath,
+  withLanguageParam,
+  type Presentation,
   type Route,
-} from '../../src/lib/route.ts';
+} from '../../src/lib/address.ts';
+import { supportedLanguages } from '../../src/lib/i18n.ts';
+import { slugPattern } from '../../src/lib/slug.ts';
 import { readRallyDocument } from './rally-fixtures.ts';
 
 const slugs = (readRallyDocument() as { features: { id: string }[] }).features.map((feature) => feature.id);
@@ -96,6 +108,116 @@ describe('embed addresses', () => {
     expect(parseRoute('/embed/city/__proto__/')).toEqual({ kind: 'not-found' });
     expect(parseRoute('/embed/embed/')).toEqual({ kind: 'not-found' });
   });
+});
+
+describe('parsePath and formatRoute, for any slug, base path, presentation and language', () => {
+  const slug = fc.stringMatching(slugPattern);
+  const route: fc.Arbitrary<Route> = fc.oneof(
+    fc.constant<Route>({ kind: 'overview' }),
+    slug.map((cityId): Route => ({ kind: 'city', cityId })),
+  );
+  const basePath = fc.oneof(
+    fc.constant('/'),
+    fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/).map((folder) => `/${folder}/`),
+  );
+  const presentation = fc.constantFrom<Presentation>('site', 'embed');
+  const language = fc.constantFrom(...supportedLanguages);
+
+  it('reads back the route, presentation and language it formats', () => {
+    fc.assert(
+      fc.property(route, basePath, presentation, language, (route, basePath, presentation, language) => {
+        // A base folder named `embed` or `city` makes its own paths ambiguous; no site is built there.
+        fc.pre(basePath !== '/embed/' && basePath !== '/city/');
+        expect(parsePath(formatRoute(route, basePath, presentation, language), basePath)).toEqual({
+          route,
+          presentation,
+          language,
+        });
+      }),
+    );
+  });
+
+  it('formats back the path it reads, for every path it reads as a page', () => {
+    const segment = fc.constantFrom('city', 'embed', 'london', 'index.html', '', 'x', 'ru', 'pt-br', 'en');
+    const path = fc.array(segment, { maxLength: 5 }).map((segments) => `/${segments.join('/')}`);
+    fc.assert(
+      fc.property(path, (path) => {
+        const { route, presentation, language } = parsePath(path);
+        if (route.kind === 'not-found') return;
+        expect(parsePath(formatRoute(route, '/', presentation, language))).toEqual({ route, presentation, language });
+      }),
+    );
+  });
+});
+
+describe('absolute addresses', () => {
+  const site = { basePath: '/chechnya-rallies/', origin: 'https://example.org' };
+
+  it('puts a route on the site origin, in the full site or the embed version, in a language', () => {
+    expect(absoluteRouteUrl({ kind: 'city', cityId: 'london' }, site)).toBe(
+      'https://example.org/chechnya-rallies/city/london/',
+    );
+    expect(absoluteRouteUrl({ kind: 'overview' }, site, 'embed')).toBe('https://example.org/chechnya-rallies/embed/');
+    expect(absoluteRouteUrl({ kind: 'city', cityId: 'london' }, site, 'site', 'ru')).toBe(
+      'https://example.org/chechnya-rallies/ru/city/london/',
+    );
+    const url = new URL(absoluteRouteUrl({ kind: 'city', cityId: 'mexico-city' }, site, 'embed', 'pt-BR'));
+    expect(parsePath(url.pathname, site.basePath)).toEqual({
+      route: { kind: 'city', cityId: 'mexico-city' },
+      presentation: 'embed',
+      language: 'pt-BR',
+    });
+  });
+
+  it('gives embed.js on the site origin', () => {
+    expect(embedScriptUrl(site)).toBe('https://example.org/chechnya-rallies/embed.js');
+    expect(embedScriptUrl({ basePath: '/', origin: 'http://127.0.0.1:4173' })).toBe('http://127.0.0.1:4173/embed.js');
+  });
+});
+
+describe("the site's own files", () => {
+  it('sit under the base path, with or without its trailing slash', () => {
+    expect(rallyDataPath('/')).toBe('/data/rallies.geojson');
+    expect(rallyDataPath('/maps')).toBe('/maps/data/rallies.geojson');
+    expect(serviceWorkerPath('/maps/')).toBe('/maps/sw.js');
+    expect(siteFilePath('photos/london-1.jpg', '/maps/')).toBe('/maps/photos/london-1.jpg');
+  });
+
+  it('never leave the site, even for a file named with a leading slash', () => {
+    expect(siteFilePath('//evil.example/x.jpg', '/')).toBe('/evil.example/x.jpg');
+  });
+});
+
+describe('?lang=', () => {
+  it.each(supportedLanguages)('sets and reads back %s, keeping the other parameters', (language) => {
+    const search = withLanguageParam('?childId=map-1&lang=ru', language);
+    expect(parseLanguageParam(search)).toBe(language === 'en' ? null : language);
+    expect(parsePymChildId(search)).toBe('map-1');
+  });
+
+  it('removes English, the default, leaving no stray "?"', () => {
+    expect(withLanguageParam('?lang=de', 'en')).toBe('');
+    expect(withLanguageParam('', 'de')).toBe('?lang=de');
+    expect(withLanguageParam('', 'pt-BR')).toBe('?lang=pt-BR');
+  });
+
+  it('reads no language from a query without one', () => {
+    expect(parseLanguageParam('')).toBeNull();
+    expect(parseLanguageParam('?childId=x')).toBeNull();
+  });
+});
+
+describe("Pym's ?childId=", () => {
+  it('accepts a short identifier', () => {
+    expect(parsePymChildId('?childId=rally-map_1')).toBe('rally-map_1');
+  });
+
+  it.each(['', '?childId=', '?childId=a%20b', `?childId=${'x'.repeat(65)}`, '?childId=%3Cscript%3E'])(
+    'refuses %j',
+    (search) => {
+      expect(parsePymChildId(search)).toBeNull();
+    },
+  );
 });
 
 describe('language prefixes', () => {

@@ -1,0 +1,38 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { policyMetaTag } from '../content-security-policy.ts';
+import { assemblePage } from '../page-meta.ts';
+import type { PostBuildContext } from '../post-build-context.ts';
+
+/**
+ * Writes every page of `context.specs` (`index.html`, `city/<slug>/index.html`,
+ * the embed pages, `404.html`, in English and under each other language's
+ * folder): the app rendered into the template in the page's language, with
+ * its meta tags, the policy, unless there are many rallies the collection,
+ * and on pages in another language than English that language's pack.
+ */
+export function writePages(context: PostBuildContext): void {
+  const { outDir, specs, template, collectionJson, policy, environment } = context;
+  const packJson = new Map(context.packs.map((pack) => [pack.language, JSON.stringify(pack)]));
+  for (const spec of specs) {
+    const pack = context.packs.find((candidate) => candidate.language === spec.language);
+    if (!pack) throw new Error(`no language pack for ${spec.language}`);
+    const appHtml = context.renderRoute(context.collection, spec.route, spec.presentation, pack);
+    const file = join(outDir, spec.outputFile);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(
+      file,
+      assemblePage(
+        template,
+        spec,
+        spec.siteName,
+        appHtml,
+        collectionJson,
+        policyMetaTag(policy),
+        environment.dataAsOf,
+        spec.language === 'en' ? null : (packJson.get(spec.language) ?? null),
+      ),
+    );
+  }
+  context.summary.push(`${specs.length} pages`);
+}
