@@ -162,7 +162,8 @@ export function prerenderPlugin(): Plugin {
       config.logger.info(
         `rally-prerender: ${specs.length} pages and ${images.length} share images ` +
           `(${Math.round(imageBytes / 1024)} kB), embed.js (${embedScriptBytes} B gzipped), ` +
-          `sw.js precaching ${precache.entries.length} files (${Math.round(precache.gzipBytes / 1024)} kB gzipped), ` +
+          `sw.js precaching ${precache.entries.length} files (${Math.round(precache.gzipBytes / 1024)} kB gzipped` +
+          `${precache.leftOut.length > 0 ? `; ${precache.leftOut.join(', ')} stored once fetched, too large to precache` : ''}), ` +
           `${compressed.files} files precompressed (${Math.round(compressed.originalBytes / 1024)} kB → ` +
           `${Math.round(compressed.gzipBytes / 1024)} kB gzip, ${Math.round(compressed.brotliBytes / 1024)} kB brotli) ` +
           `in ${Math.round(performance.now() - started)} ms`,
