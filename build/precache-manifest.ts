@@ -13,7 +13,9 @@ export interface PrecacheEntry {
  * Whether a built file (path relative to the output folder, with "/") is
  * stored by the service worker for offline use: the app's code, styles,
  * images and basemap (`assets/`), the pages of the full site (`index.html`,
- * `city/<id>/index.html`, `404.html`) and the rally file. Not the share
+ * `city/<id>/index.html`, `404.html`), the rally file, and the favicon, web
+ * app manifest and its icons (from public/), so the installed site has its
+ * icon offline. Not the photos (public/photos/, possibly large), the share
  * images (large, and only for link previews), the embed pages and
  * `embed.js` (the service worker is off in embeds), the oEmbed documents,
  * `_headers`, or the service worker itself.
@@ -22,6 +24,7 @@ export function isPrecached(path: string): boolean {
   if (path.startsWith('assets/')) return true;
   if (path === 'index.html' || path === '404.html') return true;
   if (/^city\/[^/]+\/index\.html$/.test(path)) return true;
+  if (path === 'favicon.svg' || path === 'manifest.webmanifest' || /^icons\/[^/]+\.png$/.test(path)) return true;
   return /^data\/[^/]+\.geojson$/.test(path);
 }
 

@@ -1,18 +1,12 @@
+import { rallyDataPath } from '../lib/address.ts';
 import { isoDateFromHttpDate, offlineCopyHeader } from '../lib/offline-copy.ts';
 import type { parseRallyBytes, RallyCollection } from '../lib/parse-rallies.ts';
 import type { Rally } from '../lib/rally-schema.ts';
 import { workerParseBytes } from '../lib/scale.ts';
-import {
-  failLoading,
-  finishLoading,
-  reportDownloadProgress,
-  setDataOrigin,
-  startLoading,
-  type LoadFailure,
-} from './rally-store.ts';
+import { failLoading, finishLoading, reportDownloadProgress, startLoading, type LoadFailure } from './rally-store.ts';
 
 /** Where the built app finds the rally file: `data/rallies.geojson` under the site root. */
-export const rallyDataUrl = `${import.meta.env.BASE_URL}data/rallies.geojson`;
+export const rallyDataUrl = rallyDataPath(import.meta.env.BASE_URL);
 
 /**
  * How long the download may stall, in milliseconds: waiting for the answer,
@@ -80,8 +74,11 @@ export async function loadRallies(
       failLoading(result.failure);
       return;
     }
-    finishLoading(result.collection, result.ralliesById);
-    setDataOrigin(outcome.dataAsOf, outcome.offlineCopy);
+    finishLoading(
+      result.collection,
+      { dataAsOf: outcome.dataAsOf, offlineCopy: outcome.offlineCopy },
+      result.ralliesById,
+    );
   } catch {
     // Whatever went wrong (a parser that threw, memory running out), the reader gets "Try again".
     if (isCurrent()) failLoading({ kind: 'reader' });

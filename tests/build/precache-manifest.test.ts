@@ -16,6 +16,9 @@ describe('isPrecached', () => {
     '404.html',
     'city/london/index.html',
     'data/rallies.geojson',
+    'favicon.svg',
+    'manifest.webmanifest',
+    'icons/icon-192.png',
   ])('keeps %s, which offline use needs', (path) => {
     expect(isPrecached(path)).toBe(true);
   });
@@ -31,6 +34,7 @@ describe('isPrecached', () => {
     '_headers',
     'sw.js',
     'photos/london-1.jpg',
+    'robots.txt',
     'city/london/extra/index.html',
   ])('leaves out %s', (path) => {
     expect(isPrecached(path)).toBe(false);
