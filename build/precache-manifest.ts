@@ -31,10 +31,13 @@ export function isPrecached(path: string): boolean {
 
 /**
  * The precache list for a built site: every file `isPrecached` keeps, as a
- * URL under `basePath`. Files under `assets/` have hashed names, so they need
- * no revision; every other file gets the MD5 of its content, so a changed
- * page or data file is fetched again by the next service worker. Also
- * returns the list's total size, gzipped, for the build log.
+ * URL under `basePath`. Files under `assets/` have hashed names, so they
+ * need no revision; every other file gets the MD5 of its content, so a
+ * changed file is fetched again by the next service worker. Also returns
+ * the list's total size, gzipped, for the build log. The rally file is
+ * never in it (every visitor would download it in the background, however
+ * large): pages carry the data, and the service worker stores the file
+ * once a page has fetched it.
  */
 export function precacheManifest(outDir: string, basePath: string): { entries: PrecacheEntry[]; gzipBytes: number } {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;

@@ -7,15 +7,19 @@
  *   seven. Each page carries the rally data and its language's texts.
  * - Pages and the rally file are asked from the network first, so an online
  *   reader always gets the current deploy; each page of the full site that
- *   is opened is stored. When the network fails or takes longer than
+ *   is opened is stored, after it has gone to the page. When the network
+ *   fails, answers with a server error (5xx) or takes longer than
  *   `networkTimeoutMs`, the stored copy answers, marked so the page can say
  *   it is showing an offline copy (src/lib/offline-copy.ts). A page never
- *   opened is answered with a stored page of its language, from whose data
- *   the app renders the page the address asks for (src/main.tsx): so after
- *   one visit every page in that language works offline, and every page of
- *   a language the reader switched to in place.
+ *   opened (another city, `/city/london` without its slash) is answered
+ *   with a stored page of its language, from whose data the app renders the
+ *   page the address asks for (src/main.tsx): so after one visit every page
+ *   in that language works offline, and every page of a language the reader
+ *   switched to in place.
+ * - A good answer for the rally file goes to the page at once, and is stored
+ *   for offline use while the page reads it.
  * - Another language's catalogue and translation (`assets/language-*`) are
- *   stored when the reader first switches to it, like any code file.
+ *   stored when the reader first switches to it.
  * - Hashed code files are answered from the store, and from the network when
  *   they are not in it (a newer deploy's files, before this worker updates).
  * - A new worker takes over at once and drops files the new deploy no longer
@@ -114,7 +118,10 @@ worker.addEventListener('install', (event) => {
 clientsClaim();
 cleanupOutdatedCaches();
 
-/** The network's answer, or a rejection when it fails or takes longer than `timeoutMs`. */
+/**
+ * The network's answer, or a rejection when it fails, answers with a server
+ * error (5xx: the stored copy is better) or takes longer than `timeoutMs`.
+ */
 function fetchWithTimeout(request: Request, timeoutMs: number): Promise<Response> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -123,7 +130,8 @@ function fetchWithTimeout(request: Request, timeoutMs: number): Promise<Response
     fetch(request).then(
       (response) => {
         clearTimeout(timer);
-        resolve(response);
+        if (response.status >= 500) reject(new Error(`server error ${String(response.status)}`));
+        else resolve(response);
       },
       (error: unknown) => {
         clearTimeout(timer);
@@ -144,13 +152,17 @@ function markAsCopy(response: Response, headers: Record<string, string>): Respon
 // first; the newest good answer is kept for offline use.
 registerRoute(
   ({ url }) => url.origin === worker.location.origin && url.pathname === dataPath,
-  async ({ request }) => {
-    const cache = await caches.open(dataCacheName);
+  async ({ request, event }) => {
     try {
       const response = await fetchWithTimeout(request, networkTimeoutMs);
-      if (response.ok) await cache.put(dataPath, response.clone());
+      if (response.ok) {
+        // Answer first: the page reads the body while the copy is stored.
+        const copy = response.clone();
+        event.waitUntil(caches.open(dataCacheName).then((cache) => cache.put(dataPath, copy)));
+      }
       return response;
     } catch {
+      const cache = await caches.open(dataCacheName);
       const copy = (await cache.match(dataPath)) ?? (await matchPrecache(dataPath));
       if (!copy) return Response.error();
       return markAsCopy(copy, { [offlineCopyHeader]: '1' });
@@ -161,12 +173,13 @@ registerRoute(
 // Pages of the full site: network first, each page stored as it is opened; then a stored page of its language.
 registerRoute(
   ({ request, url }) => request.mode === 'navigate' && isSitePage(url),
-  async ({ request, url }) => {
+  async ({ request, url, event }) => {
     try {
       const response = await fetchWithTimeout(request, networkTimeoutMs);
       if (response.ok) {
-        const cache = await caches.open(pageCacheName);
-        await cache.put(pageKey(url), response.clone());
+        // Answer first: the page is stored while the browser reads it.
+        const copy = response.clone();
+        event.waitUntil(caches.open(pageCacheName).then((cache) => cache.put(pageKey(url), copy)));
       }
       return response;
     } catch {
