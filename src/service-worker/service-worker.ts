@@ -49,14 +49,21 @@ interface WorkerScope {
   location: Location;
   clients: { matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<{ url: string }[]> };
   skipWaiting(): Promise<void>;
-  addEventListener(type: 'install', listener: (event: ExtendableEvent) => void): void;
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
 }
 
 const worker = self as unknown as WorkerScope;
 const { basePath, dataPath, precache: precacheEntries } = __SERVICE_WORKER_CONFIG__;
 const dataCacheName = 'rally-map-data';
-const pageCacheName = 'rally-map-pages';
-const languageCacheName = 'rally-map-languages';
+/** A short name for this deploy, from its precache list: pages and language files stored by another deploy are dropped. */
+const deployVersion = precacheEntries
+  .map((entry) => `${entry.url} ${entry.revision ?? ''}`)
+  .join('\n')
+  .split('')
+  .reduce((hash, character) => (Math.imul(hash, 31) + character.charCodeAt(0)) | 0, 0)
+  .toString(36);
+const pageCacheName = `rally-map-pages-${deployVersion}`;
+const languageCacheName = `rally-map-languages-${deployVersion}`;
 
 /** A page of the full site on this origin (not an embed, which the worker leaves alone). */
 function isSitePage(url: URL): boolean {
@@ -114,6 +121,20 @@ async function storedPageFor(url: URL): Promise<Response | undefined> {
 worker.addEventListener('install', (event) => {
   event.waitUntil(storeOpenPages());
   void worker.skipWaiting();
+});
+
+// Pages of an earlier deploy name code files this one no longer has: drop them once this worker is in charge.
+worker.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys().then((names) =>
+      Promise.all(
+        names
+          .filter((name) => /^rally-map-(pages|languages)-/.test(name))
+          .filter((name) => name !== pageCacheName && name !== languageCacheName)
+          .map((name) => caches.delete(name)),
+      ),
+    ),
+  );
 });
 clientsClaim();
 cleanupOutdatedCaches();

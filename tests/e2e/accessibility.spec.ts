@@ -236,3 +236,16 @@ test.describe('what axe cannot check', () => {
     expect(styles).toEqual({ spinner: 'spin', sheet: '0.25s' });
   });
 });
+
+test.describe('axe-core finds no WCAG 2.1 A or AA violations in any language', () => {
+  const prefixes = ['/de/', '/es/', '/pt-br/', '/it/', '/sv/', '/ru/'];
+
+  for (const prefix of prefixes) {
+    for (const path of [prefix, `${prefix}city/london/`]) {
+      test(`${path} with the app running`, async ({ page }) => {
+        await openPage(page, path, 'light');
+        await expectNoAxeViolations(page);
+      });
+    }
+  }
+});

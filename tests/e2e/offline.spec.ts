@@ -28,12 +28,20 @@ async function waitForServiceWorker(page: Page): Promise<void> {
 }
 
 test.describe('offline after one visit', () => {
-  test('the map, every city, the note and the language switch work offline', async ({ page, context }) => {
+  test('the map, every city, the note and a language switched to work offline', async ({ page, context }) => {
     const errors = watchPageErrors(context);
     await page.goto('/');
     await expect(page.locator('.rally-marker')).toHaveCount(8);
     await expect(page.locator('.offline-note')).toHaveCount(0);
     await waitForServiceWorker(page);
+    // Switched to in place, German's files come through the worker, which keeps them.
+    await page.locator('.language-switcher summary').click();
+    await page.getByRole('link', { name: 'Deutsch' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await page.locator('.language-switcher summary').click();
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
     await context.setOffline(true);
     await page.reload();
@@ -43,6 +51,7 @@ test.describe('offline after one visit', () => {
       `Offline: data as of ${formatCalendarDate(builtOn, 'en-GB')}`,
     );
 
+    // Never opened, each city is drawn by the app from the data of the stored page.
     for (const feature of rallyData.features) {
       await page.goto(`/city/${feature.id}/`);
       const properties = feature.properties as unknown as Parameters<typeof cityName>[0];
@@ -51,12 +60,11 @@ test.describe('offline after one visit', () => {
       await expect(page.locator('.offline-note')).toBeVisible();
     }
 
-    // A language chosen in the address, and one switched to on the page: both catalogues come from the store.
-    await page.goto('/city/london/?lang=de');
+    // The language switched to before: its pages, never opened, come in German from the stored files.
+    await page.goto('/de/city/munich/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.locator('#city-heading')).toHaveText('München');
     await expect(page.locator('.offline-note')).toHaveText(`Offline: Datenstand ${formatCalendarDate(builtOn, 'de')}`);
-    await page.locator('.language-switcher select').selectOption('ru');
-    await expect(page.locator('.offline-note')).toHaveText(`Нет сети: данные на ${formatCalendarDate(builtOn, 'ru')}`);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
 
     // Back online, a fresh page comes from the network again, without the note.
     await context.setOffline(false);
@@ -66,6 +74,31 @@ test.describe('offline after one visit', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the reader’s language is stored, not all seven', async ({ page, context }) => {
+    const requested: string[] = [];
+    context.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto('/ru/city/london/');
+    await waitForServiceWorker(page);
+    const stored = await page.evaluate(async () => {
+      const paths: string[] = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) paths.push(new URL(request.url).pathname);
+      }
+      return paths;
+    });
+    expect(stored).toContain('/ru/city/london/');
+    // No page of another language, no other language's files, no other page: the app draws those from the data.
+    expect(stored.filter((path) => path.endsWith('/') || path.endsWith('.html'))).toEqual(['/ru/city/london/']);
+    expect(stored.filter((path) => path.includes('/assets/language-'))).toEqual([]);
+    expect(requested.filter((path) => path.includes('/assets/language-'))).toEqual([]);
+
+    await context.setOffline(true);
+    await page.goto('/ru/city/rome/');
+    await expect(page.locator('#city-heading')).toContainText('Рим');
+    await expect(page.locator('.offline-note')).toBeVisible();
+  });
+
   test('a page without embedded data gets the rally file from the offline copy, with the note', async ({
     page,
     context,
@@ -73,23 +106,8 @@ test.describe('offline after one visit', () => {
     const errors = watchPageErrors(context);
     await page.goto('/');
     await waitForServiceWorker(page);
-    // The date the stored copy of the rally file was current: its answer's Date header, stored at install.
-    const storedOn = await page.evaluate(async () => {
-      for (const name of await caches.keys()) {
-        const cache = await caches.open(name);
-        for (const request of await cache.keys()) {
-          if (new URL(request.url).pathname !== '/data/rallies.geojson') continue;
-          const date = (await cache.match(request))?.headers.get('Date');
-          if (date) return new Date(date).toISOString().slice(0, 10);
-        }
-      }
-      return '';
-    });
-    expect(storedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-
-    // The worker's own requests: the page arrives without its data (as on the development server),
-    // and the rally file cannot be reached, as with no network.
-    const dataRequests: string[] = [];
+    // The page arrives without its data (as on the development server), so it fetches the rally file, which the
+    // worker keeps.
     await context.route(
       (url) => url.pathname === '/',
       async (route) => {
@@ -97,6 +115,26 @@ test.describe('offline after one visit', () => {
         await route.fulfill({ response, body: withoutEmbeddedData(await response.text()) });
       },
     );
+    await page.reload();
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    // The date the stored copy of the rally file was current: its answer's Date header.
+    const storedCopyDate = () =>
+      page.evaluate(async () => {
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) {
+            if (new URL(request.url).pathname !== '/data/rallies.geojson') continue;
+            const date = (await cache.match(request))?.headers.get('Date');
+            if (date) return new Date(date).toISOString().slice(0, 10);
+          }
+        }
+        return '';
+      });
+    await expect.poll(storedCopyDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const storedOn = await storedCopyDate();
+
+    // The worker's own requests: the rally file cannot be reached, as with no network.
+    const dataRequests: string[] = [];
     await context.route('**/data/rallies.geojson', async (route) => {
       dataRequests.push(route.request().url());
       await route.abort('internetdisconnected');
@@ -173,6 +211,10 @@ test.describe('after a redeploy', () => {
     await expect(page.locator('.rally-marker')).toHaveCount(8);
     await waitForServiceWorker(page);
     expect(await canonical()).toBe('http://127.0.0.1:4173/');
+    const pageCaches = () =>
+      page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('rally-map-pages-')));
+    const deployAPageCaches = await pageCaches();
+    expect(deployAPageCaches).toHaveLength(1);
 
     // Swap the served folder: deploy B replaces deploy A, and A's main script is gone.
     rmSync(siteLink, { force: true });
@@ -186,15 +228,14 @@ test.describe('after a redeploy', () => {
     await expect(page.locator('.rally-marker')).toHaveCount(8);
     expect(await canonical()).toBe('https://deploy-b.example.org/city/rome/');
 
-    // The new worker takes over and stores deploy B; offline, the stored pages are B's.
-    // Until then the stored index.html (answered from the store, never the network) is A's.
-    await expect
-      .poll(() => page.evaluate(() => fetch('/index.html').then((response) => response.text())))
-      .toContain('https://deploy-b.example.org/');
+    // The new worker takes over, drops deploy A's stored pages and stores B's; offline, the stored page is B's
+    // (the Rome page, from which the app draws the overview).
+    await expect.poll(pageCaches).not.toEqual(deployAPageCaches);
+    await expect.poll(pageCaches).toHaveLength(1);
     await context.setOffline(true);
     await page.goto(`${origin}/`);
     await expect(page.locator('.rally-marker')).toHaveCount(8);
-    expect(await canonical()).toBe('https://deploy-b.example.org/');
+    expect(await canonical()).toMatch(/^https:\/\/deploy-b\.example\.org\//);
     await expect(page.locator('.offline-note')).toBeVisible();
     expect(loads).toBe(2);
     expect(errors).toEqual([]);
