@@ -3,7 +3,7 @@ import { isoDateFromHttpDate, offlineCopyHeader } from '../lib/offline-copy.ts';
 import type { RallyCollection } from '../lib/parse-rallies.ts';
 import type { Rally } from '../lib/rally-schema.ts';
 import { workerParseBytes } from '../lib/scale.ts';
-import { failLoading, finishLoading, setDataOrigin, startLoading, type LoadFailure } from './rally-store.ts';
+import { failLoading, finishLoading, startLoading, type LoadFailure } from './rally-store.ts';
 
 /** Where the built app finds the rally file: `data/rallies.geojson` under the site root. */
 export const rallyDataUrl = rallyDataPath(import.meta.env.BASE_URL);
@@ -52,8 +52,11 @@ export async function loadRallies(
     failLoading({ kind: 'invalid', detail: result.message });
     return;
   }
-  finishLoading(result.collection, result.ralliesById);
-  setDataOrigin(outcome.dataAsOf, outcome.offlineCopy);
+  finishLoading(
+    result.collection,
+    { dataAsOf: outcome.dataAsOf, offlineCopy: outcome.offlineCopy },
+    result.ralliesById,
+  );
 }
 
 async function fetchRallyBytes(

@@ -96,32 +96,35 @@ export function startLoading(): void {
   rallyStore.setState({ load: { status: 'loading' } });
 }
 
+/** Where a loaded rally file came from: the day it was current (`null` when unknown), and whether it was an offline copy. */
+export interface DataOrigin {
+  dataAsOf: string | null;
+  offlineCopy: boolean;
+}
+
 /**
- * Stores a parsed rally file. The route is kept: a city the new data lacks
- * shows as not found, so a shared link never silently turns into the overview.
- * `ralliesById`, when given, must hold exactly the collection's rallies (a
- * loader that receives them in chunks builds it as they come).
+ * Stores a parsed rally file and where it came from, in one update, so no
+ * subscriber ever sees the data ready without its date. The route is kept: a
+ * city the new data lacks shows as not found, so a shared link never
+ * silently turns into the overview. An offline copy is never forgotten for
+ * the page's life: the data shown stays that copy. `ralliesById`, when
+ * given, must hold exactly the collection's rallies (a loader that receives
+ * them in chunks builds it as they come).
  */
 export function finishLoading(
   collection: RallyCollection,
+  origin: DataOrigin = { dataAsOf: null, offlineCopy: false },
   ralliesById: ReadonlyMap<string, Rally> = new Map(collection.rallies.map((rally) => [rally.id, rally])),
 ): void {
-  rallyStore.setState({
+  rallyStore.setState((state) => ({
     load: { status: 'ready' },
     campaign: collection.campaign,
     rallies: collection.rallies,
     ralliesById,
     problems: collection.problems,
-  });
-}
-
-/**
- * Records where the shown data came from: the day it was current (or `null`
- * when unknown) and whether it was an offline copy. An offline copy is
- * never forgotten for the page's life: the data shown stays that copy.
- */
-export function setDataOrigin(dataAsOf: string | null, offlineCopy: boolean): void {
-  rallyStore.setState((state) => ({ dataAsOf, offlineCopy: state.offlineCopy || offlineCopy }));
+    dataAsOf: origin.dataAsOf,
+    offlineCopy: state.offlineCopy || origin.offlineCopy,
+  }));
 }
 
 /** Marks the page itself as answered by the service worker's offline copy. */

@@ -93,6 +93,20 @@ describe('loadRallies', () => {
     expect(rallyStore.getState()).toMatchObject({ dataAsOf: '2026-11-24', offlineCopy: false });
   });
 
+  it('stores the data and its date in one update, so no subscriber sees it ready without its date', async () => {
+    const fetchFile = respondWith(readRallyFileText(), {
+      status: 200,
+      headers: { Date: 'Tue, 24 Nov 2026 10:43:53 GMT' },
+    });
+    const seenWhenReady: (string | null)[] = [];
+    const unsubscribe = rallyStore.subscribe((state, previous) => {
+      if (state.load.status === 'ready' || previous.load.status === 'ready') seenWhenReady.push(state.dataAsOf);
+    });
+    await loadRallies(url, fetchFile, 1000);
+    unsubscribe();
+    expect(seenWhenReady).toEqual(['2026-11-24']);
+  });
+
   it('records an answer the service worker marks as its offline copy', async () => {
     const fetchFile = respondWith(readRallyFileText(), {
       status: 200,

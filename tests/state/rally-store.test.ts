@@ -7,7 +7,6 @@ import {
   markOfflineCopy,
   rallyStore,
   selectCity,
-  setDataOrigin,
   showRoute,
   startLoading,
 } from '../../src/state/rally-store.ts';
@@ -49,7 +48,7 @@ describe('finishLoading', () => {
   it('keeps a look-up by id that a chunked loader built, instead of building one', () => {
     const collection = parseRallyCollection(readRallyDocument());
     const ralliesById = new Map(collection.rallies.map((rally) => [rally.id, rally]));
-    finishLoading(collection, ralliesById);
+    finishLoading(collection, undefined, ralliesById);
     expect(rallyStore.getState().ralliesById).toBe(ralliesById);
   });
 
@@ -184,7 +183,7 @@ describe('offline copies', () => {
   it('remembers for the page’s life that an offline copy was shown', () => {
     expect(selectShowOfflineNote(rallyStore.getState())).toBe(false);
     markOfflineCopy();
-    setDataOrigin('2026-11-24', false);
+    finishLoading(fullFile(), { dataAsOf: '2026-11-24', offlineCopy: false });
     expect(rallyStore.getState()).toMatchObject({ dataAsOf: '2026-11-24', offlineCopy: true });
     expect(selectShowOfflineNote(rallyStore.getState())).toBe(true);
   });
