@@ -29,26 +29,44 @@ export function isPrecached(path: string): boolean {
 }
 
 /**
- * The precache list for a built site: every file `isPrecached` keeps, as a
- * URL under `basePath`. Files under `assets/` have hashed names, so they need
- * no revision; every other file gets the MD5 of its content, so a changed
- * page or data file is fetched again by the next service worker. Also
- * returns the list's total size, gzipped, for the build log.
+ * A rally file larger than this, gzipped, is not stored at install: every
+ * visitor would download it in the background, whatever page they read. The
+ * service worker stores it instead once a page has fetched it.
  */
-export function precacheManifest(outDir: string, basePath: string): { entries: PrecacheEntry[]; gzipBytes: number } {
+export const precachedDataCapGzipBytes = 1_000_000;
+
+/**
+ * The precache list for a built site: every file `isPrecached` keeps, as a
+ * URL under `basePath`, except a rally file over `dataCapGzipBytes` gzipped.
+ * Files under `assets/` have hashed names, so they need no revision; every
+ * other file gets the MD5 of its content, so a changed page or data file is
+ * fetched again by the next service worker. Also returns the list's total
+ * size, gzipped, for the build log, and the data files left out for their size.
+ */
+export function precacheManifest(
+  outDir: string,
+  basePath: string,
+  dataCapGzipBytes: number = precachedDataCapGzipBytes,
+): { entries: PrecacheEntry[]; gzipBytes: number; leftOut: string[] } {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const files = listFiles(outDir)
     .map((file) => relative(outDir, file).split(sep).join('/'))
     .filter(isPrecached)
     .sort();
   let gzipBytes = 0;
-  const entries = files.map((path) => {
+  const leftOut: string[] = [];
+  const entries = files.flatMap((path) => {
     const content = readFileSync(join(outDir, path));
-    gzipBytes += gzipSync(content, { level: 9 }).length;
+    const size = gzipSync(content, { level: 9 }).length;
+    if (path.startsWith('data/') && size > dataCapGzipBytes) {
+      leftOut.push(path);
+      return [];
+    }
+    gzipBytes += size;
     const revision = path.startsWith('assets/') ? null : createHash('md5').update(content).digest('hex');
-    return { url: `${base}${path}`, revision };
+    return [{ url: `${base}${path}`, revision }];
   });
-  return { entries, gzipBytes };
+  return { entries, gzipBytes, leftOut };
 }
 
 function listFiles(directory: string): string[] {

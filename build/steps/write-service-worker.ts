@@ -15,7 +15,9 @@ export async function writeServiceWorker(context: PostBuildContext): Promise<voi
     dataPath: rallyDataPath(environment.basePath),
     precache: precache.entries,
   });
+  const leftOut =
+    precache.leftOut.length > 0 ? `; ${precache.leftOut.join(', ')} stored once fetched, too large to precache` : '';
   context.summary.push(
-    `sw.js precaching ${precache.entries.length} files (${Math.round(precache.gzipBytes / 1024)} kB gzipped)`,
+    `sw.js precaching ${precache.entries.length} files (${Math.round(precache.gzipBytes / 1024)} kB gzipped${leftOut})`,
   );
 }
