@@ -36,6 +36,7 @@ describe('initialRallyState', () => {
       dataAsOf: null,
       offlineCopy: false,
       cityFilter: '',
+      basemap: { status: 'loading' },
     });
   });
 
