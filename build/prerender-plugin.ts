@@ -13,7 +13,8 @@ import {
   policyMetaTag,
 } from './content-security-policy.ts';
 import { parseTileLayerConfig, type TileLayerConfig } from '../src/lib/tile-layer-config.ts';
-import { buildEmbedScript } from './embed-script.ts';
+import { buildEmbedScript, writeEmbedScript, type EmbedScript } from './embed-script.ts';
+import { nginxConfig, nginxConfigFile } from './nginx-config.ts';
 import { assemblePage, oembedDocument, pageSpecs } from './page-meta.ts';
 import { hasManyRallies } from '../src/lib/scale.ts';
 import { precacheManifest } from './precache-manifest.ts';
@@ -76,9 +77,15 @@ type RenderRoute = (collection: RallyCollection, route: Route, presentation: Pre
  */
 export function prerenderPlugin(): Plugin {
   let config: ResolvedConfig;
+  let embedScript: EmbedScript;
   return {
     name: 'rally-prerender',
     apply: 'build',
+    // First, because the app's embed code names the script's versioned file and integrity value.
+    async config(userConfig) {
+      embedScript = await buildEmbedScript(resolve(userConfig.root ?? process.cwd()));
+      return { define: embedScriptDefine(embedScript) };
+    },
     configResolved(resolved) {
       config = resolved;
     },
@@ -98,7 +105,7 @@ export function prerenderPlugin(): Plugin {
         mode: config.mode,
         logLevel: 'warn',
         plugins: [react()],
-        define: buildTimeDefines,
+        define: { ...buildTimeDefines, ...embedScriptDefine(embedScript) },
         build: { ssr: 'src/entry-server.tsx', outDir: serverOutDir, emptyOutDir: true, assetsInlineLimit: 0 },
       });
       const serverModule = (await import(pathToFileURL(join(serverOutDir, 'entry-server.js')).href)) as {
@@ -123,7 +130,6 @@ export function prerenderPlugin(): Plugin {
         tileOrigins: tileLayerFromEnvironment()?.origins ?? [],
       });
       const dataAsOf = buildDate();
-      writeFileSync(join(outDir, '_headers'), headersFile(policy, config.base));
       const siteName = collection.campaign?.title ?? 'Rally map';
 
       const specs = pageSpecs(collection, siteUrl, config.base, manyRallies ? cityPageCap : Infinity);
@@ -138,11 +144,14 @@ export function prerenderPlugin(): Plugin {
         if (spec.oembed && spec.presentation === 'site') {
           const oembedPath = join(outDir, spec.oembed.file);
           mkdirSync(dirname(oembedPath), { recursive: true });
-          writeFileSync(oembedPath, JSON.stringify(oembedDocument(spec, siteName, siteUrl, config.base), null, 2));
+          const oembed = oembedDocument(spec, siteName, siteUrl, config.base, embedScript);
+          writeFileSync(oembedPath, JSON.stringify(oembed, null, 2));
         }
       }
       const images = writeShareImages(specs, collection, outDir);
-      const embedScriptBytes = await buildEmbedScript(root, outDir);
+      const embedScriptBytes = writeEmbedScript(outDir, embedScript);
+      writeFileSync(join(outDir, '_headers'), headersFile(policy, config.base, specs));
+      writeFileSync(join(outDir, nginxConfigFile), nginxConfig({ policy, basePath: config.base, pages: specs }));
       rmSync(serverOutDir, { recursive: true, force: true });
       // After every page, so the precache list sees them all (and before the compressed copies exist).
       const precache = precacheManifest(outDir, config.base);
@@ -169,6 +178,11 @@ export function prerenderPlugin(): Plugin {
       );
     },
   };
+}
+
+/** The embed script's versioned file and integrity value, as `import.meta.env.EMBED_SCRIPT` (src/env.d.ts). */
+function embedScriptDefine({ file, integrity }: EmbedScript): Record<string, string> {
+  return { 'import.meta.env.EMBED_SCRIPT': JSON.stringify({ file, integrity }) };
 }
 
 /**

@@ -1,12 +1,26 @@
 import { chooseLanguage, type Language } from '../lib/i18n.ts';
 import { pageTitle, type TitledPage } from '../lib/page-title.ts';
-import { formatRoute, parsePresentation, parseRoute, type Presentation, type Route } from '../lib/route.ts';
+import {
+  formatRoute,
+  overviewRoute,
+  parsePresentation,
+  parseRoute,
+  type Presentation,
+  type Route,
+} from '../lib/route.ts';
 import { rallyStore, setPresentation, showRoute, type RallyState } from './rally-store.ts';
 import { loadLanguage } from './language.ts';
 import { selectIsNotFound, selectSelectedRally } from './selectors.ts';
 
 /** The site's base path, as set at build time (`BASE_PATH`). */
 export const basePath = import.meta.env.BASE_URL;
+
+let startRoute: Route = overviewRoute;
+
+/** The route of the address this page was loaded at (by `startUrlSync`), whatever the reader opened since. */
+export function routeAtLoad(): Route {
+  return startRoute;
+}
 
 function titledPage(state: RallyState): TitledPage {
   const rally = selectSelectedRally(state);
@@ -30,7 +44,8 @@ function titledPage(state: RallyState): TitledPage {
 export function startUrlSync(): () => void {
   const presentation = parsePresentation(window.location.pathname, basePath);
   setPresentation(presentation);
-  showRoute(parseRoute(window.location.pathname, basePath));
+  startRoute = parseRoute(window.location.pathname, basePath);
+  showRoute(startRoute);
 
   const requestedLanguage = new URLSearchParams(window.location.search).get('lang');
   const language = chooseLanguage(requestedLanguage, navigator.languages);
