@@ -73,6 +73,11 @@ export async function buildEmbedScript(root: string): Promise<EmbedScript> {
   }
 }
 
+/** The script's versioned file and integrity value, as `import.meta.env.EMBED_SCRIPT` (src/env.d.ts) for the app. */
+export function embedScriptDefine({ file, integrity }: EmbedScript): Record<string, string> {
+  return { 'import.meta.env.EMBED_SCRIPT': JSON.stringify({ file, integrity }) };
+}
+
 /**
  * Writes the script into the site's output folder twice: as its versioned
  * file, which the embed code names with its integrity value, and as

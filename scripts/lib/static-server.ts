@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { basePath as readBasePath } from '../../build/environment.ts';
 import { chooseEncoding, type Encoding } from './content-encoding.ts';
 
 const host = '127.0.0.1';
@@ -58,7 +59,8 @@ function compressedPath(file: string, encoding: Encoding): string {
  */
 export async function startStaticServer({ folder, port, basePath: base }: StaticServerOptions): Promise<StaticServer> {
   const root = resolve(folder);
-  const basePath = base ? `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/') : '/';
+  // The same reading of BASE_PATH as the build's.
+  const basePath = readBasePath(base);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://${host}`);
     let pathname: string;

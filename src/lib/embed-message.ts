@@ -1,5 +1,3 @@
-import type { Route } from './route.ts';
-
 /** The smallest and largest iframe height, in pixels, an embed may ask for. */
 export const embedHeightRange = { min: 200, max: 4000 } as const;
 
@@ -38,16 +36,4 @@ export function embedHeightMessages(height: number, embedId: string, pymChildId:
   ];
   if (pymChildId !== null) messages.push(`pymxPYMx${pymChildId}xPYMxheightxPYMx${String(rounded)}`);
   return messages;
-}
-
-/**
- * The one id an embed names itself by in Datawrapper's height message, for
- * the whole time it is open: from the host's Pym.js child id when it gave one,
- * else from the page the embed was loaded at (`rally-map-london`,
- * `rally-map-all`). It never follows the cities the reader opens afterwards,
- * so the host page cannot learn them from the messages.
- */
-export function embedIdAtLoad(routeAtLoad: Route, pymChildId: string | null): string {
-  if (pymChildId !== null) return `rally-map-${pymChildId}`;
-  return `rally-map-${routeAtLoad.kind === 'city' ? routeAtLoad.cityId : 'all'}`;
 }

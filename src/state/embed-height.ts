@@ -1,5 +1,6 @@
-import { embedHeightMessages, embedIdAtLoad } from '../lib/embed-message.ts';
-import { pymChildId, routeAtLoad } from './url-sync.ts';
+import { embedId as embedIdFor, parsePymChildId } from '../lib/address.ts';
+import { embedHeightMessages } from '../lib/embed-message.ts';
+import { pageQuery, routeAtLoad } from './url-sync.ts';
 
 /** How long the content height must hold still before it is posted, in milliseconds. */
 const settleMs = 80;
@@ -15,9 +16,9 @@ export function startPostingEmbedHeight(content: HTMLElement): () => void {
   if (window.parent === window) return () => undefined;
   let lastHeight = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const childId = pymChildId();
+  const childId = parsePymChildId(pageQuery());
   // Fixed for the embed's lifetime: naming the current city would tell the host page where the reader went.
-  const embedId = embedIdAtLoad(routeAtLoad(), childId);
+  const embedId = embedIdFor(routeAtLoad(), childId);
 
   const post = () => {
     const height = Math.ceil(content.getBoundingClientRect().height);

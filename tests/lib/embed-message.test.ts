@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedHeightMessages, embedIdAtLoad, readHeightMessage } from '../../src/lib/embed-message.ts';
+import { embedHeightMessages, readHeightMessage } from '../../src/lib/embed-message.ts';
 
 describe('readHeightMessage', () => {
   it('accepts a height message within 200 to 4000 px, rounded up', () => {
@@ -47,13 +47,5 @@ describe('embedHeightMessages', () => {
   it('produces a message that readHeightMessage accepts', () => {
     const [own] = embedHeightMessages(950, 'x', null);
     expect(readHeightMessage(own)).toBe(950);
-  });
-});
-
-describe('embedIdAtLoad', () => {
-  it('names the embed by the page it was loaded at, or by the Pym.js child id', () => {
-    expect(embedIdAtLoad({ kind: 'city', cityId: 'london' }, null)).toBe('rally-map-london');
-    expect(embedIdAtLoad({ kind: 'overview' }, null)).toBe('rally-map-all');
-    expect(embedIdAtLoad({ kind: 'city', cityId: 'london' }, 'map-1')).toBe('rally-map-map-1');
   });
 });
