@@ -20,11 +20,12 @@ export interface PrecacheEntry {
  * stores the pages of the reader's language as they are opened
  * (src/service-worker/service-worker.ts), and each carries the data. Nor
  * are the photos (public/photos/, possibly large), the share images
- * (large, and only for link previews), the embed pages and `embed.js` (the
- * service worker is off in embeds), the oEmbed documents, `_headers`, or
+ * (large, and only for link previews), the embed pages and `embed.js` with
+ * its versioned copy (the service worker is off in embeds), the oEmbed documents, `_headers`, or
  * the service worker itself.
  */
 export function isPrecached(path: string): boolean {
+  if (/^assets\/embed\.[0-9a-f]+\.js$/.test(path)) return false;
   if (path.startsWith('assets/')) return !path.startsWith('assets/language-');
   return path === 'favicon.svg' || path === 'manifest.webmanifest' || /^icons\/[^/]+\.png$/.test(path);
 }

@@ -7,7 +7,8 @@ import type { Photo } from '../lib/rally-schema.ts';
 /**
  * A photo with its caption and credit. A photo that ships with the site (or
  * comes from an allowed host) is shown at its intrinsic size, with no layout
- * shift, and loads lazily; any other photo, or one that fails to load, is a
+ * shift, and loads lazily, with no referrer (a photo host never learns
+ * which page or city the reader is on); any other photo, or one that fails to load, is a
  * captioned placeholder that says plainly why there is no picture. The
  * caption is the source's, verbatim; on a page in another language our
  * translation follows it, labelled "Translation:". `captionId` names it
@@ -28,6 +29,7 @@ export function PhotoFigure({ photo, captionId }: { photo: Photo; captionId: str
           alt={photo.alt}
           loading="lazy"
           decoding="async"
+          referrerPolicy="no-referrer"
           onError={() => setFailed(true)}
         />
       ) : (

@@ -1,4 +1,12 @@
-import { formatRoute, parseLanguageParam, parsePath, withLanguageParam, type SiteRoot } from '../lib/address.ts';
+import {
+  formatRoute,
+  overviewRoute,
+  parseLanguageParam,
+  parsePath,
+  withLanguageParam,
+  type Route,
+  type SiteRoot,
+} from '../lib/address.ts';
 import { matchLanguage, type Language } from '../lib/i18n.ts';
 import { pageTitle, type TitledPage } from '../lib/page-title.ts';
 import { rallyStore, setPresentation, showRoute, type RallyState } from './rally-store.ts';
@@ -15,6 +23,13 @@ import { titleWords } from './use-t.ts';
  */
 
 const basePath = import.meta.env.BASE_URL;
+
+let startRoute: Route = overviewRoute;
+
+/** The route of the address this page was loaded at (by `startUrlSync`), whatever the reader opened since. */
+export function routeAtLoad(): Route {
+  return startRoute;
+}
 
 function titledPage(state: RallyState): TitledPage {
   const rally = selectSelectedRally(state);
@@ -54,6 +69,7 @@ function followAddressLanguage(): void {
 export function startUrlSync(): () => void {
   const { route, presentation } = parsePath(window.location.pathname, basePath);
   setPresentation(presentation);
+  startRoute = route;
   showRoute(route);
 
   const requested = parseLanguageParam(window.location.search);

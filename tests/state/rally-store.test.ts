@@ -39,6 +39,7 @@ describe('initialRallyState', () => {
       dataAsOf: null,
       offlineCopy: false,
       cityFilter: '',
+      basemap: { status: 'loading' },
     });
   });
 
