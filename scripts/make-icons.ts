@@ -1,9 +1,10 @@
 /**
- * Renders the web app manifest's PNG icons (public/icons/icon-192.png and
- * icon-512.png) from the favicon, public/favicon.svg: the rally marker on a
- * paper-coloured square with the marker's shadow, inside the middle 60 % so a round or squircle
- * mask (a "maskable" icon) never cuts it. Run `npm run icons` after changing
- * the favicon, and commit the PNGs.
+ * `npm run icons`: renders the web app manifest's PNG icons
+ * (public/icons/icon-192.png and icon-512.png) from the favicon,
+ * public/favicon.svg: the rally marker, with its shadow from the map, on a
+ * paper-coloured square, inside the middle 60 % so a round or squircle mask
+ * (a "maskable" icon) never cuts it. Run it after changing the favicon, and
+ * commit the PNGs.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';

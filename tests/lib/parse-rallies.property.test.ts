@@ -116,7 +116,8 @@ const damagedDocument = fc.array(damage, { minLength: 1, maxLength: 4 }).map((da
       // An earlier change removed the parent.
     }
   }
-  return document;
+  // Through JSON text, so the parser gets exactly what JSON.parse makes of such a file.
+  return JSON.parse(JSON.stringify(document)) as unknown;
 });
 
 /** The invariants every result must keep, whatever the input. */
@@ -165,6 +166,17 @@ describe('decodeRallyJson, for any text', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the damage', () => {
+  it('adds "__proto__" as an own key, as JSON.parse of a file with that key does', () => {
+    const document = readRallyDocument();
+    setAt(document, ['features', 0, 'properties', '__proto__'], { polluted: true });
+    const properties = valueAt(document, ['features', 0, 'properties']) as object;
+    expect(Object.hasOwn(properties, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
+    expect(JSON.stringify(document)).toContain('"__proto__":{"polluted":true}');
   });
 });
 
