@@ -9,10 +9,17 @@ import type { MultiLineString, MultiPolygon } from 'geojson';
 
 /** Where loading the rally file has got to. */
 export type LoadState =
-  | { status: 'loading' }
+  /** `progress`, once the file's body has started to arrive. */
+  | { status: 'loading'; progress?: DownloadProgress }
   | { status: 'ready' }
   /** `message` is in English, for logs and tests; the interface words `failure` in its own language. */
   | { status: 'error'; message: string; failure: LoadFailure };
+
+/** How much of the rally file has arrived, in bytes; `total` is null when the server did not say. */
+export interface DownloadProgress {
+  received: number;
+  total: number | null;
+}
 
 /** Why the rally file could not be loaded; each kind has a message `loadError.<kind>` in the catalogues. */
 export type LoadFailure =
@@ -20,7 +27,12 @@ export type LoadFailure =
   | { kind: 'html' }
   | { kind: 'invalid'; detail: string }
   | { kind: 'network' }
-  | { kind: 'timeout'; seconds: number };
+  /** No bytes arrived for this long. */
+  | { kind: 'timeout'; seconds: number }
+  /** The file arrived, but reading it did not finish in this time. */
+  | { kind: 'deadline'; seconds: number }
+  /** The code that reads the file failed: the worker could not start, crashed or ran out of memory. */
+  | { kind: 'reader' };
 
 /**
  * Where loading the built-in basemap has got to: loading; ready, with its
@@ -36,6 +48,25 @@ export type BasemapState =
 export function describeLoadFailure(failure: LoadFailure): { key: string; params: Record<string, string | number> } {
   const { kind, ...params } = failure;
   return { key: `loadError.${kind}`, params };
+}
+
+/**
+ * The message key and values that describe a download under way, in
+ * megabytes with one decimal: with the percentage when the total is known.
+ */
+export function describeDownloadProgress(progress: DownloadProgress): {
+  key: string;
+  params: Record<string, string | number>;
+} {
+  const megabytes = (bytes: number) => Math.round(bytes / 100_000) / 10;
+  if (progress.total === null || progress.total <= 0) {
+    return { key: 'status.downloadReceived', params: { received: megabytes(progress.received) } };
+  }
+  const percent = Math.min(100, Math.floor((progress.received / progress.total) * 100));
+  return {
+    key: 'status.downloadProgress',
+    params: { received: megabytes(progress.received), total: megabytes(progress.total), percent },
+  };
 }
 
 /** Everything the app knows. The Leaflet map is never in here: the map follows this state. */
@@ -108,6 +139,12 @@ export const rallyStore = createStore<RallyState>()(initialRallyState);
 /** Marks the data as loading again (on start and on "Try again"). Keeps the selection. */
 export function startLoading(): void {
   rallyStore.setState({ load: { status: 'loading' } });
+}
+
+/** Records how much of the rally file has arrived; ignored once loading has ended. */
+export function reportDownloadProgress(received: number, total: number | null): void {
+  if (rallyStore.getState().load.status !== 'loading') return;
+  rallyStore.setState({ load: { status: 'loading', progress: { received, total } } });
 }
 
 /** Where a loaded rally file came from: the day it was current (`null` when unknown), and whether it was an offline copy. */
