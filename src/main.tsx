@@ -39,7 +39,12 @@ if (root) {
       <App />
     </StrictMode>
   );
-  if (hasEmbeddedData && root.firstElementChild) {
+  // 404.html, the one page without a canonical address, is rendered as "not found". When its address
+  // names a city (one beyond the prerendered pages, or the service worker's offline fallback), its
+  // markup is not that city's: it is drawn afresh rather than hydrated.
+  const markupFitsRoute =
+    document.querySelector('link[rel="canonical"]') !== null || rallyStore.getState().route.kind === 'not-found';
+  if (hasEmbeddedData && root.firstElementChild && markupFitsRoute) {
     // As a transition, React hydrates in short slices instead of one long task,
     // so a tap during start-up is answered at once (and Lighthouse's TBT stays low).
     startTransition(() => {
