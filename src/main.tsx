@@ -4,7 +4,7 @@ import { App } from './app.tsx';
 import { loadRallyMap } from './map/map-loader.ts';
 import { loadEmbeddedCollection } from './state/embedded-rallies.ts';
 import { noteOfflineCopyPage, registerServiceWorkerWhenIdle } from './state/offline.ts';
-import { rallyStore } from './state/rally-store.ts';
+import { rallyStore, setBasemap } from './state/rally-store.ts';
 import { reloadOnceOnStaleChunk } from './state/stale-chunk-reload.ts';
 import { startUrlSync } from './state/url-sync.ts';
 
@@ -22,8 +22,9 @@ const embeddedData = dataElement?.textContent;
 const hasEmbeddedData =
   embeddedData !== undefined && loadEmbeddedCollection(embeddedData, dataElement?.getAttribute('data-as-of'));
 if (!hasEmbeddedData) void import('./state/load-rallies.ts').then(({ loadRallies }) => loadRallies());
-// The map's code is already on its way (boot.ts preloads it); start it now.
+// The map's code and the basemap file are already on their way (boot.ts preloads them); start both now.
 loadRallyMap();
+void import('./state/load-basemap.ts').then(({ loadBasemap }) => loadBasemap(setBasemap));
 
 const root = document.getElementById('root');
 // Only an embed tells its host page its height; the full site never loads that code.

@@ -115,6 +115,56 @@ test.describe('offline after one visit', () => {
     expect(errors).toEqual([]);
   });
 
+  test('offline, an address it does not hold gets the stored not-found page, which still opens the city', async ({
+    page,
+    context,
+  }) => {
+    const errors = watchPageErrors(context);
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    // Without its trailing slash, no stored page matches the address.
+    await page.goto('/city/london');
+    await expect(page.locator('#city-heading')).toContainText('London');
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    await page.goto('/city/atlantis/');
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('a server error (5xx) for a page or the rally file is answered with the stored copy', async ({
+    page,
+    context,
+  }) => {
+    const errors = watchPageErrors(context);
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    // The worker's own requests: the server is up but failing.
+    await context.route('**/city/rome/', (route) =>
+      route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>Service Unavailable</h1>' }),
+    );
+    await page.goto('/city/rome/');
+    await expect(page.locator('#city-heading')).toContainText('Rome');
+    await expect(page.locator('.offline-note')).toBeVisible();
+
+    await context.route(
+      (url) => url.pathname === '/',
+      async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: withoutEmbeddedData(await response.text()) });
+      },
+    );
+    await context.route('**/data/rallies.geojson', (route) =>
+      route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad Gateway</h1>' }),
+    );
+    await page.goto('/');
+    await expect(page.locator('#rally-data')).toHaveCount(0);
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.locator('.offline-note')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
   test('the full site registers the service worker; embeds never do', async ({ browser }) => {
     /** Registrations after the page has loaded and the browser has been idle (when the app registers). */
     const registrationsAfterIdle = async (path: string) => {

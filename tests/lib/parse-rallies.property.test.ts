@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeRallyJson, parseRallyCollection, type RallyCollection } from '../../src/lib/parse-rallies.ts';
-import { lenientSchemas, strictSchemas } from '../../src/lib/rally-schema.ts';
+import { collectionSchemas } from '../../scripts/lib/rally-json-schema.ts';
+import { strictSchemas } from '../../src/lib/rally-schema.ts';
 import { slugPattern } from '../../src/lib/slug.ts';
 import { deleteAt, readRallyDocument, setAt, type JsonPath } from './rally-fixtures.ts';
 
@@ -231,7 +232,7 @@ describe('parseRallyCollection', () => {
     fc.assert(
       fc.property(damagedDocument, (document) => {
         const errors = parseRallyCollection(document).problems.filter((problem) => problem.severity === 'error');
-        expect(lenientSchemas.collection.safeParse(document).success).toBe(errors.length === 0);
+        expect(collectionSchemas.lenient.safeParse(document).success).toBe(errors.length === 0);
       }),
       { numRuns: 400 },
     );
@@ -239,6 +240,6 @@ describe('parseRallyCollection', () => {
 
   it('agrees with the zod schema on the real file', () => {
     expect(parseRallyCollection(realDocument).problems).toEqual([]);
-    expect(strictSchemas.collection.safeParse(realDocument).success).toBe(true);
+    expect(collectionSchemas.strict.safeParse(realDocument).success).toBe(true);
   });
 });
