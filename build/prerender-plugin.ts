@@ -14,6 +14,13 @@ import {
 } from './content-security-policy.ts';
 import { parseTileLayerConfig, type TileLayerConfig } from '../src/lib/tile-layer-config.ts';
 import { buildEmbedScript } from './embed-script.ts';
+import { basemapPicturePaths, mapPictureHtml, type PicturePaths } from './map-picture.ts';
+import type { CompactBasemap } from '../src/lib/basemap.ts';
+import { cityName } from '../src/lib/city-name.ts';
+import { formatMessage } from '../src/lib/i18n.ts';
+import { viewTargetFor } from '../src/lib/map-view.ts';
+import { formatRoute } from '../src/lib/route.ts';
+import englishMessages from '../src/i18n/messages/en.json' with { type: 'json' };
 import { assemblePage, oembedDocument, pageSpecs } from './page-meta.ts';
 import { hasManyRallies } from '../src/lib/scale.ts';
 import { precacheManifest } from './precache-manifest.ts';
@@ -65,7 +72,12 @@ export function buildDate(epochSeconds: string | undefined = process.env.SOURCE_
  */
 export const cityPageCap = 100;
 
-type RenderRoute = (collection: RallyCollection, route: Route, presentation: Presentation) => string;
+type RenderRoute = (
+  collection: RallyCollection,
+  route: Route,
+  presentation: Presentation,
+  mapPicture: string,
+) => string;
 
 /**
  * After the client build, writes a real HTML page for every route, rendered
@@ -90,6 +102,7 @@ export function prerenderPlugin(): Plugin {
       // One folder per output folder, so builds into different folders (as the tests make) never collide.
       const serverOutDir = resolve(root, 'node_modules/.cache', `rally-map-server-${basename(outDir)}`);
       const started = performance.now();
+      const siteUrl = siteUrlFromEnvironment(config.logger.warn.bind(config.logger));
 
       await build({
         configFile: false,
@@ -98,14 +111,15 @@ export function prerenderPlugin(): Plugin {
         mode: config.mode,
         logLevel: 'warn',
         plugins: [react()],
-        define: buildTimeDefines,
+        // The pages' absolute addresses (the share options shown without JavaScript)
+        // use the site's address even when SITE_URL is unset: the local preview's.
+        define: { ...buildTimeDefines, 'import.meta.env.SITE_URL': JSON.stringify(siteUrl) },
         build: { ssr: 'src/entry-server.tsx', outDir: serverOutDir, emptyOutDir: true, assetsInlineLimit: 0 },
       });
       const serverModule = (await import(pathToFileURL(join(serverOutDir, 'entry-server.js')).href)) as {
         renderRoute: RenderRoute;
       };
 
-      const siteUrl = siteUrlFromEnvironment(config.logger.warn.bind(config.logger));
       const dataPath = rallyDataSource(root);
       const rallyJson = readFileSync(dataPath, 'utf8');
       const decoded = decodeRallyJson(rallyJson);
@@ -127,8 +141,12 @@ export function prerenderPlugin(): Plugin {
       const siteName = collection.campaign?.title ?? 'Rally map';
 
       const specs = pageSpecs(collection, siteUrl, config.base, manyRallies ? cityPageCap : Infinity);
+      const picturePaths = basemapPicturePaths(
+        JSON.parse(readFileSync(join(root, 'data/basemap-110m.json'), 'utf8')) as CompactBasemap,
+      );
       for (const spec of specs) {
-        const appHtml = serverModule.renderRoute(collection, spec.route, spec.presentation);
+        const picture = pagePicture(collection, spec, picturePaths, config.base, manyRallies);
+        const appHtml = serverModule.renderRoute(collection, spec.route, spec.presentation, picture);
         const file = join(outDir, spec.outputFile);
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(
@@ -169,6 +187,31 @@ export function prerenderPlugin(): Plugin {
       );
     },
   };
+}
+
+/**
+ * The picture of a page's map (build/map-picture.ts): its first view, with a
+ * marker linking to every rally's page in the same presentation.
+ */
+function pagePicture(
+  collection: RallyCollection,
+  spec: { rally: RallyCollection['rallies'][number] | null; presentation: Presentation },
+  paths: PicturePaths,
+  base: string,
+  clustered: boolean,
+): string {
+  const target = viewTargetFor(collection.rallies, spec.rally ?? undefined);
+  if (!target) return '';
+  return mapPictureHtml({
+    paths,
+    rallies: collection.rallies,
+    target,
+    selectedId: spec.rally?.id ?? null,
+    href: (rally) => formatRoute({ kind: 'city', cityId: rally.id }, base, spec.presentation),
+    name: (rally) => cityName(rally).name,
+    clusterName: (count) => formatMessage(englishMessages, englishMessages, 'en', 'cityList.total', { count }),
+    clustered,
+  });
 }
 
 /**

@@ -32,9 +32,11 @@ if (root && rallyStore.getState().presentation === 'embed') {
   });
 }
 if (root) {
+  // The build's picture of the map, handed back to React unchanged (see MapSlot in app.tsx).
+  const mapPicture = root.querySelector('.map-picture')?.innerHTML ?? '';
   const app = (
     <StrictMode>
-      <App />
+      <App mapPicture={mapPicture} />
     </StrictMode>
   );
   if (hasEmbeddedData && root.firstElementChild) {

@@ -2,7 +2,8 @@ import type { PathOptions } from 'leaflet';
 import { useEffect, useState } from 'react';
 import { GeoJSON, Pane } from 'react-leaflet';
 import basemapUrl from '../../data/basemap-110m.json?url';
-import { decodeBasemap, landShape, type CompactBasemap } from '../lib/basemap.ts';
+import { decodeBasemap, landShape, linesFromPicturePath, type CompactBasemap } from '../lib/basemap.ts';
+import { pictureToLngLat } from '../lib/map-view.ts';
 import type { MultiLineString, MultiPolygon } from 'geojson';
 
 const landStyle: PathOptions = {
@@ -16,9 +17,28 @@ const landStyle: PathOptions = {
 const borderStyle: PathOptions = { className: 'basemap-border', weight: 0.8, fill: false, interactive: false };
 
 /**
+ * The basemap the page's own map picture carries (build/map-picture.ts), read
+ * back from its paths, or `null` when the page has no picture (the
+ * development server's page).
+ */
+function basemapFromPicture(): { land: MultiPolygon; borders: MultiLineString } | null {
+  const landPath = document.querySelector('.map-picture [data-basemap="land"]')?.getAttribute('d');
+  const bordersPath = document.querySelector('.map-picture [data-basemap="borders"]')?.getAttribute('d');
+  if (!landPath || !bordersPath) return null;
+  // Each ring is a polygon of its own: drawn as one path with even-odd filling, as Leaflet does, holes stay holes.
+  const land = linesFromPicturePath(landPath, pictureToLngLat).lines.map((ring) => [ring]);
+  return {
+    land: { type: 'MultiPolygon', coordinates: land },
+    borders: { type: 'MultiLineString', coordinates: linesFromPicturePath(bordersPath, pictureToLngLat).lines },
+  };
+}
+
+/**
  * The built-in basemap: Natural Earth 1:110m countries (data/basemap-110m.json,
  * made from the `world-atlas` package), served with the app itself. It asks no other host for anything.
- * Until it arrives (or if it fails) the map shows plain sea and still works.
+ * A generated page's map picture already carries it, so then it is read from
+ * there and not downloaded again. Until it is drawn (or if it fails) the map
+ * shows the picture, or plain sea, and still works.
  */
 export function BasemapLayer() {
   const [land, setLand] = useState<MultiPolygon | null>(null);
@@ -36,6 +56,19 @@ export function BasemapLayer() {
         }, 0),
       );
     };
+    const fromPicture = basemapFromPicture();
+    if (fromPicture) {
+      later(() => {
+        setLand(fromPicture.land);
+        later(() => {
+          setBorders(fromPicture.borders);
+        });
+      });
+      return function cancelBasemapDrawing() {
+        cancelled = true;
+        timers.forEach(clearTimeout);
+      };
+    }
     fetch(basemapUrl)
       .then((response) =>
         response.ok ? (response.json() as Promise<CompactBasemap>) : Promise.reject(new Error(String(response.status))),

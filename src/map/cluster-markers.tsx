@@ -12,7 +12,8 @@ import {
 } from '../state/rally-worker-client.ts';
 import { selectRallies, selectSelectedRally } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
-import { cityZoom, prefersReducedMotion } from './follow-selection.tsx';
+import { cityZoom } from '../lib/map-view.ts';
+import { prefersReducedMotion } from './follow-selection.tsx';
 import { RallyMarker } from './rally-markers.tsx';
 
 // Touch screens get a 44 px hit area, as the rally markers do.

@@ -7,7 +7,7 @@ import { useRallyStore } from '../state/use-rally-store.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
 import { ControlsFirst } from './controls-first.tsx';
 import { EmbedGestures } from './embed-gestures.tsx';
-import { FollowSelection } from './follow-selection.tsx';
+import { FollowSelection, zoomSnap } from './follow-selection.tsx';
 import { RallyMarkers } from './rally-markers.tsx';
 import { WatchMapSize } from './watch-map-size.tsx';
 
@@ -40,14 +40,10 @@ export default function RallyMap() {
       zoom={2}
       minZoom={1}
       maxZoom={tileLayer ? Math.max(tileLayer.maxZoom, basemapMaxZoom) : basemapMaxZoom}
-      zoomSnap={0.25}
+      zoomSnap={zoomSnap}
       zoomDelta={1}
       wheelPxPerZoomLevel={120}
-      maxBounds={[
-        [-75, -240],
-        [85, 240],
-      ]}
-      maxBoundsViscosity={0.8}
+      // No maxBounds: Leaflet would re-centre the first view on a phone, away from the map picture's.
       attributionControl={false}
       // Under prefers-reduced-motion nothing slides, fades or coasts.
       zoomAnimation={!reducedMotion}
