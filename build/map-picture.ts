@@ -9,10 +9,16 @@ import {
   pictureFrame,
   pictureUnitsPerWorld,
   projectToWorld,
+  viewTargetFor,
   type PictureFrame,
   type ViewTarget,
 } from '../src/lib/map-view.ts';
 import type { Rally } from '../src/lib/rally-schema.ts';
+import { formatRoute, type Presentation } from '../src/lib/address.ts';
+import { cityName } from '../src/lib/city-name.ts';
+import { formatMessage } from '../src/lib/i18n.ts';
+import type { RallyCollection } from '../src/lib/parse-rallies.ts';
+import englishMessages from '../src/i18n/messages/en.json' with { type: 'json' };
 
 /** The basemap's two layers as SVG path data, in picture units (see `pictureUnitsPerWorld`). */
 export interface PicturePaths {
@@ -213,4 +219,32 @@ export function mapPictureHtml(options: MapPictureOptions): string {
     `<path class="picture-border" data-basemap="borders" d="${options.paths.borders}"/></g>` +
     `<g class="picture-markers">${markers.map((marker) => markerSvg(marker, options)).join('')}</g></svg>`
   );
+}
+
+/**
+ * The picture of one page's map: its first view (the page's city, or every
+ * rally), with a marker linking to every rally's page in the same
+ * presentation, named by the city's English name. Empty without rallies.
+ */
+export function pageMapPicture(options: {
+  collection: RallyCollection;
+  rally: Rally | null;
+  presentation: Presentation;
+  paths: PicturePaths;
+  basePath: string;
+  clustered: boolean;
+}): string {
+  const { collection, rally, presentation } = options;
+  const target = viewTargetFor(collection.rallies, rally ?? undefined);
+  if (!target) return '';
+  return mapPictureHtml({
+    paths: options.paths,
+    rallies: collection.rallies,
+    target,
+    selectedId: rally?.id ?? null,
+    href: (other) => formatRoute({ kind: 'city', cityId: other.id }, options.basePath, presentation),
+    name: (other) => cityName(other).name,
+    clusterName: (count) => formatMessage(englishMessages, englishMessages, 'en', 'cityList.total', { count }),
+    clustered: options.clustered,
+  });
 }

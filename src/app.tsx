@@ -8,10 +8,10 @@ import { LanguageSwitcher } from './panel/language-switcher.tsx';
 import { OfflineNote } from './panel/offline-note.tsx';
 import { SheetHandle, type SheetHeight } from './panel/sheet-handle.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
-import { formatRoute, overviewRoute } from './lib/route.ts';
+import { absoluteRouteUrl, formatRoute, overviewRoute } from './lib/address.ts';
 import { selectCampaign, selectIsEmbed, selectRoute, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
-import { absoluteRouteUrl } from './state/url-sync.ts';
+import { siteRoot } from './state/url-sync.ts';
 
 const loadingMap: MapLoad = { status: 'loading' };
 
@@ -133,7 +133,7 @@ export function App({ mapPicture = '' }: { mapPicture?: string }) {
         <SidePanel />
         {/* For print only (src/styles/print.css); the origin may differ in a local build, so the page's own text is kept. */}
         <p className="print-address" suppressHydrationWarning>
-          {absoluteRouteUrl(route)}
+          {absoluteRouteUrl(route, siteRoot())}
         </p>
         {isEmbed && campaign ? (
           <footer className="embed-credit">{t('app.embedCredit', { publisher: campaign.source.publisher })}</footer>

@@ -3,16 +3,13 @@ import { useMap } from 'react-leaflet';
 import type { Map as LeafletMap } from 'leaflet';
 import { cityZoom, initialView, viewTargetFor, type MapView } from '../lib/map-view.ts';
 import { boundsOfRallies } from '../lib/rally-bounds.ts';
+import type { Rally } from '../lib/rally-schema.ts';
+import { selectHasManyRallies, selectRallies, selectSelectedRally } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
-import { selectRallies, selectSelectedRally } from '../state/selectors.ts';
+import { flyOrJump, flyOrJumpToBounds } from './motion.ts';
 
-/** The zoom steps the reader's own zooming snaps to; the first view is exact (see below). */
+/** The zoom steps the reader's own zooming snaps to; the first view is exact (see `setExactView`). */
 export const zoomSnap = 0.25;
-
-/** True when the reader asked for reduced motion: the map then jumps instead of flying. */
-export function prefersReducedMotion(): boolean {
-  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 /** Shows `view` at once, at its exact zoom rather than the nearest zoom step. */
 function setExactView(map: LeafletMap, view: MapView): void {
@@ -22,48 +19,65 @@ function setExactView(map: LeafletMap, view: MapView): void {
   map.options.zoomSnap = snap;
 }
 
+/** In "many rallies" mode: the first zoom from `cityZoom` up at which `rally` is no longer in a cluster. */
+async function separationZoom(rallies: readonly Rally[], rally: Rally): Promise<number> {
+  const { indexRallies, rallySeparationZoom } = await import('../state/rally-worker-client.ts');
+  // The cluster layer may not have indexed them yet; the worker answers in the order it is asked.
+  indexRallies(rallies);
+  return rallySeparationZoom(rallies.indexOf(rally), cityZoom);
+}
+
 /**
- * Moves the map to follow the store: to the selected city, or back to all
- * rallies for the overview. The first move happens instantly, to the view
- * the page's map picture shows (src/lib/map-view.ts); later ones fly,
- * except under `prefers-reduced-motion`, where they jump. With
- * `followCities` false (clustered mode) it moves only for the overview: the
- * cluster layer brings a city into view itself, at a zoom where it is not
- * clustered.
+ * The one component that moves the map to follow the store: to the selected
+ * city (at `cityZoom`, or where its rally stands alone among clusters, unless
+ * the reader is already closer), or back to all rallies for the overview.
+ * The first move is instant, to the view the page's map picture shows
+ * (src/lib/map-view.ts); later ones fly, except under
+ * `prefers-reduced-motion`, where they jump (src/map/motion.ts).
  */
-export function FollowSelection({ followCities = true }: { followCities?: boolean }) {
+export function FollowSelection() {
   const map = useMap();
   const rallies = useRallyStore(selectRallies);
   const selectedRally = useRallyStore(selectSelectedRally);
+  const manyRallies = useRallyStore(selectHasManyRallies);
   const hasMoved = useRef(false);
 
   useEffect(
     function moveToSelection() {
       const bounds = boundsOfRallies(rallies);
-      if (!bounds || (selectedRally && !followCities)) return;
-      const animate = hasMoved.current && !prefersReducedMotion();
-      if (!hasMoved.current) {
+      if (!bounds) return;
+      const target = viewTargetFor(rallies, selectedRally);
+      if (!hasMoved.current && target && !(selectedRally && manyRallies)) {
         hasMoved.current = true;
         // The first view is the one the page's map picture shows (src/lib/map-view.ts),
         // at its exact zoom, so nothing moves when the map replaces the picture.
-        const target = viewTargetFor(rallies, selectedRally);
-        if (target) {
-          setExactView(map, initialView(target, { width: map.getSize().x, height: map.getSize().y }));
-        }
+        setExactView(map, initialView(target, { width: map.getSize().x, height: map.getSize().y }));
         return;
       }
-      if (selectedRally) {
-        const target: [number, number] = [selectedRally.latitude, selectedRally.longitude];
-        const zoom = Math.max(map.getZoom(), cityZoom);
-        if (animate) map.flyTo(target, zoom, { duration: 0.9 });
-        else map.setView(target, zoom, { animate: false });
-      } else if (animate) {
-        map.flyToBounds(bounds, { padding: [40, 40], maxZoom: cityZoom, duration: 0.9 });
-      } else {
-        map.fitBounds(bounds, { padding: [40, 40], maxZoom: cityZoom, animate: false });
+      const move = () => {
+        const animate = hasMoved.current;
+        hasMoved.current = true;
+        return { animate, duration: 0.9 };
+      };
+      if (!selectedRally) {
+        flyOrJumpToBounds(map, bounds, { padding: [40, 40], maxZoom: cityZoom }, move());
+        return;
       }
+      const city: [number, number] = [selectedRally.latitude, selectedRally.longitude];
+      if (!manyRallies) {
+        flyOrJump(map, city, Math.max(map.getZoom(), cityZoom), move());
+        return;
+      }
+      let cancelled = false;
+      void separationZoom(rallies, selectedRally).then((aloneZoom) => {
+        // The selection changed while the cluster index was asked: the newer move wins.
+        if (!cancelled) flyOrJump(map, city, Math.max(map.getZoom(), aloneZoom), move());
+      });
+      return function cancelMove() {
+        cancelled = true;
+      };
     },
-    [map, rallies, selectedRally, followCities],
+    [map, rallies, selectedRally, manyRallies],
   );
 
   return null;

@@ -1,7 +1,7 @@
 import { useT } from '../state/use-t.ts';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { Route } from '../lib/route.ts';
-import { absoluteRouteUrl } from '../state/url-sync.ts';
+import { absoluteRouteUrl, type Route } from '../lib/address.ts';
+import { siteRoot } from '../state/url-sync.ts';
 import { ShareWithoutScript } from './share-without-script.tsx';
 
 // The menu's contents are not part of the first view; they load when the
@@ -87,7 +87,7 @@ export function ShareMenu({ route, text }: ShareMenuProps) {
               </p>
             }
           >
-            <SharePanel page={{ url: absoluteRouteUrl(route), text }} />
+            <SharePanel page={{ url: absoluteRouteUrl(route, siteRoot()), text }} />
           </Suspense>
         </div>
       ) : null}

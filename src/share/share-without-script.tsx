@@ -1,8 +1,8 @@
 import { useId } from 'react';
+import { absoluteRouteUrl, embedScriptUrl, type Route } from '../lib/address.ts';
 import { embedCode } from '../lib/embed-code.ts';
-import type { Route } from '../lib/route.ts';
 import { shareLinks } from '../lib/share-links.ts';
-import { absoluteRouteUrl, basePath, siteOrigin } from '../state/url-sync.ts';
+import { siteRoot } from '../state/url-sync.ts';
 import { useT } from '../state/use-t.ts';
 
 /**
@@ -17,10 +17,11 @@ import { useT } from '../state/use-t.ts';
 export function ShareWithoutScript({ route, text, title }: { route: Route; text: string; title: string }) {
   const { t } = useT();
   const codeId = useId();
-  const url = absoluteRouteUrl(route);
+  const site = siteRoot();
+  const url = absoluteRouteUrl(route, site);
   const code = embedCode({
-    embedUrl: absoluteRouteUrl(route, 'embed'),
-    scriptUrl: new URL(`${basePath}embed.js`, siteOrigin()).href,
+    embedUrl: absoluteRouteUrl(route, site, 'embed'),
+    scriptUrl: embedScriptUrl(site),
     title: `Map: ${title}`,
     mode: { kind: 'responsive' },
   });
