@@ -170,7 +170,9 @@ function pictureMarkers(options: MapPictureOptions, frame: PictureFrame): Pictur
 }
 
 function markerSvg(marker: PictureMarker, options: MapPictureOptions): string {
-  const at = `M${String(Math.round(marker.x))} ${String(Math.round(marker.y))}h0`;
+  // A speck, a tenth of a unit across: round caps and joins make its stroke a dot
+  // that many pixels wide, and it has an area, so the link has a box to click and to outline.
+  const at = `M${String(Math.round(marker.x))} ${String(Math.round(marker.y))}h.1v.1h-.1z`;
   if (marker.kind === 'cluster') {
     const size = marker.count < 100 ? 'small' : marker.count < 1000 ? 'medium' : 'large';
     return (
