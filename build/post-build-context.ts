@@ -1,5 +1,6 @@
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import type { Presentation, Route } from '../src/lib/address.ts';
+import type { EmbedScript } from './embed-script.ts';
 import type { BuildEnvironment } from './environment.ts';
 import type { PageSpec } from './page-meta.ts';
 
@@ -32,6 +33,8 @@ export interface PostBuildContext {
   outDir: string;
   /** The settings the build was started with, validated (build/environment.ts). */
   environment: BuildEnvironment;
+  /** The script newsrooms paste: its code, versioned file and integrity value, built before the client. */
+  embedScript: EmbedScript;
   logger: BuildLogger;
   /** Renders a route with the app's components. */
   renderRoute: RenderRoute;

@@ -3,8 +3,9 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { loadRallyMap } from './map/map-loader.ts';
 import { loadEmbeddedCollection } from './state/embedded-rallies.ts';
+import { basemapFromPicture } from './state/picture-basemap.ts';
 import { noteOfflineCopyPage, registerServiceWorkerWhenIdle } from './state/offline.ts';
-import { rallyStore } from './state/rally-store.ts';
+import { rallyStore, setBasemap } from './state/rally-store.ts';
 import { reloadOnceOnStaleChunk } from './state/stale-chunk-reload.ts';
 import { startUrlSync } from './state/url-sync.ts';
 
@@ -24,6 +25,10 @@ const hasEmbeddedData =
 if (!hasEmbeddedData) void import('./state/load-rallies.ts').then(({ loadRallies }) => loadRallies());
 // The map's code is already on its way (boot.ts preloads it); start it now.
 loadRallyMap();
+// A generated page's map picture carries the basemap; only a page without one downloads it.
+const pictureBasemap = basemapFromPicture(document);
+if (pictureBasemap) setBasemap({ status: 'ready', ...pictureBasemap });
+else void import('./state/load-basemap.ts').then(({ loadBasemap }) => loadBasemap(setBasemap));
 
 const root = document.getElementById('root');
 // Only an embed tells its host page its height; the full site never loads that code.

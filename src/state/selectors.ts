@@ -3,6 +3,8 @@ import type { RallyState } from './rally-store.ts';
 
 /** The load status and, on failure, its message. */
 export const selectLoad = (state: RallyState) => state.load;
+/** The built-in basemap's shapes, or how loading them failed. */
+export const selectBasemap = (state: RallyState) => state.basemap;
 /** Every valid rally, in file order. */
 export const selectRallies = (state: RallyState) => state.rallies;
 /** The campaign facts, or `null` when the file has none that are valid. */

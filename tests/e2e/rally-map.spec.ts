@@ -1,9 +1,9 @@
 import { expect, test, type Page } from './test.ts';
 import { solidPng } from './png.ts';
+import { rallyIds as cityIds } from '../lib/rally-fixtures.ts';
 import { readRallyData, serveWithoutEmbeddedData } from './rally-data.ts';
 
 const rallyData = readRallyData();
-const cityIds = ['london', 'brasilia', 'mexico-city', 'munich', 'berlin', 'rome', 'stockholm', 'york'];
 
 const markers = (page: Page) => page.locator('.leaflet-marker-icon.rally-marker');
 const marker = (page: Page, cityName: string) =>

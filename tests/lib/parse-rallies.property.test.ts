@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeRallyJson, parseRallyCollection, type RallyCollection } from '../../src/lib/parse-rallies.ts';
-import { lenientSchemas, strictSchemas } from '../../src/lib/rally-schema.ts';
+import { collectionSchemas } from '../../scripts/lib/rally-json-schema.ts';
+import { strictSchemas } from '../../src/lib/rally-schema.ts';
 import { slugPattern } from '../../src/lib/slug.ts';
 import { deleteAt, readRallyDocument, setAt, type JsonPath } from './rally-fixtures.ts';
 
@@ -115,7 +116,8 @@ const damagedDocument = fc.array(damage, { minLength: 1, maxLength: 4 }).map((da
       // An earlier change removed the parent.
     }
   }
-  return document;
+  // Through JSON text, so the parser gets exactly what JSON.parse makes of such a file.
+  return JSON.parse(JSON.stringify(document)) as unknown;
 });
 
 /** The invariants every result must keep, whatever the input. */
@@ -164,6 +166,17 @@ describe('decodeRallyJson, for any text', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the damage', () => {
+  it('adds "__proto__" as an own key, as JSON.parse of a file with that key does', () => {
+    const document = readRallyDocument();
+    setAt(document, ['features', 0, 'properties', '__proto__'], { polluted: true });
+    const properties = valueAt(document, ['features', 0, 'properties']) as object;
+    expect(Object.hasOwn(properties, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
+    expect(JSON.stringify(document)).toContain('"__proto__":{"polluted":true}');
   });
 });
 
@@ -219,7 +232,7 @@ describe('parseRallyCollection', () => {
     fc.assert(
       fc.property(damagedDocument, (document) => {
         const errors = parseRallyCollection(document).problems.filter((problem) => problem.severity === 'error');
-        expect(lenientSchemas.collection.safeParse(document).success).toBe(errors.length === 0);
+        expect(collectionSchemas.lenient.safeParse(document).success).toBe(errors.length === 0);
       }),
       { numRuns: 400 },
     );
@@ -227,6 +240,6 @@ describe('parseRallyCollection', () => {
 
   it('agrees with the zod schema on the real file', () => {
     expect(parseRallyCollection(realDocument).problems).toEqual([]);
-    expect(strictSchemas.collection.safeParse(realDocument).success).toBe(true);
+    expect(collectionSchemas.strict.safeParse(realDocument).success).toBe(true);
   });
 });
