@@ -21,6 +21,7 @@ import { precompressSite } from './precompress.ts';
 import { rallyDataFile, rallyDataSource } from './rally-data-plugin.ts';
 import { buildServiceWorker } from './service-worker.ts';
 import { writeShareImages } from './share-images.ts';
+import { writeCampaignTools } from './campaign-tools.ts';
 
 /** Where the site will be served from when `SITE_URL` is not set: the local preview server. */
 export const defaultSiteUrl = 'http://127.0.0.1:4173';
@@ -142,6 +143,13 @@ export function prerenderPlugin(): Plugin {
         }
       }
       const images = writeShareImages(specs, collection, outDir);
+      const tools = await writeCampaignTools({
+        collection,
+        outDir,
+        siteUrl,
+        basePath: config.base,
+        policyMeta: policyMetaTag(policy),
+      });
       const embedScriptBytes = await buildEmbedScript(root, outDir);
       rmSync(serverOutDir, { recursive: true, force: true });
       // After every page, so the precache list sees them all (and before the compressed copies exist).
@@ -163,6 +171,7 @@ export function prerenderPlugin(): Plugin {
         `rally-prerender: ${specs.length} pages and ${images.length} share images ` +
           `(${Math.round(imageBytes / 1024)} kB), embed.js (${embedScriptBytes} B gzipped), ` +
           `sw.js precaching ${precache.entries.length} files (${Math.round(precache.gzipBytes / 1024)} kB gzipped), ` +
+          `${tools}, ` +
           `${compressed.files} files precompressed (${Math.round(compressed.originalBytes / 1024)} kB → ` +
           `${Math.round(compressed.gzipBytes / 1024)} kB gzip, ${Math.round(compressed.brotliBytes / 1024)} kB brotli) ` +
           `in ${Math.round(performance.now() - started)} ms`,
