@@ -9,7 +9,7 @@ import { OfflineNote } from './panel/offline-note.tsx';
 import { SheetHandle, type SheetHeight } from './panel/sheet-handle.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
 import { formatRoute, overviewRoute } from './lib/route.ts';
-import { selectCampaign, selectIsEmbed, selectRoute, selectSelectedRally } from './state/selectors.ts';
+import { selectCampaign, selectIsEmbed, selectIsLoaded, selectRoute, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
 
 const loadingMap: MapLoad = { status: 'loading' };
@@ -58,6 +58,7 @@ function LoadedMap({ mapLoad }: { mapLoad: Exclude<MapLoad, { status: 'loading' 
  */
 export function App() {
   const campaign = useRallyStore(selectCampaign);
+  const loaded = useRallyStore(selectIsLoaded);
   const cityOpen = useRallyStore((state) => selectSelectedRally(state) !== undefined);
   const isEmbed = useRallyStore(selectIsEmbed);
   const route = useRallyStore(selectRoute);
@@ -99,7 +100,10 @@ export function App() {
             <p className="panel-kicker">{campaign ? formatCalendarDate(campaign.date, locale) : t('app.siteName')}</p>
             <LanguageSwitcher />
           </div>
-          <h1 className="panel-title">{campaign ? campaign.title : t('app.loading')}</h1>
+          <h1 className="panel-title">
+            {/* A file with no campaign (a plain GeoJSON of points) gets a generic title once loaded. */}
+            {campaign ? campaign.title : loaded ? t('tools.untitledCampaign') : t('app.loading')}
+          </h1>
           {isEmbed ? (
             <a
               className="full-map-link"

@@ -4,6 +4,7 @@ import { imagePath, posterPagePath } from '../lib/campaign-paths.ts';
 import { cityName } from '../lib/city-name.ts';
 import { countryName } from '../lib/country-name.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
+import { unreportedDate } from '../lib/missing-fields.ts';
 import type { Rally } from '../lib/rally-schema.ts';
 import { pageTitle } from '../lib/page-title.ts';
 import { overviewRoute } from '../lib/route.ts';
@@ -80,9 +81,13 @@ export function CityPanel({ rally }: { rally: Rally }) {
       <dl className="city-facts">
         <div>
           <dt>{t('city.date')}</dt>
-          <dd>
-            <time dateTime={rally.date}>{formatCalendarDate(rally.date, locale)}</time>
-          </dd>
+          {rally.date === unreportedDate ? (
+            <dd className="not-reported">{t('city.dateNotReported')}</dd>
+          ) : (
+            <dd>
+              <time dateTime={rally.date}>{formatCalendarDate(rally.date, locale)}</time>
+            </dd>
+          )}
         </div>
         <div>
           <dt>{t('city.venue')}</dt>

@@ -3,6 +3,8 @@ import type { RallyState } from './rally-store.ts';
 
 /** The load status and, on failure, its message. */
 export const selectLoad = (state: RallyState) => state.load;
+/** Whether the rally data has loaded (so a missing campaign is missing, not yet to come). */
+export const selectIsLoaded = (state: RallyState) => state.load.status === 'ready';
 /** Every valid rally, in file order. */
 export const selectRallies = (state: RallyState) => state.rallies;
 /** The campaign facts, or `null` when the file has none that are valid. */
