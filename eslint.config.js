@@ -23,6 +23,27 @@ const noHtmlStrings = [
   },
 ];
 
+// Only the browser-address module reads or writes the address and the history.
+const browserAddressModule = 'src/state/url-sync.ts';
+const addressGlobals = ['location', 'history'].map((name) => ({
+  name,
+  message: `Only ${browserAddressModule} touches the address and the history; build addresses with src/lib/address.ts.`,
+}));
+const addressProperties = ['window', 'document', 'globalThis', 'self']
+  .flatMap((object) => ['location', 'history'].map((property) => ({ object, property })))
+  .filter(({ object, property }) => !(object === 'document' && property === 'history'))
+  .map((entry) => ({ ...entry, message: addressGlobals[0].message }));
+
+// Only the loaders fetch: the rally data and the basemap, each with its failure handling.
+const dataLoaders = ['src/state/load-rallies.ts', 'src/map/basemap-layer.tsx'];
+const fetchMessage = `Only the loaders (${dataLoaders.join(', ')}) call fetch.`;
+const fetchGlobals = [{ name: 'fetch', message: fetchMessage }];
+const fetchProperties = ['window', 'globalThis', 'self'].map((object) => ({
+  object,
+  property: 'fetch',
+  message: fetchMessage,
+}));
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'screenshots/', 'tmp/'] },
   js.configs.recommended,
@@ -60,6 +81,32 @@ export default tseslint.config(
   {
     files: ['src/map/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': ['error', ...addressGlobals, ...fetchGlobals],
+      'no-restricted-properties': ['error', ...addressProperties, ...fetchProperties],
+    },
+  },
+  {
+    files: [browserAddressModule],
+    rules: {
+      'no-restricted-globals': ['error', ...fetchGlobals],
+      'no-restricted-properties': ['error', ...fetchProperties],
+    },
+  },
+  {
+    files: dataLoaders,
+    rules: {
+      'no-restricted-globals': ['error', ...addressGlobals],
+      'no-restricted-properties': ['error', ...addressProperties],
+    },
+  },
+  {
+    // The service worker is a program of its own, not part of the page: it answers the page's requests.
+    files: ['src/service-worker/**/*.ts'],
+    rules: { 'no-restricted-globals': 'off', 'no-restricted-properties': 'off' },
   },
   {
     // The pure core: no React, Leaflet, DOM or window, so it runs and is tested in Node.
@@ -102,7 +149,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

@@ -1,35 +1,35 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { buildTimeDefines, isLocalBuild, readBuildEnvironment } from './build/environment.ts';
 import { firstPaintPlugin } from './build/first-paint-plugin.ts';
-import { prerenderPlugin, buildTimeDefines } from './build/prerender-plugin.ts';
+import { prerenderPlugin } from './build/prerender-plugin.ts';
 import { rallyDataPlugin } from './build/rally-data-plugin.ts';
 
-/** The site's path on its host: `/` by default, or e.g. `BASE_PATH=/chechnya-rallies/ npm run build`. */
-function basePath(value: string | undefined): string {
-  if (!value) return '/';
-  const trimmed = value.replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
-
-export default defineConfig({
-  base: basePath(process.env.BASE_PATH),
-  define: buildTimeDefines,
-  plugins: [react(), rallyDataPlugin(), firstPaintPlugin(), prerenderPlugin()],
-  // Leaflet's ES module build lets the bundler drop some of what the map never uses.
-  resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
-  build: {
-    // scripts/check-size.ts follows the first view's files through it.
-    manifest: true,
-    // src/boot.ts preloads the map's files itself (build/first-paint-plugin.ts), so
-    // Vite's own preloading of dynamic imports' dependencies would only add code.
-    modulePreload: false,
-    // Every asset is a file of this site: nothing is inlined as a data: URI.
-    assetsInlineLimit: 0,
-    target: 'es2022',
-  },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true }, // for `vite preview`; `npm run preview` is a plain static server
-  test: {
-    include: ['tests/**/*.test.ts'],
-    environment: 'node',
-  },
+export default defineConfig(({ command }) => {
+  // Every setting is read and checked here, once (build/environment.ts): a
+  // build to publish stops at once when SITE_URL is missing or a setting is wrong.
+  const purpose = command !== 'build' ? 'serve' : isLocalBuild(process.env) ? 'local' : 'publish';
+  const environment = readBuildEnvironment(process.env, process.cwd(), purpose);
+  return {
+    base: environment.basePath,
+    define: buildTimeDefines(environment),
+    plugins: [react(), rallyDataPlugin(environment.rallyDataPath), firstPaintPlugin(), prerenderPlugin(environment)],
+    // Leaflet's ES module build lets the bundler drop some of what the map never uses.
+    resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
+    build: {
+      // scripts/check-size.ts follows the first view's files through it.
+      manifest: true,
+      // src/boot.ts preloads the map's files itself (build/first-paint-plugin.ts), so
+      // Vite's own preloading of dynamic imports' dependencies would only add code.
+      modulePreload: false,
+      // Every asset is a file of this site: nothing is inlined as a data: URI.
+      assetsInlineLimit: 0,
+      target: 'es2022',
+    },
+    preview: { host: '127.0.0.1', port: 4173, strictPort: true }, // for `vite preview`; `npm run preview` is a plain static server
+    test: {
+      include: ['tests/**/*.test.ts'],
+      environment: 'node',
+    },
+  };
 });

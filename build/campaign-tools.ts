@@ -6,9 +6,8 @@ import { cityName } from '../src/lib/city-name.ts';
 import { formatMessage, type Catalogue } from '../src/lib/i18n.ts';
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import { quotePages } from '../src/lib/quote-pages.ts';
-import { formatRoute, overviewRoute } from '../src/lib/route.ts';
+import { formatRoute, overviewRoute } from '../src/lib/address.ts';
 import { toolPageText, type ToolPageText } from '../src/lib/tool-page-text.ts';
-import { writeDataDownloads } from './data-downloads.ts';
 import { cityMapSvg, quoteCardSvg, renderCardPng, squareCityCardSvg } from './quote-card.ts';
 import { loadWorldTopology } from './share-card.ts';
 import { posterPageHtml, quotePageHtml, toolStylesheet, type ToolPageContext } from './tool-pages.ts';
@@ -51,8 +50,7 @@ export async function qrCodeSvg(url: string): Promise<string> {
 }
 
 /**
- * Build step: the campaign tools of issue 14, written under `outDir`:
- * the data downloads (build/data-downloads.ts), a page and a quote card
+ * The campaign tools of issue 14, written under `outDir`: a page and a quote card
  * (1200×630 and 1080×1080) for every quote, a square card per city, and an
  * A4 and a US Letter poster page per city with its map and QR code, plus
  * the stylesheet those pages share. Returns a line for the build log.
@@ -64,7 +62,6 @@ export async function writeCampaignTools(input: CampaignToolsInput): Promise<str
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
   };
-  writeDataDownloads(collection, outDir, siteUrl, basePath);
   write(toolStylesheet, readFileSync(new URL('./tool-pages.css', import.meta.url)));
 
   const language = 'en';
@@ -116,5 +113,5 @@ export async function writeCampaignTools(input: CampaignToolsInput): Promise<str
       );
     }
   }
-  return `${quotes.length} quote pages, ${rallies.length * 2} posters, ${images} download images, the CSV and GeoJSON downloads`;
+  return `${quotes.length} quote pages, ${rallies.length * 2} posters, ${images} download images`;
 }

@@ -73,7 +73,7 @@ export function markPreloads(html: string, files: readonly string[], base: strin
 
 /**
  * Readies the built `index.html`, which every generated page starts from
- * (build/prerender-plugin.ts), to paint at once: the entry's CSS inlined
+ * (build/steps/write-pages.ts), to paint at once: the entry's CSS inlined
  * (the file stays in `assets/` too, for the offline copy), and the map's
  * files named for src/boot.ts to preload after that first paint.
  */

@@ -6,7 +6,7 @@ import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import type { Rally } from '../src/lib/rally-schema.ts';
 import { embedCode, startingEmbedHeight } from '../src/lib/embed-code.ts';
 import { supportedLanguages } from '../src/lib/i18n.ts';
-import { formatRoute, overviewRoute, type Presentation, type Route } from '../src/lib/route.ts';
+import { formatRoute, overviewRoute, type Presentation, type Route } from '../src/lib/address.ts';
 import { shareCardSize } from './share-card.ts';
 
 /** Everything needed to write one generated page and its share image. */

@@ -10,20 +10,19 @@ export const rallyDataFile = 'data/rallies.geojson';
  * the project root) when set, such as a generated test file, or else
  * `data/rallies.geojson`. The site always serves it as `data/rallies.geojson`.
  */
-export function rallyDataSource(root: string, environment: NodeJS.ProcessEnv = process.env): string {
+export function rallyDataSource(root: string, environment: { RALLY_DATA?: string | undefined }): string {
   return resolve(root, environment.RALLY_DATA || rallyDataFile);
 }
 
 /**
- * Serves the rally file (`rallyDataSource`) as `data/rallies.geojson` in
- * development and copies it to `dist/data/rallies.geojson` at build, for pages
- * that do not carry the data (the development server's, and every page of a
- * site with many rallies) and for anyone who wants the file itself. Pages
- * that carry the data have what they were built with, so an edit needs a new
- * build.
+ * Serves the rally file at `sourcePath` (`rallyDataSource`) as
+ * `data/rallies.geojson` in development and copies it to
+ * `dist/data/rallies.geojson` at build, for pages that do not carry the data
+ * (the development server's, and every page of a site with many rallies) and
+ * for anyone who wants the file itself. Pages that carry the data have what
+ * they were built with, so an edit needs a new build.
  */
-export function rallyDataPlugin(root: string = process.cwd()): Plugin {
-  const sourcePath = rallyDataSource(root);
+export function rallyDataPlugin(sourcePath: string): Plugin {
   return {
     name: 'rally-data',
     configureServer(server) {

@@ -1,7 +1,7 @@
 import type { QuotePage } from '../src/lib/quote-pages.ts';
 import { citationLine } from '../src/lib/quote-pages.ts';
 import type { Rally } from '../src/lib/rally-schema.ts';
-import { formatRoute, overviewRoute } from '../src/lib/route.ts';
+import { formatRoute, overviewRoute } from '../src/lib/address.ts';
 import { imagePath, posterPagePath, quoteAnchor, type PaperSize } from '../src/lib/campaign-paths.ts';
 import { shareLinks } from '../src/lib/share-links.ts';
 import type { ToolPageText } from '../src/lib/tool-page-text.ts';

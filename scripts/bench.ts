@@ -76,7 +76,7 @@ function serve(folder: string, port: number): ChildProcess {
 
 // ---------------------------------------------------------------- transfer
 console.error('Building…');
-execSync('npx vite build', { stdio: 'ignore' });
+execSync('npx vite build', { stdio: 'ignore', env: { ...process.env, LOCAL_BUILD: '1' } });
 const sizeReport = execSync('npx tsx scripts/check-size.ts', { encoding: 'utf8' });
 for (const block of sizeReport.split(/\n(?=\/)/)) {
   const page = /^(\/\S*)/.exec(block)?.[1];
@@ -286,7 +286,7 @@ try {
         folder = `tmp/bench-dist-${String(count)}`;
         execSync(`npx vite build --outDir ${folder} --emptyOutDir`, {
           stdio: 'ignore',
-          env: { ...process.env, RALLY_DATA: data },
+          env: { ...process.env, LOCAL_BUILD: '1', RALLY_DATA: data },
         });
       }
       const server = serve(folder, scalePort);

@@ -1,7 +1,8 @@
 /**
- * Takes screenshots of the built app at phone and desktop sizes, for people
- * to look at: `npm run build && npm run screenshots` (writes screenshots/*.png).
- * It starts `vite preview` itself and stops it afterwards.
+ * `npm run screenshots`: takes screenshots of the built app at phone and
+ * desktop sizes, for people to look at, after `npm run build:local` (writes
+ * screenshots/*.png). It starts the static server (scripts/serve-static.ts)
+ * on port 4173 itself and stops it afterwards.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';

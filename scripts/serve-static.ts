@@ -12,14 +12,14 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { basePath as readBasePath } from '../build/environment.ts';
 import { chooseEncoding, type Encoding } from './lib/content-encoding.ts';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
 const host = '127.0.0.1';
-const basePath = process.env.BASE_PATH
-  ? `/${process.env.BASE_PATH.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/')
-  : '/';
+// The same reading of BASE_PATH as the build's.
+const basePath = readBasePath(process.env.BASE_PATH);
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -7,7 +7,7 @@
  * 2 when the command line is wrong.
  */
 import { readFileSync } from 'node:fs';
-import { reportAsJson, validateRallyText } from './lib/validate-rally-file.ts';
+import { reportAsJson, validateRallyBytes, type ValidationReport } from './lib/validate-rally-file.ts';
 
 const usage = `Usage: npm run validate -- [file] [--json]
 
@@ -38,45 +38,33 @@ if (unknownOptions.length > 0 || files.length > 1) {
 }
 
 const fileName = files[0] ?? 'data/rallies.geojson';
-let text: string;
-try {
-  text = readFileSync(fileName, 'utf8');
-} catch (error) {
-  const message = `cannot be read (${(error as Error).message})`;
+
+/** Prints one error about the file, in the form asked for, and exits 1. */
+function failWith(message: string): never {
   if (json) {
-    console.log(
-      JSON.stringify(
-        {
-          file: fileName,
-          valid: false,
-          rallyCount: 0,
-          errorCount: 1,
-          warningCount: 0,
-          noteCount: 0,
-          problems: [
-            {
-              file: fileName,
-              line: 1,
-              column: 1,
-              severity: 'error',
-              featureIndex: null,
-              featureId: null,
-              path: [],
-              message,
-            },
-          ],
-        },
-        null,
-        2,
-      ),
-    );
+    const problem = { file: fileName, line: 1, column: 1, severity: 'error', featureIndex: null, featureId: null };
+    const report = { file: fileName, valid: false, rallyCount: 0, errorCount: 1, warningCount: 0, noteCount: 0 };
+    console.log(JSON.stringify({ ...report, problems: [{ ...problem, path: [], message }] }, null, 2));
   } else {
     console.error(`${fileName}: ${message}`);
   }
   process.exit(1);
 }
 
-const report = validateRallyText(text, fileName);
+let bytes: Uint8Array;
+try {
+  bytes = readFileSync(fileName);
+} catch (error) {
+  failWith(`cannot be read (${(error as Error).message})`);
+}
+
+let report: ValidationReport;
+try {
+  report = validateRallyBytes(bytes, fileName);
+} catch (error) {
+  // No stack trace for a person: the validator's own failure, said in one line.
+  failWith(`could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+}
 if (json) {
   console.log(reportAsJson(report, fileName));
 } else {

@@ -8,7 +8,7 @@ import { LanguageSwitcher } from './panel/language-switcher.tsx';
 import { OfflineNote } from './panel/offline-note.tsx';
 import { SheetHandle, type SheetHeight } from './panel/sheet-handle.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
-import { formatRoute, overviewRoute } from './lib/route.ts';
+import { formatRoute, overviewRoute } from './lib/address.ts';
 import { selectCampaign, selectIsEmbed, selectIsLoaded, selectRoute, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
 

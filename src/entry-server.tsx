@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { App } from './app.tsx';
 import type { RallyCollection } from './lib/parse-rallies.ts';
-import type { Presentation, Route } from './lib/route.ts';
+import type { Presentation, Route } from './lib/address.ts';
 import { finishLoading, initialRallyState, rallyStore, setPresentation, showRoute } from './state/rally-store.ts';
 
 /**

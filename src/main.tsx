@@ -5,7 +5,8 @@ import { loadRallyMap } from './map/map-loader.ts';
 import { loadEmbeddedCollection } from './state/embedded-rallies.ts';
 import { noteOfflineCopyPage, registerServiceWorkerWhenIdle } from './state/offline.ts';
 import { rallyStore } from './state/rally-store.ts';
-import { reloadOnceOnStaleChunk, startUrlSync } from './state/url-sync.ts';
+import { reloadOnceOnStaleChunk } from './state/stale-chunk-reload.ts';
+import { startUrlSync } from './state/url-sync.ts';
 
 /* Started by boot.ts after the page's first frame. */
 startUrlSync();

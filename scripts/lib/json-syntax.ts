@@ -26,18 +26,68 @@ const singleQuotes = new Set(["'", '‘', '’', '‚', '‛', '′']);
 /** Characters that look like a space (or like nothing) but are not JSON whitespace. */
 const invisibleSpaces = /^[\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000]/;
 
-/** 1-based line and column of an offset, counting lines as editors do. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let index = 0; index < end; index += 1) {
-    if (text.charCodeAt(index) === 10) {
-      line += 1;
-      lineStart = index + 1;
-    }
+/** Finds the 1-based line and column of an offset in one text. */
+export type Locate = (offset: number) => { line: number; column: number };
+
+/**
+ * A locator for `text`: the line starts are found once (one pass), and each
+ * offset is then placed by binary search, so locating every finding of a
+ * large file stays linear. Lines are counted as editors count them (at \n).
+ */
+export function textLocator(text: string): Locate {
+  const lineStarts = [0];
+  let newline = text.indexOf('\n');
+  while (newline !== -1) {
+    lineStarts.push(newline + 1);
+    newline = text.indexOf('\n', newline + 1);
   }
-  return { line, column: offset - lineStart + 1 };
+  return (offset) => {
+    const target = Math.max(0, Math.min(offset, text.length));
+    // The last line start at or before the offset.
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((lineStarts[middle] ?? 0) <= target) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+  };
+}
+
+/** 1-based line and column of one offset (one pass over the text: use `textLocator` for many). */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  return textLocator(text.slice(0, Math.max(0, offset)))(offset);
+}
+
+/**
+ * How deep objects and arrays may nest. A rally file needs 6 levels; the
+ * limit keeps the syntax tree's recursion far from the stack's end (20,000
+ * levels would overflow it).
+ */
+export const maxNestingDepth = 256;
+
+/**
+ * The offset of the first `[` or `{` that opens level `maxDepth + 1`, or
+ * null when the text never nests that deep. Brackets inside strings do not
+ * count. One pass, no recursion.
+ */
+export function tooDeepOffset(text: string, maxDepth: number = maxNestingDepth): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 92)
+        index += 1; // a backslash escapes the next character
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 91 || code === 123) {
+      depth += 1;
+      if (depth > maxDepth) return index;
+    } else if (code === 93 || code === 125) depth -= 1;
+  }
+  return null;
 }
 
 /** The offset of the last character before `offset` that is not whitespace, or -1. */
@@ -47,8 +97,8 @@ function previousSignificant(text: string, offset: number): number {
   return index;
 }
 
-function where(text: string, offset: number): string {
-  const { line, column } = lineAndColumn(text, offset);
+function where(locate: Locate, offset: number): string {
+  const { line, column } = locate(offset);
   return `line ${line}, column ${column}`;
 }
 
@@ -91,7 +141,7 @@ function describeInvalidSymbol(text: string, offset: number): string {
  * What one parse error means at its place in the text, and where to point:
  * at the comma to remove, at the place a comma is missing, or at the error.
  */
-function describe(text: string, error: ParseError, code: string): { message: string; offset?: number } {
+function describe(text: string, locate: Locate, error: ParseError, code: string): { message: string; offset?: number } {
   const { offset } = error;
   const at = text.charAt(offset);
   const before = previousSignificant(text, offset);
@@ -102,7 +152,7 @@ function describe(text: string, error: ParseError, code: string): { message: str
       if (trailingComma) {
         return {
           offset: before,
-          message: `a trailing comma before ${at} (at ${where(text, offset)}): JSON allows no comma after the last item; remove this comma`,
+          message: `a trailing comma before ${at} (at ${where(locate, offset)}): JSON allows no comma after the last item; remove this comma`,
         };
       }
       if (at === ',') return { message: 'a value is missing before this comma (two commas in a row?)' };
@@ -124,7 +174,7 @@ function describe(text: string, error: ParseError, code: string): { message: str
       }
       return {
         offset: before + 1,
-        message: `a comma is missing here, between two items (the next one starts at ${where(text, offset)})`,
+        message: `a comma is missing here, between two items (the next one starts at ${where(locate, offset)})`,
       };
     }
     case 'ColonExpected':
@@ -190,9 +240,24 @@ export function checkJsonSyntax(text: string): SyntaxResult {
     };
   }
 
+  const deep = tooDeepOffset(text);
+  if (deep !== null) {
+    return {
+      tree: null,
+      problems: [
+        {
+          offset: deep,
+          code: 'NestedTooDeeply',
+          message: `nested too deeply: more than ${maxNestingDepth} levels of [ and { (a rally file needs 6); is this the right file?`,
+        },
+      ],
+    };
+  }
+
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false }) ?? null;
   if (errors.length === 0) return { tree, problems: [] };
+  const locate = textLocator(text);
 
   const contentEnd = text.trimEnd().length;
   const problems: SyntaxProblem[] = [];
@@ -208,13 +273,13 @@ export function checkJsonSyntax(text: string): SyntaxResult {
       truncated = true;
       continue;
     }
-    const { line } = lineAndColumn(text, error.offset);
+    const { line } = locate(error.offset);
     const cascade =
       line === lastLine || error.offset <= lastEnd || (lastEnd >= 0 && text.slice(lastEnd, error.offset).trim() === '');
     lastEnd = Math.max(lastEnd, error.offset + error.length);
     if (cascade) continue;
     lastLine = line;
-    const described = describe(text, error, code);
+    const described = describe(text, locate, error, code);
     problems.push({ offset: described.offset ?? error.offset, code, message: described.message });
     if (code === 'EndOfFileExpected') break;
   }

@@ -1,6 +1,8 @@
 /**
  * The validator behind `npm run validate`, in three layers:
  *
+ * 0. Encoding: the bytes must be UTF-8 text. A UTF-16 or binary file gets
+ *    one message ("save the file as UTF-8"), not a cascade of syntax errors.
  * 1. JSON syntax (scripts/lib/json-syntax.ts): every error with its line and
  *    column and a hint for the usual slips. A byte-order mark is a warning
  *    and is ignored, as the browser ignores it.
@@ -13,6 +15,11 @@
  * jsonc-parser tree), each point inside its declared country (Natural Earth
  * shapes), and photo files existing under public/.
  *
+ * The work is split in two: `collectProblems` finds every problem with its
+ * offset, `formatReport` locates and words them. Both are linear in the
+ * file's size: line starts are found once, and many notes of one kind are
+ * summarised in one line.
+ *
  * (@placemarkio/check-geojson was evaluated for the structure layer and not
  * used: on this data it adds nothing the parser does not already check, its
  * syntax messages are weaker than jsonc-parser's, and it misses `crs`,
@@ -20,12 +27,17 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRallyCollection } from '../../src/lib/parse-rallies.ts';
-import { formatProblem, type PathSegment, type RallyProblem } from '../../src/lib/rally-problem.ts';
-import { slugPattern } from '../../src/lib/slug.ts';
+import {
+  featurePosition,
+  isRecord,
+  parseRallyCollection,
+  stripByteOrderMark,
+  usableFeatureId,
+} from '../../src/lib/parse-rallies.ts';
+import { formatPath, formatProblem, type PathSegment, type RallyProblem } from '../../src/lib/rally-problem.ts';
 import { isSafePhotoSource } from '../../src/lib/safe-url.ts';
 import { checkPointCountry, loadCountryAtlas } from './country-check.ts';
-import { checkJsonSyntax, lineAndColumn } from './json-syntax.ts';
+import { checkJsonSyntax, textLocator } from './json-syntax.ts';
 import { findDuplicateKeys, offsetOfPath } from './json-tree.ts';
 import { photoFileProblem } from './photo-files.ts';
 
@@ -47,6 +59,8 @@ export interface LocatedProblem {
   /** Path from the root of the document; empty for syntax errors. */
   path: PathSegment[];
   message: string;
+  /** For a summary of many notes with one message: how many (located at the first). */
+  count?: number;
 }
 
 /** The validator's verdict on one file. */
@@ -70,26 +84,32 @@ export interface ValidationOptions {
 /** The project's public/ folder, next to scripts/. */
 export const defaultPublicDir = resolve(fileURLToPath(new URL('../..', import.meta.url)), 'public');
 
-interface Finding {
+/** Notes with one message are listed one by one up to this many; more become one summary line. */
+export const notesListedOneByOne = 10;
+
+/** A problem as the validator handles it, with the offset in the text (after any byte-order mark) it points at. */
+export interface Finding extends Omit<RallyProblem, 'severity'> {
   severity: Severity;
   offset: number;
-  featureIndex: number | null;
-  featureId: string | null;
-  path: PathSegment[];
-  message: string;
-  /** How the problem reads after `file:line:col  `. */
-  text: string;
+  /** About the file as text (its encoding, a byte-order mark, JSON syntax): no feature or path, worded as is. */
+  kind: 'text' | 'data';
+}
+
+/** Everything `collectProblems` found in one text, before it is located and worded. */
+export interface CollectedProblems {
+  /** The text the offsets point into: the file without its byte-order mark. */
+  body: string;
+  findings: Finding[];
+  /** Why no rally could be read at all: the bytes are not UTF-8 text, or the text is not JSON; false otherwise. */
+  unreadable: 'encoding' | 'json' | false;
+  rallyCount: number;
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const severityPrefix: Record<Severity, string> = { error: '', warning: 'warning: ', info: 'note: ' };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
 /** The features array of a decoded document, or an empty list. */
@@ -97,31 +117,15 @@ function featuresOf(document: unknown): unknown[] {
   return isRecord(document) && Array.isArray(document.features) ? document.features : [];
 }
 
-/** The id the parser would name a feature by: its id when that is a valid slug. */
-function featureIdOf(feature: unknown): string | null {
-  return isRecord(feature) && typeof feature.id === 'string' && slugPattern.test(feature.id) ? feature.id : null;
-}
-
-/** [longitude, latitude] when the feature's coordinates are two or three numbers in range, else null. */
-function validPosition(feature: Record<string, unknown>): [number, number] | null {
-  const geometry = feature.geometry;
-  if (!isRecord(geometry) || geometry.type !== 'Point' || !Array.isArray(geometry.coordinates)) return null;
-  const coordinates: unknown[] = geometry.coordinates;
-  if (coordinates.length < 2 || coordinates.length > 3) return null;
-  if (!coordinates.every((value) => typeof value === 'number' && Number.isFinite(value))) return null;
-  const [longitude, latitude] = coordinates as [number, number];
-  return Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90 ? [longitude, latitude] : null;
-}
-
 /** The CLI-only checks of each feature: its country and its photo files. */
 function checkFeaturesOutsideTheBrowser(document: unknown, publicDir: string): RallyProblem[] {
   const problems: RallyProblem[] = [];
   featuresOf(document).forEach((feature, featureIndex) => {
     if (!isRecord(feature) || !isRecord(feature.properties)) return;
-    const featureId = featureIdOf(feature);
+    const featureId = usableFeatureId(feature);
     const base: PathSegment[] = ['features', featureIndex];
     const { country, photos } = feature.properties;
-    const position = validPosition(feature);
+    const position = featurePosition(feature);
     if (typeof country === 'string' && /^[A-Z]{2}$/.test(country) && position) {
       const problem = checkPointCountry(loadCountryAtlas(), country, position);
       if (problem) {
@@ -152,6 +156,8 @@ function checkFeaturesOutsideTheBrowser(document: unknown, publicDir: string): R
 /** A problem as the validator handles it: notes, and an offset where the path alone is not enough. */
 type CliProblem = Omit<RallyProblem, 'severity'> & { severity: Severity; offset?: number };
 
+const venueNote = 'not reported (null): the map says "Venue not reported"';
+
 /** Information, not problems: what the file records as not reported. */
 function notesOn(document: unknown, featuresWithErrors: ReadonlySet<number>): CliProblem[] {
   return featuresOf(document).flatMap((feature, featureIndex) => {
@@ -161,38 +167,80 @@ function notesOn(document: unknown, featuresWithErrors: ReadonlySet<number>): Cl
       {
         severity: 'info' as const,
         featureIndex,
-        featureId: featureIdOf(feature),
+        featureId: usableFeatureId(feature),
         path: ['features', featureIndex, 'properties', 'venue'],
-        message: 'not reported (null): the map says "Venue not reported"',
+        message: venueNote,
       },
     ];
   });
 }
 
+/** Why bytes are not UTF-8 text, in one message that says what to do; null for UTF-8 text. */
+export function encodingProblem(bytes: Uint8Array): { message: string } | null {
+  const saveAs = 'save the file as UTF-8 (in most editors: Save as… or File ▸ Encoding ▸ UTF-8)';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const order = bytes[0] === 0xff ? 'FF FE' : 'FE FF';
+    return { message: `the file is UTF-16 text (it starts with the byte-order mark ${order}), not UTF-8: ${saveAs}` };
+  }
+  if (bytes.includes(0)) {
+    return {
+      message: `the file holds NUL bytes: it is binary (an image, a zip, a spreadsheet?) or UTF-16 without a byte-order mark, not UTF-8 text: ${saveAs}`,
+    };
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      message: `the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252, as older editors and spreadsheets save): ${saveAs}`,
+    };
+  }
+  return null;
+}
+
 /**
- * Validates the text of a rally file as the app would load it, plus the
- * CLI-only checks, and reports each problem as
- * `file:line:col  features[3] (berlin) .properties.quotes[1].text: message`.
+ * Validates a rally file's bytes: first that they are UTF-8 text, then as
+ * `validateRallyText` does. A file in another encoding gets one error.
  */
-export function validateRallyText(text: string, fileName: string, options: ValidationOptions = {}): ValidationReport {
-  const hasBom = text.startsWith('\ufeff');
-  const body = hasBom ? text.slice(1) : text;
+export function validateRallyBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ValidationOptions = {},
+): ValidationReport {
+  const problem = encodingProblem(bytes);
+  if (problem === null) return validateRallyText(new TextDecoder().decode(bytes), fileName, options);
+  const finding: Finding = {
+    kind: 'text',
+    severity: 'error',
+    offset: 0,
+    featureIndex: null,
+    featureId: null,
+    path: [],
+    message: problem.message,
+  };
+  return formatReport({ body: '', findings: [finding], unreadable: 'encoding', rallyCount: 0 }, fileName);
+}
+
+/**
+ * Finds every problem in the text of a rally file as the app would load it,
+ * plus the CLI-only checks, each with the offset it points at. Never throws
+ * on hostile text: nesting too deep is a syntax error.
+ */
+export function collectProblems(text: string, options: ValidationOptions = {}): CollectedProblems {
+  const body = stripByteOrderMark(text);
   const findings: Finding[] = [];
-  if (hasBom) {
+  if (body !== text) {
     findings.push({
+      kind: 'text',
       severity: 'warning',
       offset: 0,
       featureIndex: null,
       featureId: null,
       path: [],
       message: 'the file starts with a byte-order mark; it is ignored',
-      text: 'warning: the file starts with a byte-order mark; it is ignored',
     });
   }
 
   const syntax = checkJsonSyntax(body);
-  let rallyCount = 0;
-  let syntaxFailed = false;
   let document: unknown = null;
   if (syntax.tree !== null) {
     try {
@@ -203,75 +251,94 @@ export function validateRallyText(text: string, fileName: string, options: Valid
     }
   }
   if (syntax.tree === null || syntax.problems.length > 0) {
-    syntaxFailed = true;
     for (const problem of syntax.problems) {
-      const message = `JSON syntax: ${problem.message}`;
       findings.push({
+        kind: 'text',
         severity: 'error',
         offset: problem.offset,
         featureIndex: null,
         featureId: null,
         path: [],
-        message,
-        text: message,
+        message: `JSON syntax: ${problem.message}`,
       });
     }
-  } else {
-    const tree = syntax.tree;
-    const features = featuresOf(document);
-    const rallyProblems: CliProblem[] = [];
-
-    for (const duplicate of findDuplicateKeys(tree)) {
-      const [first, index] = duplicate.path;
-      const featureIndex = first === 'features' && typeof index === 'number' ? index : null;
-      const { line } = lineAndColumn(body, duplicate.firstOffset);
-      rallyProblems.push({
-        severity: 'error',
-        featureIndex,
-        featureId: featureIndex === null ? null : featureIdOf(features[featureIndex]),
-        path: duplicate.path,
-        offset: duplicate.offset,
-        message: `duplicate key: "${duplicate.key}" is already on line ${line}, and JSON keeps only the last one, so the value on line ${line} is silently ignored; remove one of them`,
-      });
-    }
-
-    const collection = parseRallyCollection(document);
-    const cliOnly = checkFeaturesOutsideTheBrowser(document, options.publicDir ?? defaultPublicDir);
-    rallyProblems.push(...collection.problems, ...cliOnly);
-    const errorFeatures = (list: readonly CliProblem[]) =>
-      new Set(
-        list.flatMap((problem) =>
-          problem.severity === 'error' && problem.featureIndex !== null ? [problem.featureIndex] : [],
-        ),
-      );
-    const droppedByTheApp = errorFeatures(collection.problems);
-    const featuresWithErrors = errorFeatures(rallyProblems);
-    // The app shows a rally whose country or photo file is wrong; the validator does not count it as valid.
-    rallyCount =
-      collection.rallies.length - [...featuresWithErrors].filter((index) => !droppedByTheApp.has(index)).length;
-    rallyProblems.push(...notesOn(document, featuresWithErrors));
-
-    for (const problem of rallyProblems) {
-      const severity = problem.severity;
-      findings.push({
-        severity,
-        offset: problem.offset ?? offsetOfPath(tree, problem.path),
-        featureIndex: problem.featureIndex,
-        featureId: problem.featureId,
-        path: problem.path,
-        message: problem.message,
-        text: `${severityPrefix[severity]}${formatProblem(problem)}`,
-      });
-    }
+    return { body, findings, unreadable: 'json', rallyCount: 0 };
   }
 
-  // Errors first, then warnings, then notes; each group in file order.
-  findings.sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || a.offset - b.offset);
+  const tree = syntax.tree;
+  const features = featuresOf(document);
+  const rallyProblems: CliProblem[] = [];
+  const locate = textLocator(body);
+  for (const duplicate of findDuplicateKeys(tree)) {
+    const [first, index] = duplicate.path;
+    const featureIndex = first === 'features' && typeof index === 'number' ? index : null;
+    const { line } = locate(duplicate.firstOffset);
+    rallyProblems.push({
+      severity: 'error',
+      featureIndex,
+      featureId: featureIndex === null ? null : usableFeatureId(features[featureIndex]),
+      path: duplicate.path,
+      offset: duplicate.offset,
+      message: `duplicate key: "${duplicate.key}" is already on line ${line}, and JSON keeps only the last one, so the value on line ${line} is silently ignored; remove one of them`,
+    });
+  }
+
+  const collection = parseRallyCollection(document);
+  const cliOnly = checkFeaturesOutsideTheBrowser(document, options.publicDir ?? defaultPublicDir);
+  rallyProblems.push(...collection.problems, ...cliOnly);
+  const errorFeatures = (list: readonly CliProblem[]) =>
+    new Set(
+      list.flatMap((problem) =>
+        problem.severity === 'error' && problem.featureIndex !== null ? [problem.featureIndex] : [],
+      ),
+    );
+  const droppedByTheApp = errorFeatures(collection.problems);
+  const featuresWithErrors = errorFeatures(rallyProblems);
+  // The app shows a rally whose country or photo file is wrong; the validator does not count it as valid.
+  const rallyCount =
+    collection.rallies.length - [...featuresWithErrors].filter((index) => !droppedByTheApp.has(index)).length;
+  rallyProblems.push(...notesOn(document, featuresWithErrors));
+
+  for (const problem of rallyProblems) {
+    findings.push({ ...problem, kind: 'data', offset: problem.offset ?? offsetOfPath(tree, problem.path) });
+  }
+  return { body, findings, unreadable: false, rallyCount };
+}
+
+/** How one finding reads after `file:line:col  `. */
+function findingText(finding: Finding): string {
+  if (finding.kind === 'text') return `${severityPrefix[finding.severity]}${finding.message}`;
+  return `${severityPrefix[finding.severity]}${formatProblem(finding)}`;
+}
+
+/**
+ * Locates and words collected problems: errors first, then warnings, then
+ * notes, each group in file order, then a summary line. More than
+ * `notesListedOneByOne` notes with one message become one line
+ * ("95,000 rallies: venue not reported…"), located at the first.
+ */
+export function formatReport(collected: CollectedProblems, fileName: string): ValidationReport {
+  const { findings, unreadable, rallyCount } = collected;
+  const locate = textLocator(collected.body);
+  const notesByMessage = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.severity !== 'info') continue;
+    const group = notesByMessage.get(finding.message) ?? [];
+    group.push(finding);
+    notesByMessage.set(finding.message, group);
+  }
+  const summarised = new Set(
+    [...notesByMessage].filter(([, group]) => group.length > notesListedOneByOne).map(([message]) => message),
+  );
+
+  const sorted = [...findings].sort(
+    (a, b) => severityRank[a.severity] - severityRank[b.severity] || a.offset - b.offset,
+  );
   const problems: LocatedProblem[] = [];
   const lines: string[] = [];
-  for (const finding of findings) {
-    const { line, column } = lineAndColumn(body, finding.offset);
-    problems.push({
+  for (const finding of sorted) {
+    const { line, column } = locate(finding.offset);
+    const base = {
       file: fileName,
       line,
       column,
@@ -280,8 +347,18 @@ export function validateRallyText(text: string, fileName: string, options: Valid
       featureId: finding.featureId,
       path: finding.path,
       message: finding.message,
-    });
-    lines.push(`${fileName}:${line}:${column}  ${finding.text}`);
+    };
+    if (finding.severity === 'info' && summarised.has(finding.message)) {
+      const group = notesByMessage.get(finding.message) ?? [];
+      if (group[0] !== finding) continue;
+      const field = formatPath(finding.path.slice(2));
+      const summary = `${plural(group.length, 'rally', 'rallies')}: ${field ? `${field}: ` : ''}${finding.message} (the first here)`;
+      problems.push({ ...base, featureIndex: null, featureId: null, path: [], message: summary, count: group.length });
+      lines.push(`${fileName}:${line}:${column}  note: ${summary}`);
+      continue;
+    }
+    problems.push(base);
+    lines.push(`${fileName}:${line}:${column}  ${findingText(finding)}`);
   }
 
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
@@ -289,12 +366,23 @@ export function validateRallyText(text: string, fileName: string, options: Valid
   const warningCount = count('warning');
   const noteCount = count('info');
   lines.push(
-    syntaxFailed
-      ? `${fileName}: not valid JSON, ${plural(errorCount, 'syntax error')}`
-      : `${fileName}: ${plural(rallyCount, 'valid rally', 'valid rallies')}, ${plural(errorCount, 'error')}, ` +
+    unreadable === 'encoding'
+      ? `${fileName}: not UTF-8 text, 1 error`
+      : unreadable === 'json'
+        ? `${fileName}: not valid JSON, ${plural(errorCount, 'syntax error')}`
+        : `${fileName}: ${plural(rallyCount, 'valid rally', 'valid rallies')}, ${plural(errorCount, 'error')}, ` +
           `${plural(warningCount, 'warning')}${noteCount > 0 ? `, ${plural(noteCount, 'note')}` : ''}`,
   );
   return { exitCode: errorCount > 0 ? 1 : 0, lines, errorCount, warningCount, noteCount, rallyCount, problems };
+}
+
+/**
+ * Validates the text of a rally file as the app would load it, plus the
+ * CLI-only checks, and reports each problem as
+ * `file:line:col  features[3] (berlin) .properties.quotes[1].text: message`.
+ */
+export function validateRallyText(text: string, fileName: string, options: ValidationOptions = {}): ValidationReport {
+  return formatReport(collectProblems(text, options), fileName);
 }
 
 /** The report as JSON for tools: the counts and every located problem. */

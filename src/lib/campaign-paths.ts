@@ -1,4 +1,4 @@
-import { formatRoute, overviewRoute } from './route.ts';
+import { formatRoute, overviewRoute } from './address.ts';
 
 /*
  * The addresses of the campaign tools' files and pages: data downloads,

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { bboxProblem, forbiddenMembers, type GeoJsonObjectKind } from './geojson-rules.ts';
 import type { PathSegment, RallyProblem } from './rally-problem.ts';
 import {
   lenientSchemas,
@@ -43,8 +44,7 @@ export type DecodeResult = { ok: true; value: unknown } | { ok: false; message: 
  * a trailing comma, an HTML error page) comes back as a message.
  */
 export function decodeRallyJson(text: string): DecodeResult {
-  // A byte-order mark is invisible in editors and harmless, so it is skipped.
-  const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+  const body = stripByteOrderMark(text);
   if (body.trim() === '') return { ok: false, message: 'the file is empty' };
   if (/^\s*</.test(body)) {
     return { ok: false, message: 'the server sent a web page (HTML) instead of the rally data (JSON)' };
@@ -63,12 +63,46 @@ export function decodeRallyJson(text: string): DecodeResult {
 export function parseRallyBytes(
   bytes: ArrayBuffer,
 ): { ok: true; collection: RallyCollection } | { ok: false; message: string } {
-  const decoded = decodeRallyJson(new TextDecoder().decode(bytes));
-  return decoded.ok ? { ok: true, collection: parseRallyCollection(decoded.value) } : decoded;
+  try {
+    const decoded = decodeRallyJson(new TextDecoder().decode(bytes));
+    return decoded.ok ? { ok: true, collection: parseRallyCollection(decoded.value) } : decoded;
+  } catch (error) {
+    // A last guard: nothing in reading a file should throw, but running out of stack or memory on a hostile one can.
+    return { ok: false, message: describeReadFailure(error) };
+  }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** What went wrong when reading a file threw: in plain words for running out of stack or memory. */
+export function describeReadFailure(error: unknown): string {
+  if (error instanceof RangeError) return 'the file is too large or too deeply nested to read';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The text without its leading byte-order mark, if it has one: invisible in editors and harmless, so it is skipped. */
+export function stripByteOrderMark(text: string): string {
+  return text.startsWith('\ufeff') ? text.slice(1) : text;
+}
+
+/** True for a JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The id a feature is known by in problems and links: its `id` when that is a valid slug, else null. */
+export function usableFeatureId(feature: unknown): string | null {
+  return isRecord(feature) && typeof feature.id === 'string' && slugPattern.test(feature.id) ? feature.id : null;
+}
+
+/**
+ * A feature's [longitude, latitude] when its geometry is a Point whose
+ * coordinates are two or three numbers in range (what the map can place), else null.
+ */
+export function featurePosition(feature: unknown): [number, number] | null {
+  if (!isRecord(feature) || !isRecord(feature.geometry) || feature.geometry.type !== 'Point') return null;
+  const coordinates = feature.geometry.coordinates;
+  if (checkCoordinates(coordinates) !== null) return null;
+  const [longitude, latitude] = coordinates as [number, number];
+  return [longitude, latitude];
 }
 
 function describeType(value: unknown): string {
@@ -80,8 +114,13 @@ function describeType(value: unknown): string {
   return typeof value;
 }
 
+/** A value as the message quotes it: a short literal as written, anything else by its type (never the whole value). */
 function describeLiteral(value: unknown): string {
-  return value === undefined ? 'missing' : JSON.stringify(value);
+  if (value === undefined) return 'missing';
+  if (typeof value === 'string')
+    return value.length > 60 ? `${JSON.stringify(value.slice(0, 60))}…` : JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return describeType(value);
 }
 
 const expectedNames: Record<string, string> = {
@@ -190,6 +229,32 @@ function checkCoordinates(coordinates: unknown): { message: string; index?: numb
 }
 
 /**
+ * Reports what RFC 7946 forbids on any GeoJSON object of this kind: another
+ * kind's members (§7.1) and a malformed `bbox` (§5). True when it reported any.
+ */
+function checkGeoJsonObject(
+  object: Record<string, unknown>,
+  kind: GeoJsonObjectKind,
+  basePath: PathSegment[],
+  report: (path: PathSegment[], message: string) => void,
+): boolean {
+  let reported = false;
+  for (const { key, message } of forbiddenMembers(object, kind)) {
+    report([...basePath, key], message);
+    reported = true;
+  }
+  if (Object.hasOwn(object, 'bbox')) {
+    const problem = bboxProblem(object.bbox);
+    if (problem) {
+      const path = [...basePath, 'bbox'];
+      report(problem.index === undefined ? path : [...path, problem.index], problem.message);
+      reported = true;
+    }
+  }
+  return reported;
+}
+
+/**
  * Parses and validates a decoded rally file. Never throws. Every problem names
  * its feature and field; features with errors are dropped and all the others
  * are kept, so one bad edit never hides the rest of the map.
@@ -207,6 +272,7 @@ export function parseRallyCollection(input: unknown): RallyCollection {
   if (input.type !== 'FeatureCollection') {
     documentProblem(['type'], `must be "FeatureCollection", not ${describeLiteral(input.type)}`);
   }
+  checkGeoJsonObject(input, 'FeatureCollection', [], (path, message) => documentProblem(path, message));
   if (Object.hasOwn(input, 'crs')) {
     documentProblem(['crs'], 'is not allowed: GeoJSON (RFC 7946) coordinates are always WGS 84 longitude, latitude');
   }
@@ -250,8 +316,7 @@ export function parseRallyCollection(input: unknown): RallyCollection {
     const nameForId =
       isRecord(feature) && feature.id === undefined && isRecord(feature.properties) ? feature.properties.name : null;
     const derivedId = typeof nameForId === 'string' ? uniqueId(slugFromName(nameForId), seenIds) : null;
-    const featureId =
-      isRecord(feature) && typeof feature.id === 'string' && slugPattern.test(feature.id) ? feature.id : derivedId;
+    const featureId = usableFeatureId(feature) ?? derivedId;
     const base: PathSegment[] = ['features', featureIndex];
     const problemsBefore = problems.length;
     const report = (severity: RallyProblem['severity'], path: PathSegment[], message: string) => {
@@ -265,6 +330,7 @@ export function parseRallyCollection(input: unknown): RallyCollection {
     if (feature.type !== 'Feature') {
       report('error', [...base, 'type'], `must be "Feature", not ${describeLiteral(feature.type)}`);
     }
+    checkGeoJsonObject(feature, 'Feature', base, (path, message) => report('error', path, message));
 
     if (feature.id === undefined && derivedId !== null) {
       report(
@@ -294,6 +360,10 @@ export function parseRallyCollection(input: unknown): RallyCollection {
           ? 'is missing: a rally needs a Point'
           : `must be an object, not ${describeType(geometry)}`,
       );
+    } else if (
+      checkGeoJsonObject(geometry, 'Geometry', [...base, 'geometry'], (path, message) => report('error', path, message))
+    ) {
+      // Reported; the position of a malformed geometry is not read.
     } else if (geometry.type !== 'Point') {
       report('error', [...base, 'geometry', 'type'], `must be "Point", not ${describeLiteral(geometry.type)}`);
     } else {

@@ -1,3 +1,4 @@
+import { siteFilePath } from './address.ts';
 import type { Photo } from './rally-schema.ts';
 
 /** How a photo can be shown: as an image (from this site or an allowed host), as a link, or not at all. */
@@ -25,5 +26,5 @@ export function photoSource(photo: Photo, basePath: string, allowedHosts: readon
     return { kind: 'remote', url: photo.src, host };
   }
   if (width === undefined || height === undefined) return { kind: 'missing' };
-  return { kind: 'image', src: `${basePath}${photo.src}`, width, height };
+  return { kind: 'image', src: siteFilePath(photo.src, basePath), width, height };
 }

@@ -1,6 +1,6 @@
 import { csvFormatRow } from 'd3-dsv';
 import type { Rally } from './rally-schema.ts';
-import { formatRoute } from './route.ts';
+import { formatRoute } from './address.ts';
 
 /** The CSV's columns, in order: what a spreadsheet's first row says. */
 export const rallyCsvColumns = [

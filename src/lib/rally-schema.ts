@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { bboxProblem, membersNotAllowed, type GeoJsonObjectKind } from './geojson-rules.ts';
 import { isSafePhotoSource, isSafeSourceUrl } from './safe-url.ts';
 import { slugPattern } from './slug.ts';
 
@@ -95,6 +96,38 @@ const wholeNumber = (minimum: number, message: string, description: string) =>
   z.int().check(z.gte(minimum, message), described(description));
 
 type ObjectFactory = typeof z.strictObject;
+
+/** A `bbox` member (RFC 7946 §5), checked as parse-rallies.ts checks it. */
+const boundingBox = () =>
+  z.optional(
+    z.array(z.number()).check(
+      z.superRefine((value, context) => {
+        const problem = bboxProblem(value);
+        if (problem) {
+          context.issues.push({
+            code: 'custom',
+            input: value,
+            path: problem.index === undefined ? [] : [problem.index],
+            message: problem.message,
+          });
+        }
+      }),
+      z.meta({
+        description: 'Optional bounding box (RFC 7946 §5): [west, south, east, north], or 6 numbers with altitudes.',
+        minItems: 4,
+        maxItems: 6,
+      }),
+    ),
+  );
+
+/** The members RFC 7946 §7.1 forbids on this kind of object, each as a member that must be absent. */
+const forbiddenMemberShape = (kind: GeoJsonObjectKind) =>
+  Object.fromEntries(
+    membersNotAllowed[kind].map((key) => [
+      key,
+      z.optional(z.never().check(described(`Not allowed on a ${kind} (RFC 7946, section 7.1).`))),
+    ]),
+  );
 
 /**
  * Builds every schema with one object factory, so the same rules exist in a
@@ -223,6 +256,8 @@ function buildSchemas(object: ObjectFactory) {
 
   const point = z
     .looseObject({
+      ...forbiddenMemberShape('Geometry'),
+      bbox: boundingBox(),
       type: z.literal('Point'),
       coordinates: z
         .tuple([longitude, latitude, z.optional(z.number().check(described('Altitude in metres (ignored).')))])
@@ -232,6 +267,8 @@ function buildSchemas(object: ObjectFactory) {
 
   const feature = z
     .looseObject({
+      ...forbiddenMemberShape('Feature'),
+      bbox: boundingBox(),
       type: z.literal('Feature'),
       id: z.string().check(
         z.regex(slugPattern, slugMessage),
@@ -248,6 +285,8 @@ function buildSchemas(object: ObjectFactory) {
   const collection = z
     .looseObject({
       $schema: z.optional(z.string().check(described('The JSON Schema for editors: "./rallies.schema.json".'))),
+      ...forbiddenMemberShape('FeatureCollection'),
+      bbox: boundingBox(),
       type: z.literal('FeatureCollection'),
       crs: z.optional(
         z.never().check(described('Not allowed: RFC 7946 coordinates are always WGS 84 longitude, latitude.')),

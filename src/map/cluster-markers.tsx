@@ -1,25 +1,19 @@
-import { divIcon, type LeafletKeyboardEvent, type Marker as LeafletMarker } from 'leaflet';
+import { divIcon, type Marker as LeafletMarker } from 'leaflet';
 import '../styles/clusters.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Marker, useMap, useMapEvents } from 'react-leaflet';
 import { useT } from '../state/use-t.ts';
 import { clusterMaxZoom, formatClusterCount, type BoundingBox, type ClusterItem } from '../lib/cluster-view.ts';
-import {
-  clusterExpansionZoom,
-  indexRallies,
-  queryClusters,
-  rallySeparationZoom,
-} from '../state/rally-worker-client.ts';
+import { clusterExpansionZoom, indexRallies, queryClusters } from '../state/rally-worker-client.ts';
 import { selectRallies, selectSelectedRally } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
-import { cityZoom, prefersReducedMotion } from './follow-selection.tsx';
+import { coarsePointer, flyOrJump } from './motion.ts';
 import { RallyMarker } from './rally-markers.tsx';
-
-// Touch screens get a 44 px hit area, as the rally markers do.
-const coarsePointer = window.matchMedia('(pointer: coarse)').matches;
+import { useMarkerButton } from './use-marker-button.ts';
 
 function clusterIcon(count: number) {
   const size = count < 100 ? 36 : count < 1000 ? 44 : 52;
+  // Touch screens get a 44 px hit area, as the rally markers do.
   const hit = Math.max(size, coarsePointer ? 44 : 0);
   // No `html` option: the count is shown by CSS from data-count, never markup built from data.
   return divIcon({
@@ -45,8 +39,9 @@ function paddedBounds(map: ReturnType<typeof useMap>): BoundingBox {
  * the part of the map in view, and single rallies (the same markers as in
  * the few-rallies mode) where they stand alone. A cluster is a focusable
  * button named "12 rallies, zoom in"; click, Enter or Space zooms to where it
- * splits. Opening a city (from the list or a link) zooms until its rally is
- * its own marker. Nothing in the DOM grows with the number of rallies.
+ * splits. (Opening a city is FollowSelection's move: it asks the same index
+ * for the zoom where the rally stands alone.) Nothing in the DOM grows with
+ * the number of rallies.
  */
 export default function ClusterMarkers() {
   const map = useMap();
@@ -55,7 +50,6 @@ export default function ClusterMarkers() {
   const [items, setItems] = useState<ClusterItem[]>([]);
   const [zoom, setZoom] = useState(() => map.getZoom());
   const latestQuery = useRef(0);
-  const hasMoved = useRef(false);
 
   const refresh = useCallback(() => {
     const query = ++latestQuery.current;
@@ -70,14 +64,12 @@ export default function ClusterMarkers() {
 
   useEffect(
     function indexAndDraw() {
-      // The deepest zoom shows every rally on its own (street tiles may allow more).
-      map.setMaxZoom(Math.max(map.getMaxZoom(), clusterMaxZoom + 1));
       indexRallies(rallies);
       refresh();
     },
     [map, rallies, refresh],
   );
-  useMapEvents({ moveend: refresh });
+  useMapEvents(useMemo(() => ({ moveend: refresh }), [refresh]));
 
   useEffect(
     function markClustersDrawn() {
@@ -91,34 +83,12 @@ export default function ClusterMarkers() {
     [items],
   );
 
-  useEffect(
-    function revealSelectedRally() {
-      if (!selectedRally) return;
-      const index = rallies.indexOf(selectedRally);
-      if (index < 0) return;
-      let cancelled = false;
-      void rallySeparationZoom(index, cityZoom).then((separationZoom) => {
-        if (cancelled) return;
-        const target: [number, number] = [selectedRally.latitude, selectedRally.longitude];
-        const targetZoom = Math.max(map.getZoom(), separationZoom);
-        const animate = hasMoved.current && !prefersReducedMotion();
-        hasMoved.current = true;
-        if (animate) map.flyTo(target, targetZoom, { duration: 0.9 });
-        else map.setView(target, targetZoom, { animate: false });
-      });
-      return function cancelReveal() {
-        cancelled = true;
-      };
-    },
-    [map, rallies, selectedRally],
-  );
-
   const zoomInto = useCallback(
     (clusterId: number, position: [number, number]) => {
       void clusterExpansionZoom(clusterId).then((expansionZoom) => {
         const targetZoom = Math.min(clusterMaxZoom + 1, Math.max(expansionZoom, Math.floor(map.getZoom()) + 1));
-        if (prefersReducedMotion()) map.setView(position, targetZoom, { animate: false });
-        else map.flyTo(position, targetZoom, { duration: 0.6 });
+        // The reader's own zoom, like the + button's: not a move that follows the store.
+        flyOrJump(map, position, targetZoom, { animate: true, duration: 0.6 });
         // The cluster's button goes away as it splits; keep keyboard focus on the map.
         map.getContainer().focus({ preventScroll: true });
       });
@@ -168,32 +138,14 @@ function ClusterMarker({ clusterId, count, position, onZoom }: ClusterMarkerProp
   const markerRef = useRef<LeafletMarker>(null);
   const icon = useMemo(() => clusterIcon(count), [count]);
   const { t } = useT();
-  const accessibleName = t('map.clusterName', { count });
 
-  useEffect(
-    function nameClusterElement() {
-      // Leaflet gives the icon role="button" and tabindex; the name and the shown count come from here.
-      const element = markerRef.current?.getElement();
-      if (!element) return;
-      element.setAttribute('aria-label', accessibleName);
-      element.dataset.count = formatClusterCount(count);
-    },
-    [accessibleName, count, icon],
-  );
-
-  const eventHandlers = useMemo(
-    () => ({
-      click: () => onZoom(clusterId, position),
-      keydown: (event: LeafletKeyboardEvent) => {
-        const { key } = event.originalEvent;
-        if (key === 'Enter' || key === ' ') {
-          event.originalEvent.preventDefault();
-          onZoom(clusterId, position);
-        }
-      },
-    }),
-    [clusterId, onZoom, position],
-  );
+  const onPress = useCallback(() => onZoom(clusterId, position), [clusterId, onZoom, position]);
+  const eventHandlers = useMarkerButton(markerRef, {
+    name: t('map.clusterName', { count }),
+    icon,
+    attributes: { 'data-count': formatClusterCount(count) },
+    onPress,
+  });
 
   return <Marker ref={markerRef} position={position} icon={icon} keyboard eventHandlers={eventHandlers} />;
 }

@@ -1,13 +1,15 @@
 import 'leaflet/dist/leaflet.css';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { MapContainer } from 'react-leaflet';
-import { clusterMaxZoom } from '../lib/cluster-view.ts';
+import { mapMaxZoom } from '../lib/max-zoom.ts';
 import { selectHasManyRallies, selectIsEmbed } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
 import { ControlsFirst } from './controls-first.tsx';
 import { EmbedGestures } from './embed-gestures.tsx';
 import { FollowSelection } from './follow-selection.tsx';
+import { MaxZoom } from './max-zoom.tsx';
+import { prefersReducedMotion } from './motion.ts';
 import { RallyMarkers } from './rally-markers.tsx';
 import { WatchMapSize } from './watch-map-size.tsx';
 
@@ -15,10 +17,7 @@ import { WatchMapSize } from './watch-map-size.tsx';
 const ClusterMarkers = lazy(() => import('./cluster-markers.tsx'));
 
 // Read once: Leaflet takes its animation options when the map is created.
-const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-/** The highest zoom of the built-in basemap (country outlines). */
-export const basemapMaxZoom = 8;
+const reducedMotion = prefersReducedMotion();
 
 // The optional street-level tiles (TILE_URL at build time). Without them this
 // is `null` and the build drops the tile code entirely.
@@ -33,13 +32,17 @@ const StreetTileLayer = tileLayer ? lazy(() => import('./street-tile-layer.tsx')
 export default function RallyMap() {
   const isEmbed = useRallyStore(selectIsEmbed);
   const manyRallies = useRallyStore(selectHasManyRallies);
+  const [tilesFailed, setTilesFailed] = useState(false);
+  const markTilesFailed = useCallback(() => setTilesFailed(true), []);
+  const maxZoom = mapMaxZoom({ tileMaxZoom: tileLayer?.maxZoom ?? null, manyRallies, tilesFailed });
   return (
     <MapContainer
       className="rally-map"
       center={[30, 0]}
       zoom={2}
       minZoom={1}
-      maxZoom={tileLayer ? Math.max(tileLayer.maxZoom, basemapMaxZoom) : basemapMaxZoom}
+      // Only at creation; MaxZoom applies later changes.
+      maxZoom={maxZoom}
       zoomSnap={0.25}
       zoomDelta={1}
       wheelPxPerZoomLevel={120}
@@ -61,10 +64,11 @@ export default function RallyMap() {
       // The map is a region of the page; its markers and controls are what take focus.
       keyboard
     >
+      <MaxZoom zoom={maxZoom} />
       <BasemapLayer />
       {StreetTileLayer && tileLayer ? (
         <Suspense fallback={null}>
-          <StreetTileLayer config={tileLayer} fallbackMaxZoom={manyRallies ? clusterMaxZoom + 1 : basemapMaxZoom} />
+          <StreetTileLayer config={tileLayer} maxZoom={maxZoom} failed={tilesFailed} onFail={markTilesFailed} />
         </Suspense>
       ) : null}
       {manyRallies ? (
@@ -74,7 +78,7 @@ export default function RallyMap() {
       ) : (
         <RallyMarkers />
       )}
-      <FollowSelection followCities={!manyRallies} />
+      <FollowSelection />
       <WatchMapSize />
       <ControlsFirst />
       {isEmbed ? <EmbedGestures /> : null}

@@ -1,6 +1,6 @@
 import { useT } from '../state/use-t.ts';
-import { divIcon, type LeafletKeyboardEvent, type Map as LeafletMap, type Marker as LeafletMarker } from 'leaflet';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { divIcon, type Map as LeafletMap, type Marker as LeafletMarker } from 'leaflet';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CircleMarker, Marker, Polyline, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { cityName } from '../lib/city-name.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
@@ -9,12 +9,13 @@ import { spreadMarkers } from '../lib/spread-markers.ts';
 import { finishFocusRequest, selectCity } from '../state/rally-store.ts';
 import { selectFocusRequest, selectRallies, selectSelectedCityId } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
+import { coarsePointer } from './motion.ts';
+import { useMarkerButton } from './use-marker-button.ts';
 
 /** From this zoom on, every marker shows its city's name. */
 const labelZoom = 4;
 
 // Touch screens get a 44 px hit area; the visible dot stays the same size.
-const coarsePointer = typeof window !== 'undefined' && window.matchMedia('(pointer: coarse)').matches;
 const hitSize = coarsePointer ? 44 : 28;
 /** Markers closer than this on screen are spread apart, so each can be seen and hit. */
 const minimumSpacing = coarsePointer ? 40 : 26;
@@ -61,7 +62,7 @@ export function RallyMarkers() {
   const rallies = useRallyStore(selectRallies);
   const selectedCityId = useRallyStore(selectSelectedCityId);
   const [zoom, setZoom] = useState(() => map.getZoom());
-  useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  useMapEvents(useMemo(() => ({ zoomend: () => setZoom(map.getZoom()) }), [map]));
 
   const placed = useMemo(() => placeRallies(map, rallies, zoom), [map, rallies, zoom]);
 
@@ -133,19 +134,14 @@ export function RallyMarker({ rally, position, selected, showLabel }: RallyMarke
   const icon = useMemo(() => markerIcon(rally, selected), [rally, selected]);
   const names = cityName(rally);
   const { t, locale } = useT();
-  const accessibleName = t('map.markerName', { city: names.name, date: formatCalendarDate(rally.date, locale) });
 
-  useEffect(
-    function nameMarkerElement() {
-      // Leaflet gives the icon role="button" and tabindex; the name comes from here.
-      const element = markerRef.current?.getElement();
-      if (!element) return;
-      element.setAttribute('aria-label', accessibleName);
-      element.dataset.cityId = rally.id;
-      element.setAttribute('aria-pressed', String(selected));
-    },
-    [accessibleName, rally.id, selected, icon],
-  );
+  const onPress = useCallback(() => selectCity(rally.id, 'marker'), [rally.id]);
+  const eventHandlers = useMarkerButton(markerRef, {
+    name: t('map.markerName', { city: names.name, date: formatCalendarDate(rally.date, locale) }),
+    icon,
+    attributes: { 'data-city-id': rally.id, 'aria-pressed': String(selected) },
+    onPress,
+  });
 
   const focusRequest = useRallyStore(selectFocusRequest);
   useEffect(
@@ -155,21 +151,6 @@ export function RallyMarker({ rally, position, selected, showLabel }: RallyMarke
       finishFocusRequest(focusRequest);
     },
     [focusRequest, rally.id],
-  );
-
-  const eventHandlers = useMemo(
-    () => ({
-      click: () => selectCity(rally.id, 'marker'),
-      keydown: (event: LeafletKeyboardEvent) => {
-        // The icon is a <div role="button">: browsers give it no Enter or Space behaviour of its own.
-        const { key } = event.originalEvent;
-        if (key === 'Enter' || key === ' ') {
-          event.originalEvent.preventDefault();
-          selectCity(rally.id, 'marker');
-        }
-      },
-    }),
-    [rally.id],
   );
 
   return (

@@ -1,5 +1,5 @@
 import { tileLayer as createTileLayer } from 'leaflet';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
 import { useT } from '../state/use-t.ts';
 import type { TileLayerConfig } from '../lib/tile-layer-config.ts';
@@ -11,21 +11,26 @@ export const tileErrorLimit = 4;
  * The optional street-level raster tiles a deployer configured (`TILE_URL`),
  * drawn above the built-in basemap, which stays underneath: it shows first,
  * and shows through wherever a tile is missing. After `tileErrorLimit`
- * failed tiles in a row (a 403, no network) the tiles are removed, the map
- * zooms no deeper than the basemap allows (`fallbackMaxZoom`), and a small
- * note says the street map is unavailable; markers are not affected. The
- * attribution is the configured plain text, rendered as text.
+ * failed tiles in a row (a 403, no network) it calls `onFail`; once
+ * `failed`, the tiles are removed (the map's owner then limits the zoom to
+ * the basemap's, src/lib/max-zoom.ts) and a small note says the street map
+ * is unavailable; markers are not affected. Tiles are stretched from the
+ * provider's deepest zoom down to the map's `maxZoom`. The attribution is
+ * the configured plain text, rendered as text.
  */
 export default function StreetTileLayer({
   config,
-  fallbackMaxZoom,
+  maxZoom,
+  failed,
+  onFail,
 }: {
   config: TileLayerConfig;
-  fallbackMaxZoom: number;
+  maxZoom: number;
+  failed: boolean;
+  onFail: () => void;
 }) {
   const map = useMap();
   const { t } = useT();
-  const [failed, setFailed] = useState(false);
 
   useEffect(
     function addStreetTiles() {
@@ -36,7 +41,7 @@ export default function StreetTileLayer({
       pane.style.zIndex = '250';
       const layer = createTileLayer(config.urlTemplate, {
         pane: paneName,
-        maxZoom: Math.max(config.maxZoom, fallbackMaxZoom),
+        maxZoom: Math.max(config.maxZoom, maxZoom),
         maxNativeZoom: config.maxZoom,
         subdomains: [...config.subdomains],
         className: 'street-tile',
@@ -47,7 +52,7 @@ export default function StreetTileLayer({
       });
       layer.on('tileerror', () => {
         errorsInARow += 1;
-        if (errorsInARow >= tileErrorLimit) setFailed(true);
+        if (errorsInARow >= tileErrorLimit) onFail();
       });
       layer.addTo(map);
       return function removeStreetTiles() {
@@ -55,14 +60,7 @@ export default function StreetTileLayer({
         layer.remove();
       };
     },
-    [map, config, fallbackMaxZoom, failed],
-  );
-
-  useEffect(
-    function limitZoomToBasemap() {
-      if (failed) map.setMaxZoom(fallbackMaxZoom);
-    },
-    [map, failed, fallbackMaxZoom],
+    [map, config, maxZoom, failed, onFail],
   );
 
   return (

@@ -1,7 +1,7 @@
 import { useT } from '../state/use-t.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import { pageTitle } from '../lib/page-title.ts';
-import { overviewRoute } from '../lib/route.ts';
+import { overviewRoute } from '../lib/address.ts';
 import { ShareMenu } from '../share/share-menu.tsx';
 import { selectCampaign, selectRallies } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';

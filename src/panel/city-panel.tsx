@@ -7,7 +7,7 @@ import { formatCalendarDate } from '../lib/format-date.ts';
 import { unreportedDate } from '../lib/missing-fields.ts';
 import type { Rally } from '../lib/rally-schema.ts';
 import { pageTitle } from '../lib/page-title.ts';
-import { overviewRoute } from '../lib/route.ts';
+import { overviewRoute } from '../lib/address.ts';
 import { ShareMenu } from '../share/share-menu.tsx';
 import { closeCity, finishFocusRequest } from '../state/rally-store.ts';
 import { selectCampaign, selectFocusRequest } from '../state/selectors.ts';

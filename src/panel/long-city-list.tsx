@@ -6,7 +6,7 @@ import { scrollTopToShow, visibleRows } from '../lib/row-window.ts';
 import { finishFocusRequest, setCityFilter } from '../state/rally-store.ts';
 import { selectCityFilter, selectFocusRequest, selectRallies, selectSelectedCityId } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
-import { CityLink, markListReady } from './city-list.tsx';
+import { CityLink, useListReadyMark } from './city-link.tsx';
 
 /** Every row is this tall (see long-city-list.css), which is what makes the list cheap to virtualise. */
 const rowHeight = 56;
@@ -39,12 +39,7 @@ export default function LongCityList() {
   const matches = useMemo(() => filterRallyIndices(rallies, deferredFilter), [rallies, deferredFilter]);
   const { start, end } = visibleRows(scrollTop, viewportHeight, rowHeight, matches.length, overscan);
 
-  useEffect(
-    function markListShown() {
-      if (rallies.length > 0) markListReady();
-    },
-    [rallies],
-  );
+  useListReadyMark(rallies);
 
   useEffect(function measureViewport() {
     const viewport = viewportRef.current;

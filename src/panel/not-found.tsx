@@ -1,7 +1,7 @@
 import { useT } from '../state/use-t.ts';
 import { CityList } from './city-list.tsx';
 import { RouteLink } from './route-link.tsx';
-import { overviewRoute } from '../lib/route.ts';
+import { overviewRoute } from '../lib/address.ts';
 
 /** Shown for an address this site has no page for: a way on to every city. The map stays usable. */
 export function NotFound() {

@@ -5,7 +5,7 @@ import { groupQuotesBySpeaker } from '../lib/group-quotes.ts';
 import { citationLine } from '../lib/quote-pages.ts';
 import type { Quote, Source } from '../lib/rally-schema.ts';
 import { ShareMenu } from '../share/share-menu.tsx';
-import { siteOrigin } from '../state/url-sync.ts';
+import { siteRoot } from '../state/url-sync.ts';
 import { useT } from '../state/use-t.ts';
 
 function primaryLanguage(tag: string): string {
@@ -97,6 +97,6 @@ export function QuoteList({ quotes, context }: { quotes: readonly Quote[]; conte
 
 /** A quote page's absolute address; at build time (no window) on `SITE_URL` or the local preview's origin. */
 function quoteUrl(path: string): string {
-  if (import.meta.env.SITE_URL || typeof window !== 'undefined') return new URL(path, siteOrigin()).href;
+  if (import.meta.env.SITE_URL || typeof window !== 'undefined') return new URL(path, siteRoot().origin).href;
   return path;
 }

@@ -1,5 +1,5 @@
 import type { MouseEvent, ReactNode } from 'react';
-import { formatRoute, type Route } from '../lib/route.ts';
+import { formatRoute, type Route } from '../lib/address.ts';
 import { showRoute } from '../state/rally-store.ts';
 import { selectPresentation } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';

@@ -1,6 +1,6 @@
 import { useT } from '../state/use-t.ts';
 import { useEffect, useRef } from 'react';
-import { describeLoadFailure } from '../state/rally-store.ts';
+import { describeDownloadProgress, describeLoadFailure } from '../state/rally-store.ts';
 import { selectIsNotFound, selectLoad, selectRallies, selectSelectedRally } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { CampaignOverview } from './campaign-overview.tsx';
@@ -44,7 +44,10 @@ export function SidePanel() {
       ) : null}
       {load.status === 'loading' && rallies.length === 0 ? (
         <p className="status-message">
-          <span className="spinner" aria-hidden="true" /> {t('status.loading')}
+          <span className="spinner" aria-hidden="true" />{' '}
+          {load.progress
+            ? t(describeDownloadProgress(load.progress).key, describeDownloadProgress(load.progress).params)
+            : t('status.loading')}
         </p>
       ) : load.status === 'error' && rallies.length === 0 ? null : (
         <>

@@ -3,11 +3,17 @@
  * pages are written). After one visit the full site works offline:
  *
  * - At install it stores the app's code and styles, the basemap, the
- *   language catalogues, every page of the full site and the rally file.
+ *   language catalogues, every page of the full site and the rally file
+ *   (unless it is too large: build/precache-manifest.ts).
  * - Pages and the rally file are asked from the network first, so an online
- *   reader always gets the current deploy. When the network fails or takes
- *   longer than `networkTimeoutMs`, the stored copy answers, marked so the
- *   page can say it is showing an offline copy (src/lib/offline-copy.ts).
+ *   reader always gets the current deploy. When the network fails, answers
+ *   with a server error (5xx) or takes longer than `networkTimeoutMs`, the
+ *   stored copy answers, marked so the page can say it is showing an offline
+ *   copy (src/lib/offline-copy.ts). A page it does not hold (a city beyond
+ *   the stored pages, `/city/london` without its slash) gets the stored
+ *   not-found page, whose app still opens the city from the address.
+ * - A good answer for the rally file goes to the page at once, and is stored
+ *   for offline use while the page reads it.
  * - Hashed code files are answered from the store, and from the network when
  *   they are not in it (a newer deploy's files, before this worker updates).
  * - A new worker takes over at once and drops files the new deploy no longer
@@ -48,7 +54,10 @@ worker.addEventListener('install', () => {
 clientsClaim();
 cleanupOutdatedCaches();
 
-/** The network's answer, or a rejection when it fails or takes longer than `timeoutMs`. */
+/**
+ * The network's answer, or a rejection when it fails, answers with a server
+ * error (5xx: the stored copy is better) or takes longer than `timeoutMs`.
+ */
 function fetchWithTimeout(request: Request, timeoutMs: number): Promise<Response> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -57,7 +66,8 @@ function fetchWithTimeout(request: Request, timeoutMs: number): Promise<Response
     fetch(request).then(
       (response) => {
         clearTimeout(timer);
-        resolve(response);
+        if (response.status >= 500) reject(new Error(`server error ${String(response.status)}`));
+        else resolve(response);
       },
       (error: unknown) => {
         clearTimeout(timer);
@@ -78,13 +88,17 @@ function markAsCopy(response: Response, headers: Record<string, string>): Respon
 // copy stored at install is the last resort.
 registerRoute(
   ({ url }) => url.origin === worker.location.origin && url.pathname === dataPath,
-  async ({ request }) => {
-    const cache = await caches.open(dataCacheName);
+  async ({ request, event }) => {
     try {
       const response = await fetchWithTimeout(request, networkTimeoutMs);
-      if (response.ok) await cache.put(dataPath, response.clone());
+      if (response.ok) {
+        // Answer first: the page reads the body while the copy is stored.
+        const copy = response.clone();
+        event.waitUntil(caches.open(dataCacheName).then((cache) => cache.put(dataPath, copy)));
+      }
       return response;
     } catch {
+      const cache = await caches.open(dataCacheName);
       const copy = (await cache.match(dataPath)) ?? (await matchPrecache(dataPath));
       if (!copy) return Response.error();
       return markAsCopy(copy, { [offlineCopyHeader]: '1' });
@@ -92,7 +106,7 @@ registerRoute(
   },
 );
 
-// Pages of the full site: network first, then the page stored at install.
+// Pages of the full site: network first, then the page stored at install, or the stored not-found page.
 registerRoute(
   ({ request, url }) =>
     request.mode === 'navigate' &&
@@ -102,7 +116,7 @@ registerRoute(
     try {
       return await fetchWithTimeout(request, networkTimeoutMs);
     } catch {
-      const copy = await matchPrecache(pageFileForPath(url.pathname));
+      const copy = (await matchPrecache(pageFileForPath(url.pathname))) ?? (await matchPrecache(`${basePath}404.html`));
       if (!copy) return Response.error();
       return markAsCopy(copy, { 'Server-Timing': offlineCopyTimingName });
     }

@@ -3,9 +3,9 @@ import { useId, useRef, useState } from 'react';
 import { embedCode, startingEmbedHeight, type EmbedHeightMode } from '../lib/embed-code.ts';
 import { embedHeightRange } from '../lib/embed-message.ts';
 import { pageTitle } from '../lib/page-title.ts';
-import { overviewRoute, type Route } from '../lib/route.ts';
+import { absoluteRouteUrl, embedScriptUrl, overviewRoute, type Route } from '../lib/address.ts';
 import { selectCampaign, selectSelectedRally } from '../state/selectors.ts';
-import { absoluteRouteUrl, basePath, siteOrigin } from '../state/url-sync.ts';
+import { siteRoot } from '../state/url-sync.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 
 /**
@@ -27,8 +27,8 @@ export function EmbedCodeSection() {
   const title = pageTitle(rally && scope === 'city' ? { kind: 'city', rally } : { kind: 'overview' }, campaign);
   const height = Math.min(embedHeightRange.max, Math.max(embedHeightRange.min, Math.round(fixedHeight) || 0));
   const code = embedCode({
-    embedUrl: absoluteRouteUrl(route, 'embed'),
-    scriptUrl: new URL(`${basePath}embed.js`, siteOrigin()).href,
+    embedUrl: absoluteRouteUrl(route, siteRoot(), 'embed'),
+    scriptUrl: embedScriptUrl(siteRoot()),
     title: `Map: ${title}`,
     mode: heightKind === 'fixed' ? { kind: 'fixed', height } : { kind: 'responsive' },
   });

@@ -1,7 +1,7 @@
 import { useT } from '../state/use-t.ts';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { Route } from '../lib/route.ts';
-import { absoluteRouteUrl, siteOrigin } from '../state/url-sync.ts';
+import { absoluteRouteUrl, type Route } from '../lib/address.ts';
+import { siteRoot } from '../state/url-sync.ts';
 import type { ShareTools } from './share-panel.tsx';
 
 // The menu's contents are not part of the first view; they load when the
@@ -108,7 +108,10 @@ export function ShareMenu({ route, text, path, label, tools }: ShareMenuProps) {
             }
           >
             <SharePanel
-              page={{ url: path === undefined ? absoluteRouteUrl(route) : new URL(path, siteOrigin()).href, text }}
+              page={{
+                url: path === undefined ? absoluteRouteUrl(route, siteRoot()) : new URL(path, siteRoot().origin).href,
+                text,
+              }}
               tools={tools ?? {}}
               embed={path === undefined}
             />

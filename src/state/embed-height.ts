@@ -1,6 +1,7 @@
+import { parsePymChildId } from '../lib/address.ts';
 import { embedHeightMessages } from '../lib/embed-message.ts';
 import { rallyStore } from './rally-store.ts';
-import { pymChildId } from './url-sync.ts';
+import { pageQuery } from './url-sync.ts';
 
 /** How long the content height must hold still before it is posted, in milliseconds. */
 const settleMs = 80;
@@ -15,7 +16,7 @@ export function startPostingEmbedHeight(content: HTMLElement): () => void {
   if (window.parent === window) return () => undefined;
   let lastHeight = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const childId = pymChildId();
+  const childId = parsePymChildId(pageQuery());
 
   const post = () => {
     const height = Math.ceil(content.getBoundingClientRect().height);

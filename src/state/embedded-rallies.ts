@@ -1,6 +1,6 @@
 import { isIsoDate } from '../lib/offline-copy.ts';
 import type { RallyCollection } from '../lib/parse-rallies.ts';
-import { finishLoading, setDataOrigin } from './rally-store.ts';
+import { finishLoading } from './rally-store.ts';
 
 /**
  * Fills the store from the rally collection a page generated at build time
@@ -18,8 +18,7 @@ export function loadEmbeddedCollection(text: string, dataAsOf?: string | null): 
     return false;
   }
   if (!isCollection(collection)) return false;
-  finishLoading(collection);
-  setDataOrigin(isIsoDate(dataAsOf) ? dataAsOf : null, false);
+  finishLoading(collection, { dataAsOf: isIsoDate(dataAsOf) ? dataAsOf : null, offlineCopy: false });
   return true;
 }
 

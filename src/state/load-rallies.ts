@@ -1,69 +1,157 @@
+import { rallyDataPath } from '../lib/address.ts';
 import { isoDateFromHttpDate, offlineCopyHeader } from '../lib/offline-copy.ts';
-import type { RallyCollection } from '../lib/parse-rallies.ts';
+import type { parseRallyBytes, RallyCollection } from '../lib/parse-rallies.ts';
 import type { Rally } from '../lib/rally-schema.ts';
 import { workerParseBytes } from '../lib/scale.ts';
-import { failLoading, finishLoading, setDataOrigin, startLoading, type LoadFailure } from './rally-store.ts';
+import { failLoading, finishLoading, reportDownloadProgress, startLoading, type LoadFailure } from './rally-store.ts';
 
 /** Where the built app finds the rally file: `data/rallies.geojson` under the site root. */
-export const rallyDataUrl = `${import.meta.env.BASE_URL}data/rallies.geojson`;
+export const rallyDataUrl = rallyDataPath(import.meta.env.BASE_URL);
 
-/** How long to wait for the rally file before giving up, in milliseconds. */
+/**
+ * How long the download may stall, in milliseconds: waiting for the answer,
+ * or between two pieces of its body. A slow but steady download never times out.
+ */
 export const loadTimeoutMs = 10_000;
 
+/**
+ * How long decoding and validating a downloaded file may take, in
+ * milliseconds, before the load is given up (a worker that never answers).
+ */
+export const readDeadlineMs = 60_000;
+
 let latestLoad = 0;
+let cancelLatest: (() => void) | null = null;
 
 type LoadResult =
-  { ok: true; collection: RallyCollection; ralliesById?: ReadonlyMap<string, Rally> } | { ok: false; message: string };
+  | { ok: true; collection: RallyCollection; ralliesById?: ReadonlyMap<string, Rally> }
+  | { ok: false; failure: LoadFailure };
 
 /**
  * Fetches, decodes and validates the rally file, and puts the result in the
  * store. Never throws and never leaves the store loading: every failure
- * (network, HTTP status, HTML instead of JSON, truncated JSON, timeout)
- * becomes a message. If it is called again before finishing, only the
- * newest call's result is kept. This module, the validator and the worker
- * load only with the file, so pages that carry their data never load them. A file of `workerParseBytes`
- * or more is handed (moved, not copied) to the rally worker, which decodes,
- * validates and indexes it off the main thread, with the same messages.
- * The answer's `Date` header becomes the data's date; an answer the service
- * worker marks as its offline copy (src/lib/offline-copy.ts) is recorded as one.
+ * (network, HTTP status, HTML instead of JSON, truncated JSON, a download
+ * that stalls for `loadTimeoutMs`, a parser that throws, a worker that fails
+ * or does not answer within `readDeadlineMs`) becomes a failure with "Try
+ * again". While the body arrives, the store holds the bytes received and,
+ * when the server sends a Content-Length, the total. If it is called again
+ * before finishing, the earlier call is cancelled and only the newest call's
+ * result is kept. This module, the validator and the worker load only with
+ * the file, so pages that carry their data never load them. A file of
+ * `workerParseBytes` or more is handed (moved, not copied) to the rally
+ * worker, which decodes, validates and indexes it off the main thread, with
+ * the same messages. The answer's `Date` header becomes the data's date; an
+ * answer the service worker marks as its offline copy (src/lib/offline-copy.ts)
+ * is recorded as one.
  */
 export async function loadRallies(
   url: string = rallyDataUrl,
   fetchRallyFile: typeof fetch = fetch,
-  timeoutMs: number = loadTimeoutMs,
+  stallMs: number = loadTimeoutMs,
+  readMs: number = readDeadlineMs,
 ): Promise<void> {
   const thisLoad = ++latestLoad;
+  cancelLatest?.();
+  const cancel = new AbortController();
+  cancelLatest = () => cancel.abort();
+  const isCurrent = () => thisLoad === latestLoad;
   startLoading();
-  const validator = import('../lib/parse-rallies.ts');
-  const outcome = await fetchRallyBytes(url, fetchRallyFile, timeoutMs);
-  if (thisLoad !== latestLoad) return;
-  if (!outcome.ok) {
-    failLoading(outcome.failure);
-    return;
+  // Fetched alongside the file, so a small file is read as soon as it arrives.
+  const parser = import('../lib/parse-rallies.ts');
+  parser.catch(() => undefined);
+  try {
+    const outcome = await fetchRallyBytes(url, fetchRallyFile, stallMs, cancel.signal, (progress) => {
+      if (isCurrent()) reportDownloadProgress(progress.received, progress.total);
+    });
+    if (!isCurrent()) return;
+    if (!outcome.ok) {
+      failLoading(outcome.failure);
+      return;
+    }
+    const result = await withDeadline(readBytes(outcome.bytes, parser, cancel.signal), readMs, cancel);
+    if (!isCurrent()) return;
+    if (!result.ok) {
+      failLoading(result.failure);
+      return;
+    }
+    finishLoading(
+      result.collection,
+      { dataAsOf: outcome.dataAsOf, offlineCopy: outcome.offlineCopy },
+      result.ralliesById,
+    );
+  } catch {
+    // Whatever went wrong (a parser that threw, memory running out), the reader gets "Try again".
+    if (isCurrent()) failLoading({ kind: 'reader' });
+  } finally {
+    if (isCurrent()) cancelLatest = null;
   }
-  // A large file is decoded and validated in a worker, so the page never freezes while it is read.
-  const result: LoadResult =
-    outcome.bytes.byteLength >= workerParseBytes
-      ? await (await import('./rally-worker-client.ts')).loadCollectionInWorker(outcome.bytes)
-      : (await validator).parseRallyBytes(outcome.bytes);
-  if (thisLoad !== latestLoad) return;
-  if (!result.ok) {
-    failLoading({ kind: 'invalid', detail: result.message });
-    return;
+}
+
+/** Decodes and validates the bytes: in the worker for a large file, here otherwise. */
+async function readBytes(
+  bytes: ArrayBuffer,
+  parser: Promise<{ parseRallyBytes: typeof parseRallyBytes }>,
+  signal: AbortSignal,
+): Promise<LoadResult> {
+  if (bytes.byteLength >= workerParseBytes) {
+    const { loadCollectionInWorker } = await import('./rally-worker-client.ts');
+    const answer = await loadCollectionInWorker(bytes, signal);
+    if (answer.ok) return answer;
+    return { ok: false, failure: answer.crashed ? { kind: 'reader' } : { kind: 'invalid', detail: answer.message } };
   }
-  finishLoading(result.collection, result.ralliesById);
-  setDataOrigin(outcome.dataAsOf, outcome.offlineCopy);
+  const parsed = (await parser).parseRallyBytes(bytes);
+  return parsed.ok ? parsed : { ok: false, failure: { kind: 'invalid', detail: parsed.message } };
+}
+
+/**
+ * The result, or a "deadline" failure once `ms` have passed (which cancels
+ * the work); a cancelled load stops waiting at once.
+ */
+function withDeadline(work: Promise<LoadResult>, ms: number, cancel: AbortController): Promise<LoadResult> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopWaiting: () => void = () => undefined;
+  const deadline = new Promise<LoadResult>((resolve) => {
+    timer = setTimeout(() => {
+      resolve({ ok: false, failure: { kind: 'deadline', seconds: Math.ceil(ms / 1000) } });
+      cancel.abort();
+    }, ms);
+    stopWaiting = () => resolve({ ok: false, failure: { kind: 'reader' } });
+    cancel.signal.addEventListener('abort', stopWaiting);
+  });
+  return Promise.race([work, deadline]).finally(() => {
+    clearTimeout(timer);
+    cancel.signal.removeEventListener('abort', stopWaiting);
+  });
+}
+
+/** How much of the body has arrived; `total` is null when the server did not say. */
+interface Progress {
+  received: number;
+  total: number | null;
 }
 
 async function fetchRallyBytes(
   url: string,
   fetchRallyFile: typeof fetch,
-  timeoutMs: number,
+  stallMs: number,
+  cancelled: AbortSignal,
+  onProgress: (progress: Progress) => void,
 ): Promise<
   { ok: true; bytes: ArrayBuffer; dataAsOf: string | null; offlineCopy: boolean } | { ok: false; failure: LoadFailure }
 > {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const abortOnCancel = () => controller.abort();
+  cancelled.addEventListener('abort', abortOnCancel);
+  const stalled = new Error('stalled');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Restarted whenever bytes arrive: only a download that stops moving times out.
+  const restartStallTimer = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      controller.abort(stalled);
+    }, stallMs);
+  };
+  restartStallTimer();
   try {
     // "no-cache" revalidates, so an edited file shows on the next visit.
     const response = await fetchRallyFile(url, { signal: controller.signal, cache: 'no-cache' });
@@ -75,17 +163,68 @@ async function fetchRallyBytes(
     if (/^\s*text\/html/i.test(response.headers.get('Content-Type') ?? '')) {
       return { ok: false, failure: { kind: 'html' } };
     }
+    restartStallTimer();
+    const bytes = await readBody(response, restartStallTimer, onProgress, controller.signal);
     return {
       ok: true,
-      bytes: await response.arrayBuffer(),
+      bytes,
       dataAsOf: isoDateFromHttpDate(response.headers.get('Date')),
       offlineCopy: response.headers.get(offlineCopyHeader) === '1',
     };
   } catch {
-    if (controller.signal.aborted)
-      return { ok: false, failure: { kind: 'timeout', seconds: Math.ceil(timeoutMs / 1000) } };
+    if (controller.signal.reason === stalled)
+      return { ok: false, failure: { kind: 'timeout', seconds: Math.ceil(stallMs / 1000) } };
     return { ok: false, failure: { kind: 'network' } };
   } finally {
     clearTimeout(timer);
+    cancelled.removeEventListener('abort', abortOnCancel);
   }
+}
+
+/**
+ * The body's bytes, read piece by piece: each piece restarts the stall timer
+ * and reports progress. The total is the Content-Length when the body is not
+ * compressed on the way (a compressed length would not match the bytes read).
+ */
+async function readBody(
+  response: Response,
+  onBytes: () => void,
+  onProgress: (progress: Progress) => void,
+  signal: AbortSignal,
+): Promise<ArrayBuffer> {
+  if (!response.body) return response.arrayBuffer();
+  const declaredLength = Number(response.headers.get('Content-Length'));
+  const encoded = (response.headers.get('Content-Encoding') ?? 'identity') !== 'identity';
+  const total = declaredLength > 0 && !encoded ? declaredLength : null;
+  const reader = response.body.getReader();
+  const stopReading = () => void reader.cancel().catch(() => undefined);
+  signal.addEventListener('abort', stopReading);
+  const pieces: Uint8Array[] = [];
+  let received = 0;
+  let reported = 0;
+  try {
+    for (;;) {
+      // An aborted fetch does not always end a body that has started: the abort listener cancels the read.
+      const { done, value } = await reader.read();
+      if (signal.aborted) throw new DOMException('The download was aborted.', 'AbortError');
+      if (done) break;
+      pieces.push(value);
+      received += value.byteLength;
+      onBytes();
+      // About a hundred updates at most, so the store is not flooded on a fast connection.
+      if (received - reported >= Math.max(64 * 1024, (total ?? 0) / 100)) {
+        reported = received;
+        onProgress({ received, total });
+      }
+    }
+  } finally {
+    signal.removeEventListener('abort', stopReading);
+  }
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, offset);
+    offset += piece.byteLength;
+  }
+  return bytes.buffer;
 }

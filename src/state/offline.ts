@@ -1,3 +1,4 @@
+import { serviceWorkerPath } from '../lib/address.ts';
 import { offlineCopyTimingName } from '../lib/offline-copy.ts';
 import { markOfflineCopy, rallyStore } from './rally-store.ts';
 
@@ -26,7 +27,7 @@ export function registerServiceWorkerWhenIdle(): void {
   if (rallyStore.getState().presentation === 'embed') return;
   const register = () => {
     navigator.serviceWorker
-      .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
+      .register(serviceWorkerPath(import.meta.env.BASE_URL), { scope: import.meta.env.BASE_URL })
       .catch(() => {
         // Without a service worker the site works as before, online only.
       });

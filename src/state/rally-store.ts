@@ -4,14 +4,21 @@ import type { RallyProblem } from '../lib/rally-problem.ts';
 import englishCatalogue from '../i18n/messages/en.json';
 import { formatMessage, type Catalogue, type Language } from '../lib/i18n.ts';
 import type { Campaign, Rally } from '../lib/rally-schema.ts';
-import { overviewRoute, sameRoute, type Presentation, type Route } from '../lib/route.ts';
+import { overviewRoute, sameRoute, type Presentation, type Route } from '../lib/address.ts';
 
 /** Where loading the rally file has got to. */
 export type LoadState =
-  | { status: 'loading' }
+  /** `progress`, once the file's body has started to arrive. */
+  | { status: 'loading'; progress?: DownloadProgress }
   | { status: 'ready' }
   /** `message` is in English, for logs and tests; the interface words `failure` in its own language. */
   | { status: 'error'; message: string; failure: LoadFailure };
+
+/** How much of the rally file has arrived, in bytes; `total` is null when the server did not say. */
+export interface DownloadProgress {
+  received: number;
+  total: number | null;
+}
 
 /** Why the rally file could not be loaded; each kind has a message `loadError.<kind>` in the catalogues. */
 export type LoadFailure =
@@ -19,12 +26,36 @@ export type LoadFailure =
   | { kind: 'html' }
   | { kind: 'invalid'; detail: string }
   | { kind: 'network' }
-  | { kind: 'timeout'; seconds: number };
+  /** No bytes arrived for this long. */
+  | { kind: 'timeout'; seconds: number }
+  /** The file arrived, but reading it did not finish in this time. */
+  | { kind: 'deadline'; seconds: number }
+  /** The code that reads the file failed: the worker could not start, crashed or ran out of memory. */
+  | { kind: 'reader' };
 
 /** The message key and placeholder values that describe a load failure. */
 export function describeLoadFailure(failure: LoadFailure): { key: string; params: Record<string, string | number> } {
   const { kind, ...params } = failure;
   return { key: `loadError.${kind}`, params };
+}
+
+/**
+ * The message key and values that describe a download under way, in
+ * megabytes with one decimal: with the percentage when the total is known.
+ */
+export function describeDownloadProgress(progress: DownloadProgress): {
+  key: string;
+  params: Record<string, string | number>;
+} {
+  const megabytes = (bytes: number) => Math.round(bytes / 100_000) / 10;
+  if (progress.total === null || progress.total <= 0) {
+    return { key: 'status.downloadReceived', params: { received: megabytes(progress.received) } };
+  }
+  const percent = Math.min(100, Math.floor((progress.received / progress.total) * 100));
+  return {
+    key: 'status.downloadProgress',
+    params: { received: megabytes(progress.received), total: megabytes(progress.total), percent },
+  };
 }
 
 /** Everything the app knows. The Leaflet map is never in here: the map follows this state. */
@@ -96,32 +127,41 @@ export function startLoading(): void {
   rallyStore.setState({ load: { status: 'loading' } });
 }
 
+/** Records how much of the rally file has arrived; ignored once loading has ended. */
+export function reportDownloadProgress(received: number, total: number | null): void {
+  if (rallyStore.getState().load.status !== 'loading') return;
+  rallyStore.setState({ load: { status: 'loading', progress: { received, total } } });
+}
+
+/** Where a loaded rally file came from: the day it was current (`null` when unknown), and whether it was an offline copy. */
+export interface DataOrigin {
+  dataAsOf: string | null;
+  offlineCopy: boolean;
+}
+
 /**
- * Stores a parsed rally file. The route is kept: a city the new data lacks
- * shows as not found, so a shared link never silently turns into the overview.
- * `ralliesById`, when given, must hold exactly the collection's rallies (a
- * loader that receives them in chunks builds it as they come).
+ * Stores a parsed rally file and where it came from, in one update, so no
+ * subscriber ever sees the data ready without its date. The route is kept: a
+ * city the new data lacks shows as not found, so a shared link never
+ * silently turns into the overview. An offline copy is never forgotten for
+ * the page's life: the data shown stays that copy. `ralliesById`, when
+ * given, must hold exactly the collection's rallies (a loader that receives
+ * them in chunks builds it as they come).
  */
 export function finishLoading(
   collection: RallyCollection,
+  origin: DataOrigin = { dataAsOf: null, offlineCopy: false },
   ralliesById: ReadonlyMap<string, Rally> = new Map(collection.rallies.map((rally) => [rally.id, rally])),
 ): void {
-  rallyStore.setState({
+  rallyStore.setState((state) => ({
     load: { status: 'ready' },
     campaign: collection.campaign,
     rallies: collection.rallies,
     ralliesById,
     problems: collection.problems,
-  });
-}
-
-/**
- * Records where the shown data came from: the day it was current (or `null`
- * when unknown) and whether it was an offline copy. An offline copy is
- * never forgotten for the page's life: the data shown stays that copy.
- */
-export function setDataOrigin(dataAsOf: string | null, offlineCopy: boolean): void {
-  rallyStore.setState((state) => ({ dataAsOf, offlineCopy: state.offlineCopy || offlineCopy }));
+    dataAsOf: origin.dataAsOf,
+    offlineCopy: state.offlineCopy || origin.offlineCopy,
+  }));
 }
 
 /** Marks the page itself as answered by the service worker's offline copy. */

@@ -5,39 +5,92 @@ import type { WorkerMessage, WorkerRequest } from './rally-worker.ts';
 
 /*
  * The main thread's side of the rally worker (rally-worker.ts), loaded only
- * in "many rallies" mode: one worker for the page's life, started on first use.
+ * in "many rallies" mode: one worker at a time, started on first use. A
+ * worker that fails (its code missing after a redeploy, a crash, running out
+ * of memory, a message that cannot be received) is dropped: whatever waited
+ * for it is answered, and the next use starts a fresh one.
  */
 
+/** An answer to a request with an id. */
+type WorkerAnswer = Extract<WorkerMessage, { kind: 'answer' }>;
+
+/** What loading a file in the worker gives: `crashed` when the worker failed rather than the file. */
+export type WorkerLoadResult =
+  | { ok: true; collection: RallyCollection; ralliesById: Map<string, Rally> }
+  | { ok: false; message: string; crashed: boolean };
+
+/** Makes the worker; replaced in tests. */
+export type WorkerFactory = () => Worker;
+
+const startRallyWorker: WorkerFactory = () =>
+  new Worker(new URL('./rally-worker.ts', import.meta.url), { type: 'module', name: 'rally-worker' });
+
+let makeWorker: WorkerFactory = startRallyWorker;
 let worker: Worker | null = null;
 let nextRequestId = 1;
-const pendingAnswers = new Map<number, (message: Extract<WorkerMessage, { kind: 'answer' }>) => void>();
-let loadListener: ((message: WorkerMessage) => void) | null = null;
+const pendingAnswers = new Map<number, (answer: WorkerAnswer | null) => void>();
+/** The load under way, to hand the worker's load messages to, or to fail when the worker does. */
+let currentLoad: { receive: (message: WorkerMessage) => void; fail: (message: string) => void } | null = null;
 /** The rally list whose positions the worker's index holds, by identity. */
 let indexedRallies: readonly Rally[] | null = null;
 
+/** Replaces how the worker is made (tests give a fake), and drops any worker already started. */
+export function setWorkerFactory(factory: WorkerFactory = startRallyWorker): void {
+  dropWorker('the worker was replaced');
+  makeWorker = factory;
+}
+
+/** Ends the worker and answers everything that waited for it: loads fail, queries get empty answers. */
+function dropWorker(reason: string): void {
+  worker?.terminate();
+  worker = null;
+  indexedRallies = null;
+  const load = currentLoad;
+  currentLoad = null;
+  load?.fail(reason);
+  const waiting = [...pendingAnswers.values()];
+  pendingAnswers.clear();
+  for (const answer of waiting) answer(null);
+}
+
 function rallyWorker(): Worker {
   if (worker) return worker;
-  worker = new Worker(new URL('./rally-worker.ts', import.meta.url), { type: 'module', name: 'rally-worker' });
-  worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
+  const started = makeWorker();
+  worker = started;
+  started.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
     const message = event.data;
     if (message.kind === 'answer') {
       pendingAnswers.get(message.id)?.(message);
       pendingAnswers.delete(message.id);
     } else {
-      loadListener?.(message);
+      currentLoad?.receive(message);
     }
   });
-  return worker;
+  // An error event comes when the worker's code cannot be loaded (a 404 after a redeploy) or it throws.
+  started.addEventListener('error', (event: ErrorEvent) => {
+    event.preventDefault();
+    if (worker === started) dropWorker(event.message || 'the worker failed');
+  });
+  started.addEventListener('messageerror', () => {
+    if (worker === started) dropWorker('a message from the worker could not be received');
+  });
+  return started;
 }
 
 function send(request: WorkerRequest, transfer: Transferable[] = []): void {
   rallyWorker().postMessage(request, transfer);
 }
 
-function ask(request: WorkerRequest & { id: number }): Promise<Extract<WorkerMessage, { kind: 'answer' }>> {
+/** The worker's answer, or null when the worker failed before answering. */
+function ask(request: WorkerRequest & { id: number }): Promise<WorkerAnswer | null> {
   return new Promise((resolve) => {
-    pendingAnswers.set(request.id, resolve);
-    send(request);
+    try {
+      pendingAnswers.set(request.id, resolve);
+      send(request);
+    } catch {
+      pendingAnswers.delete(request.id);
+      resolve(null);
+    }
   });
 }
 
@@ -46,31 +99,53 @@ function ask(request: WorkerRequest & { id: number }): Promise<Extract<WorkerMes
  * indexes the rallies for clustering. The bytes are moved to the worker, not
  * copied (`bytes` is unusable afterwards). The rallies come back in chunks,
  * each a short task on the main thread. Resolves with the collection and its
- * rallies by id (built chunk by chunk), or the decoding error message; never rejects.
+ * rallies by id (built chunk by chunk), or a message: the file's decoding
+ * error, or with `crashed` the worker's failure. Never rejects. A newer load
+ * cancels an older one, and so does `signal`; a cancelled load resolves as
+ * failed, and cancelling stops the worker's work.
  */
-export function loadCollectionInWorker(
-  bytes: ArrayBuffer,
-): Promise<
-  { ok: true; collection: RallyCollection; ralliesById: Map<string, Rally> } | { ok: false; message: string }
-> {
+export function loadCollectionInWorker(bytes: ArrayBuffer, signal?: AbortSignal): Promise<WorkerLoadResult> {
   return new Promise((resolve) => {
+    currentLoad?.fail('a newer load replaced this one');
     let collection: RallyCollection = { campaign: null, rallies: [], problems: [] };
     const ralliesById = new Map<string, Rally>();
-    loadListener = (message) => {
-      if (message.kind === 'load-failed') resolve({ ok: false, message: message.message });
-      else if (message.kind === 'load-start') {
-        collection = { campaign: message.campaign, rallies: [], problems: message.problems };
-      } else if (message.kind === 'load-rallies') {
-        for (const rally of message.rallies) {
-          collection.rallies.push(rally);
-          ralliesById.set(rally.id, rally);
-        }
-      } else if (message.kind === 'load-end') {
-        indexedRallies = collection.rallies;
-        resolve({ ok: true, collection, ralliesById });
-      }
+    const settle = (result: WorkerLoadResult) => {
+      if (currentLoad === load) currentLoad = null;
+      signal?.removeEventListener('abort', cancel);
+      resolve(result);
     };
-    send({ kind: 'load', bytes }, [bytes]);
+    const load: NonNullable<typeof currentLoad> = {
+      fail: (message) => settle({ ok: false, message, crashed: true }),
+      receive: (message) => {
+        if (message.kind === 'load-failed') settle({ ok: false, message: message.message, crashed: false });
+        else if (message.kind === 'load-start') {
+          collection = { campaign: message.campaign, rallies: [], problems: message.problems };
+        } else if (message.kind === 'load-rallies') {
+          for (const rally of message.rallies) {
+            collection.rallies.push(rally);
+            ralliesById.set(rally.id, rally);
+          }
+        } else if (message.kind === 'load-end') {
+          indexedRallies = collection.rallies;
+          settle({ ok: true, collection, ralliesById });
+        }
+      },
+    };
+    // The worker may be deep in parsing: ending it is the only way to stop it.
+    const cancel = () => {
+      if (currentLoad === load) dropWorker('the load was cancelled');
+    };
+    if (signal?.aborted) {
+      settle({ ok: false, message: 'the load was cancelled', crashed: true });
+      return;
+    }
+    signal?.addEventListener('abort', cancel);
+    currentLoad = load;
+    try {
+      send({ kind: 'load', bytes }, [bytes]);
+    } catch (error) {
+      dropWorker(error instanceof Error ? error.message : 'the worker could not be started');
+    }
   });
 }
 
@@ -81,22 +156,26 @@ export function loadCollectionInWorker(
  */
 export function indexRallies(rallies: readonly Rally[]): void {
   if (indexedRallies === rallies) return;
-  indexedRallies = rallies;
   const coordinates = rallyCoordinates(rallies);
-  send({ kind: 'index', coordinates }, [coordinates.buffer]);
+  try {
+    send({ kind: 'index', coordinates }, [coordinates.buffer]);
+    indexedRallies = rallies;
+  } catch {
+    // The worker could not start; queries answer empty, and the next call tries again.
+  }
 }
 
-/** The clusters and single rallies within a box at a zoom (rally items carry their index in the indexed list). */
+/** The clusters and single rallies within a box at a zoom (rally items carry their index in the indexed list); none when the worker failed. */
 export async function queryClusters(bbox: BoundingBox, zoom: number): Promise<ClusterItem[]> {
-  return (await ask({ kind: 'clusters', id: nextRequestId++, bbox, zoom })).clusters ?? [];
+  return (await ask({ kind: 'clusters', id: nextRequestId++, bbox, zoom }))?.clusters ?? [];
 }
 
-/** The zoom at which a cluster splits. */
+/** The zoom at which a cluster splits (0 when the worker failed). */
 export async function clusterExpansionZoom(clusterId: number): Promise<number> {
-  return (await ask({ kind: 'expansion-zoom', id: nextRequestId++, clusterId })).zoom ?? 0;
+  return (await ask({ kind: 'expansion-zoom', id: nextRequestId++, clusterId }))?.zoom ?? 0;
 }
 
-/** The lowest zoom from `fromZoom` up at which the rally at `index` is its own marker. */
+/** The lowest zoom from `fromZoom` up at which the rally at `index` is its own marker (`fromZoom` when the worker failed). */
 export async function rallySeparationZoom(index: number, fromZoom: number): Promise<number> {
-  return (await ask({ kind: 'separation-zoom', id: nextRequestId++, index, fromZoom })).zoom ?? fromZoom;
+  return (await ask({ kind: 'separation-zoom', id: nextRequestId++, index, fromZoom }))?.zoom ?? fromZoom;
 }

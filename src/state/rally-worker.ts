@@ -7,12 +7,12 @@
  */
 import { buildClusterIndex, type ClusterIndex } from '../lib/cluster-index.ts';
 import { rallyCoordinates, type BoundingBox, type ClusterItem } from '../lib/cluster-view.ts';
-import { parseRallyBytes } from '../lib/parse-rallies.ts';
+import { describeReadFailure, parseRallyBytes } from '../lib/parse-rallies.ts';
 import type { RallyProblem } from '../lib/rally-problem.ts';
 import type { Campaign, Rally } from '../lib/rally-schema.ts';
 import { hasManyRallies } from '../lib/scale.ts';
 
-/** What the main thread asks the worker. Requests with an `id` are answered with a `WorkerAnswer` of that id. */
+/** What the main thread asks the worker. Requests with an `id` are answered with an `answer` message of that id. */
 export type WorkerRequest =
   | { kind: 'load'; bytes: ArrayBuffer }
   | { kind: 'index'; coordinates: Float64Array }
@@ -38,7 +38,19 @@ function post(message: WorkerMessage): void {
   scope.postMessage(message);
 }
 
+/** Reads a file and sends it back; whatever throws (a file too deep or too large to read) becomes `load-failed`. */
 function load(bytes: ArrayBuffer): void {
+  try {
+    sendCollection(bytes);
+  } catch (error) {
+    post({
+      kind: 'load-failed',
+      message: describeReadFailure(error),
+    });
+  }
+}
+
+function sendCollection(bytes: ArrayBuffer): void {
   const parsed = parseRallyBytes(bytes);
   if (!parsed.ok) {
     post({ kind: 'load-failed', message: parsed.message });

@@ -1,12 +1,19 @@
+import { parseLanguageParam, parsePath, withLanguageParam, formatRoute, type SiteRoot } from '../lib/address.ts';
 import { chooseLanguage, type Language } from '../lib/i18n.ts';
 import { pageTitle, type TitledPage } from '../lib/page-title.ts';
-import { formatRoute, parsePresentation, parseRoute, type Presentation, type Route } from '../lib/route.ts';
 import { rallyStore, setPresentation, showRoute, type RallyState } from './rally-store.ts';
 import { loadLanguage } from './language.ts';
 import { selectIsNotFound, selectSelectedRally } from './selectors.ts';
 
-/** The site's base path, as set at build time (`BASE_PATH`). */
-export const basePath = import.meta.env.BASE_URL;
+/*
+ * The browser's address: the only module that reads or writes `location`
+ * and `history` (the lint config holds every other module to that). What an
+ * address means, and every address the app builds, is the pure
+ * src/lib/address.ts; this module only moves those values in and out of the
+ * browser, and keeps the title and `<html lang>` in step.
+ */
+
+const basePath = import.meta.env.BASE_URL;
 
 function titledPage(state: RallyState): TitledPage {
   const rally = selectSelectedRally(state);
@@ -15,10 +22,10 @@ function titledPage(state: RallyState): TitledPage {
 }
 
 /**
- * Keeps the address bar, the history and the document title in step with the
- * store. This is the only code that reads or writes `location` and `history`.
+ * Keeps the address bar, the history, the document title and `<html lang>`
+ * in step with the store.
  *
- * - On start, the store takes the route from the address.
+ * - On start, the store takes the route, the presentation and the language from the address.
  * - Opening a city or the overview pushes one history entry; the map's pans
  *   and zooms are not in the store, so they never do. In the embed version
  *   the address is replaced instead, so the host page's history is untouched.
@@ -28,12 +35,11 @@ function titledPage(state: RallyState): TitledPage {
  * Returns a function that stops the syncing.
  */
 export function startUrlSync(): () => void {
-  const presentation = parsePresentation(window.location.pathname, basePath);
+  const { route, presentation } = parsePath(window.location.pathname, basePath);
   setPresentation(presentation);
-  showRoute(parseRoute(window.location.pathname, basePath));
+  showRoute(route);
 
-  const requestedLanguage = new URLSearchParams(window.location.search).get('lang');
-  const language = chooseLanguage(requestedLanguage, navigator.languages);
+  const language = chooseLanguage(parseLanguageParam(window.location.search), navigator.languages);
   if (language !== 'en') void loadLanguage(language);
 
   const updateTitle = (state: RallyState) => {
@@ -56,7 +62,7 @@ export function startUrlSync(): () => void {
     if (state.language !== previous.language) document.documentElement.lang = state.language;
   });
 
-  const onPopState = () => showRoute(parseRoute(window.location.pathname, basePath));
+  const onPopState = () => showRoute(parsePath(window.location.pathname, basePath).route);
   window.addEventListener('popstate', onPopState);
 
   return function stopUrlSync() {
@@ -71,56 +77,22 @@ export function startUrlSync(): () => void {
  * cookie, no storage. English, the default, is removed from the address.
  */
 export function switchLanguage(language: Language): void {
-  const url = new URL(window.location.href);
-  if (language === 'en') url.searchParams.delete('lang');
-  else url.searchParams.set('lang', language);
-  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  const { pathname, search, hash } = window.location;
+  window.history.replaceState(window.history.state, '', `${pathname}${withLanguageParam(search, language)}${hash}`);
   void loadLanguage(language);
 }
 
-/**
- * The absolute address of a route, for sharing and embedding: on the site's
- * public origin (`SITE_URL` at build time) or, when that was not set, on
- * this page's own. The full site's address unless `presentation` says embed.
- */
-export function absoluteRouteUrl(route: Route, presentation: Presentation = 'site'): string {
-  return new URL(formatRoute(route, basePath, presentation), siteOrigin()).href;
+/** Where the site lives: the build's base path, and its public origin (`SITE_URL`, or this page's own). */
+export function siteRoot(): SiteRoot {
+  return { basePath, origin: import.meta.env.SITE_URL || window.location.origin };
 }
 
-/** The site's public origin: `SITE_URL` at build time, or this page's own origin. */
-export function siteOrigin(): string {
-  return import.meta.env.SITE_URL || window.location.origin;
+/** This page's query string (`?childId=…&lang=…`, or empty), for src/lib/address.ts to read. */
+export function pageQuery(): string {
+  return window.location.search;
 }
 
-/**
- * The Pym.js child id the host page gave this embed (`?childId=`), if any,
- * so height messages can also be spoken in Pym's format. Only a short
- * identifier is accepted.
- */
-export function pymChildId(): string | null {
-  const id = new URLSearchParams(window.location.search).get('childId');
-  return id !== null && /^[\w-]{1,64}$/.test(id) ? id : null;
-}
-
-const reloadKey = 'rally-map:stale-chunk-reload';
-
-/**
- * After a redeploy, an open page may ask for code files that no longer
- * exist. Vite reports that as `vite:preloadError`; the page then reloads
- * once to get the new version. A second failure within a minute does not
- * reload again, so a broken deploy cannot cause a reload loop.
- */
-export function reloadOnceOnStaleChunk(): void {
-  window.addEventListener('vite:preloadError', (event) => {
-    try {
-      const lastReload = Number(window.sessionStorage.getItem(reloadKey) ?? 0);
-      if (Date.now() - lastReload < 60_000) return;
-      window.sessionStorage.setItem(reloadKey, String(Date.now()));
-    } catch {
-      // Without session storage there is no way to know about an earlier reload: do not risk a loop.
-      return;
-    }
-    event.preventDefault();
-    window.location.reload();
-  });
+/** Loads this page again from the server. */
+export function reloadPage(): void {
+  window.location.reload();
 }

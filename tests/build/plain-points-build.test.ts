@@ -8,7 +8,7 @@ describe('a plain GeoJSON of points (a name and nothing else) builds a working s
   it('writes the overview with every city and a generic title, and a page per city', () => {
     rmSync(outDir, { recursive: true, force: true });
     execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--logLevel', 'error'], {
-      env: { ...process.env, RALLY_DATA: 'tests/fixtures/plain/geojson-io-points.geojson' },
+      env: { ...process.env, LOCAL_BUILD: '1', RALLY_DATA: 'tests/fixtures/plain/geojson-io-points.geojson' },
       stdio: 'pipe',
     });
     const overview = readFileSync(`${outDir}/index.html`, 'utf8');

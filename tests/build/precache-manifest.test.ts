@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isPrecached, precacheManifest } from '../../build/precache-manifest.ts';
+import { isPrecached, precacheManifest, precachedDataCapGzipBytes } from '../../build/precache-manifest.ts';
 
 describe('isPrecached', () => {
   it.each([
@@ -15,6 +16,9 @@ describe('isPrecached', () => {
     '404.html',
     'city/london/index.html',
     'data/rallies.geojson',
+    'favicon.svg',
+    'manifest.webmanifest',
+    'icons/icon-192.png',
   ])('keeps %s, which offline use needs', (path) => {
     expect(isPrecached(path)).toBe(true);
   });
@@ -30,6 +34,7 @@ describe('isPrecached', () => {
     '_headers',
     'sw.js',
     'photos/london-1.jpg',
+    'robots.txt',
     'city/london/extra/index.html',
   ])('leaves out %s', (path) => {
     expect(isPrecached(path)).toBe(false);
@@ -71,5 +76,17 @@ describe('precacheManifest', () => {
     writeFileSync(join(folder, 'index.html'), '<p>overview, redeployed</p>');
     const after = precacheManifest(folder, '/').entries.find((entry) => entry.url === '/index.html');
     expect(after?.revision).not.toBe(before?.revision);
+  });
+
+  it('leaves out a rally file over the cap, gzipped, and says so; the service worker stores it once fetched', () => {
+    expect(precachedDataCapGzipBytes).toBe(1_000_000);
+    const gzipped = gzipSync(readFileSync(join(folder, 'data/rallies.geojson')), { level: 9 }).length;
+    const under = precacheManifest(folder, '/', gzipped);
+    expect(under.entries.map((entry) => entry.url)).toContain('/data/rallies.geojson');
+    expect(under.leftOut).toEqual([]);
+    const over = precacheManifest(folder, '/', gzipped - 1);
+    expect(over.entries.map((entry) => entry.url)).not.toContain('/data/rallies.geojson');
+    expect(over.entries.map((entry) => entry.url)).toContain('/index.html');
+    expect(over.leftOut).toEqual(['data/rallies.geojson']);
   });
 });

@@ -234,7 +234,7 @@ test.describe('loading the data', () => {
     await page.clock.runFor(8_000);
     await expect(page.getByRole('alert')).toHaveCount(0);
     await page.clock.runFor(2_500);
-    await expect(page.getByRole('alert')).toContainText('took too long');
+    await expect(page.getByRole('alert')).toContainText('No rally data arrived for 10 seconds');
     await page.unroute('**/data/rallies.geojson');
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(markers(page)).toHaveCount(8);

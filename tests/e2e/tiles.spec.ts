@@ -22,9 +22,12 @@ let tileServer: Server;
 let siteServer: ChildProcess;
 
 test.beforeAll(async () => {
+  // A whole build: 20 to 50 s on a busy two-core machine.
+  test.setTimeout(120_000);
   const built = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     env: {
       ...process.env,
+      LOCAL_BUILD: '1',
       TILE_URL: `${tileOrigin}/{z}/{x}/{y}.png`,
       TILE_ATTRIBUTION: attribution,
       TILE_MAX_ZOOM: '12',

@@ -3,7 +3,10 @@
  * npm script runs): its exit status, its output streams and `--json`.
  */
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const tsx = 'node_modules/.bin/tsx';
 
@@ -92,5 +95,43 @@ describe('npm run validate', { timeout: 30_000 }, () => {
     const wrong = validate('--jsn');
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('Unknown option: --jsn');
+  });
+
+  describe('on hostile files', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'validate-cli-'));
+    afterAll(() => {
+      rmSync(folder, { recursive: true, force: true });
+    });
+    const deep = join(folder, 'deep.geojson');
+    writeFileSync(deep, `{"type": "FeatureCollection", "features": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    const utf16 = join(folder, 'utf16.geojson');
+    writeFileSync(utf16, Buffer.from(`\ufeff{"type": "FeatureCollection", "features": []}`, 'utf16le'));
+
+    it('reports 20,000 nested [ as nested too deeply with its line and column, exit 1, no stack trace', () => {
+      const { status, stdout, stderr } = validate(deep);
+      expect(status).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n')[0]).toBe(
+        `${deep}:1:298  JSON syntax: nested too deeply: more than 256 levels of [ and { (a rally file needs 6); is this the right file?`,
+      );
+      expect(stderr).not.toMatch(/RangeError|^\s+at /m);
+    });
+
+    it('still prints JSON with --json for a file nested too deeply', () => {
+      const { status, stdout } = validate(deep, '--json');
+      expect(status).toBe(1);
+      const report = JSON.parse(stdout) as JsonReport;
+      expect(report.problems[0]).toMatchObject({ line: 1, column: 298, severity: 'error' });
+      expect(report.problems[0]?.message).toContain('nested too deeply');
+    });
+
+    it('reports a UTF-16 file once, saying to save it as UTF-8', () => {
+      const { status, stderr } = validate(utf16);
+      expect(status).toBe(1);
+      expect(stderr.trimEnd().split('\n')).toEqual([
+        `${utf16}:1:1  the file is UTF-16 text (it starts with the byte-order mark FF FE), not UTF-8: save the file as UTF-8 (in most editors: Save as… or File ▸ Encoding ▸ UTF-8)`,
+        `${utf16}: not UTF-8 text, 1 error`,
+      ]);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { workerParseBytes } from '../../src/lib/scale.ts';
-import { loadRallies, loadTimeoutMs, rallyDataUrl } from '../../src/state/load-rallies.ts';
+import { loadRallies, loadTimeoutMs, rallyDataUrl, readDeadlineMs } from '../../src/state/load-rallies.ts';
 import { initialRallyState, rallyStore, selectCity } from '../../src/state/rally-store.ts';
 import { selectSelectedCityId, selectShowOfflineNote } from '../../src/state/selectors.ts';
 import { readRallyFileText, replaceOnce } from '../lib/rally-fixtures.ts';
@@ -8,13 +8,21 @@ import { readRallyFileText, replaceOnce } from '../lib/rally-fixtures.ts';
 const url = '/data/rallies.geojson';
 
 // Node has no Web Worker: the worker's side is replaced here, and tested in Chromium (tests/e2e/scale.spec.ts).
-const workerLoads = vi.hoisted(() => ({ sizes: [] as number[] }));
+const workerLoads = vi.hoisted(() => ({
+  sizes: [] as number[],
+  signals: [] as (AbortSignal | undefined)[],
+  /** Replaces the worker's answer when set. */
+  answer: null as null | (() => Promise<unknown>),
+}));
 vi.mock('../../src/state/rally-worker-client.ts', async () => {
   const { parseRallyBytes } = await import('../../src/lib/parse-rallies.ts');
   return {
-    loadCollectionInWorker: (bytes: ArrayBuffer) => {
+    loadCollectionInWorker: (bytes: ArrayBuffer, signal?: AbortSignal) => {
       workerLoads.sizes.push(bytes.byteLength);
-      return Promise.resolve(parseRallyBytes(bytes));
+      workerLoads.signals.push(signal);
+      if (workerLoads.answer) return workerLoads.answer();
+      const parsed = parseRallyBytes(bytes);
+      return Promise.resolve(parsed.ok ? parsed : { ...parsed, crashed: false });
     },
   };
 });
@@ -53,6 +61,8 @@ const rallyIdsInStore = () => rallyStore.getState().rallies.map((rally) => rally
 beforeEach(() => {
   rallyStore.setState(initialRallyState());
   workerLoads.sizes = [];
+  workerLoads.signals = [];
+  workerLoads.answer = null;
 });
 
 afterEach(() => {
@@ -91,6 +101,20 @@ describe('loadRallies', () => {
     });
     await loadRallies(url, fetchFile, 1000);
     expect(rallyStore.getState()).toMatchObject({ dataAsOf: '2026-11-24', offlineCopy: false });
+  });
+
+  it('stores the data and its date in one update, so no subscriber sees it ready without its date', async () => {
+    const fetchFile = respondWith(readRallyFileText(), {
+      status: 200,
+      headers: { Date: 'Tue, 24 Nov 2026 10:43:53 GMT' },
+    });
+    const seenWhenReady: (string | null)[] = [];
+    const unsubscribe = rallyStore.subscribe((state, previous) => {
+      if (state.load.status === 'ready' || previous.load.status === 'ready') seenWhenReady.push(state.dataAsOf);
+    });
+    await loadRallies(url, fetchFile, 1000);
+    unsubscribe();
+    expect(seenWhenReady).toEqual(['2026-11-24']);
   });
 
   it('records an answer the service worker marks as its offline copy', async () => {
@@ -239,7 +263,7 @@ describe('loadRallies', () => {
     const load = loadState();
     expect(load.status).toBe('error');
     expect(load.status === 'error' ? load.message : '').toMatch(
-      /^The rally data took too long to arrive \(over \d+ seconds\)\.$/,
+      /^No rally data arrived for \d+ seconds\. Check your connection\.$/,
     );
     expect(fetchFile.mock.calls[0]?.[1]?.signal?.aborted).toBe(true);
   });
@@ -253,7 +277,7 @@ describe('loadRallies', () => {
     await loading;
     expect(loadState()).toMatchObject({
       status: 'error',
-      message: 'The rally data took too long to arrive (over 10 seconds).',
+      message: 'No rally data arrived for 10 seconds. Check your connection.',
     });
   });
 
@@ -301,5 +325,131 @@ describe('loadRallies', () => {
     selectCity('munich');
     await loadRallies(url, respondWith(readRallyFileText()), 1000);
     expect(selectSelectedCityId(rallyStore.getState())).toBe('munich');
+  });
+});
+
+/** A response whose body arrives in these pieces, each after the given delay (ms); `stopAfter` pieces, then nothing. */
+function trickle(pieces: { text: string; afterMs: number }[], headers: HeadersInit = {}, stopAfter = pieces.length) {
+  const encoder = new TextEncoder();
+  return vi.fn<typeof fetch>((_input, init) => {
+    // As a real fetch does, aborting the request ends its body with an error.
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        init?.signal?.addEventListener('abort', () => {
+          controller.error(new DOMException('The operation was aborted.', 'AbortError'));
+        });
+        for (const [index, piece] of pieces.entries()) {
+          if (index >= stopAfter || init?.signal?.aborted) return;
+          await new Promise((resolve) => setTimeout(resolve, piece.afterMs));
+          if (init?.signal?.aborted) return;
+          controller.enqueue(encoder.encode(piece.text));
+        }
+        controller.close();
+      },
+    });
+    return Promise.resolve(new Response(body, { status: 200, headers }));
+  });
+}
+
+/** The real file cut into `count` pieces, each arriving `afterMs` after the one before. */
+function realFileInPieces(count: number, afterMs: number) {
+  const text = readRallyFileText();
+  const size = Math.ceil(text.length / count);
+  return Array.from({ length: count }, (_, index) => ({ text: text.slice(index * size, (index + 1) * size), afterMs }));
+}
+
+describe('loadRallies never hangs', () => {
+  it('reports a file nested 100,000 levels deep instead of staying on "Loading…"', async () => {
+    const text = `{"type":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    await loadRallies(url, respondWith(text), 1000);
+    expect(loadState().status).toBe('ready');
+    expect(rallyStore.getState().problems[0]).toMatchObject({
+      path: ['type'],
+      message: 'must be "FeatureCollection", not an array',
+    });
+  });
+
+  it('reports the same deep file read by the worker', async () => {
+    const text = `{"type":${'['.repeat(100_000)}${']'.repeat(100_000)}}`.padEnd(workerParseBytes, ' ');
+    await loadRallies(url, respondWith(text), 1000);
+    expect(workerLoads.sizes).toHaveLength(1);
+    expect(loadState().status).toBe('ready');
+  });
+
+  it('reports a worker that failed (its code missing, a crash, a lost message) as a reader failure', async () => {
+    workerLoads.answer = () =>
+      Promise.resolve({ ok: false, message: 'Failed to fetch a worker script', crashed: true });
+    await loadRallies(url, respondWith(readRallyFileText().padEnd(workerParseBytes, ' ')), 1000);
+    expect(loadState()).toMatchObject({
+      status: 'error',
+      failure: { kind: 'reader' },
+      message: 'The page could not read the rally data: its reader stopped or ran out of memory.',
+    });
+  });
+
+  it('reports anything that throws while reading, such as running out of memory', async () => {
+    workerLoads.answer = () => Promise.reject(new RangeError('Array buffer allocation failed'));
+    await loadRallies(url, respondWith(readRallyFileText().padEnd(workerParseBytes, ' ')), 1000);
+    expect(loadState()).toMatchObject({ status: 'error', failure: { kind: 'reader' } });
+  });
+
+  it('gives up on a worker that never answers, at the deadline, and cancels it', async () => {
+    workerLoads.answer = () => new Promise(() => undefined);
+    await loadRallies(url, respondWith(readRallyFileText().padEnd(workerParseBytes, ' ')), 1000, 30);
+    expect(loadState()).toMatchObject({
+      status: 'error',
+      failure: { kind: 'deadline', seconds: 1 },
+      message: 'Reading the rally data took too long (over 1 seconds).',
+    });
+    expect(workerLoads.signals[0]?.aborted).toBe(true);
+    expect(readDeadlineMs).toBe(60_000);
+  });
+
+  it('cancels the worker of a load that a newer one replaced', async () => {
+    workerLoads.answer = () => new Promise(() => undefined);
+    const first = loadRallies(url, respondWith(readRallyFileText().padEnd(workerParseBytes, ' ')), 1000);
+    await vi.waitFor(() => expect(workerLoads.signals).toHaveLength(1));
+    workerLoads.answer = null;
+    await loadRallies(url, respondWith(readRallyFileText()), 1000);
+    expect(workerLoads.signals[0]?.aborted).toBe(true);
+    expect(loadState()).toEqual({ status: 'ready' });
+    await first;
+    expect(loadState()).toEqual({ status: 'ready' });
+  });
+
+  it('does not time out a slow download that keeps moving: the timeout is for a stall', async () => {
+    // 10 pieces 15 ms apart: 150 ms in all, but never 40 ms without bytes.
+    await loadRallies(url, trickle(realFileInPieces(10, 15)), 40);
+    expect(loadState()).toEqual({ status: 'ready' });
+    expect(rallyIdsInStore()).toHaveLength(8);
+  });
+
+  it('times out a download that stops moving halfway, and says how long nothing came', async () => {
+    await loadRallies(url, trickle(realFileInPieces(10, 5), {}, 5), 40);
+    expect(loadState()).toMatchObject({
+      status: 'error',
+      failure: { kind: 'timeout', seconds: 1 },
+      message: 'No rally data arrived for 1 seconds. Check your connection.',
+    });
+  });
+
+  it('reports the bytes received and the total while the body arrives', async () => {
+    const pieces = [{ text: ' '.repeat(100_000), afterMs: 0 }, ...realFileInPieces(2, 20)];
+    const total = new TextEncoder().encode(pieces.map((piece) => piece.text).join('')).byteLength;
+    const seen: unknown[] = [];
+    const unsubscribe = rallyStore.subscribe((state) => seen.push(state.load));
+    await loadRallies(url, trickle(pieces, { 'Content-Length': String(total) }), 1000);
+    unsubscribe();
+    expect(seen).toContainEqual({ status: 'loading', progress: { received: 100_000, total } });
+    expect(loadState()).toEqual({ status: 'ready' });
+  });
+
+  it('reports the bytes received without a total when the length is unknown or compressed', async () => {
+    const pieces = [{ text: ' '.repeat(100_000), afterMs: 0 }, ...realFileInPieces(2, 20)];
+    const seen: unknown[] = [];
+    const unsubscribe = rallyStore.subscribe((state) => seen.push(state.load));
+    await loadRallies(url, trickle(pieces, { 'Content-Length': '3000', 'Content-Encoding': 'gzip' }), 1000);
+    unsubscribe();
+    expect(seen).toContainEqual({ status: 'loading', progress: { received: 100_000, total: null } });
   });
 });

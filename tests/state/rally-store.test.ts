@@ -1,13 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseRallyCollection, type RallyCollection } from '../../src/lib/parse-rallies.ts';
 import {
+  describeDownloadProgress,
   failLoading,
   finishLoading,
   initialRallyState,
   markOfflineCopy,
   rallyStore,
+  reportDownloadProgress,
   selectCity,
-  setDataOrigin,
   showRoute,
   startLoading,
 } from '../../src/state/rally-store.ts';
@@ -49,7 +50,7 @@ describe('finishLoading', () => {
   it('keeps a look-up by id that a chunked loader built, instead of building one', () => {
     const collection = parseRallyCollection(readRallyDocument());
     const ralliesById = new Map(collection.rallies.map((rally) => [rally.id, rally]));
-    finishLoading(collection, ralliesById);
+    finishLoading(collection, undefined, ralliesById);
     expect(rallyStore.getState().ralliesById).toBe(ralliesById);
   });
 
@@ -117,7 +118,15 @@ describe('failLoading', () => {
   it('words every kind of failure from the English catalogue', () => {
     failLoading({ kind: 'timeout', seconds: 10 });
     expect(rallyStore.getState().load).toMatchObject({
-      message: 'The rally data took too long to arrive (over 10 seconds).',
+      message: 'No rally data arrived for 10 seconds. Check your connection.',
+    });
+    failLoading({ kind: 'deadline', seconds: 60 });
+    expect(rallyStore.getState().load).toMatchObject({
+      message: 'Reading the rally data took too long (over 60 seconds).',
+    });
+    failLoading({ kind: 'reader' });
+    expect(rallyStore.getState().load).toMatchObject({
+      message: 'The page could not read the rally data: its reader stopped or ran out of memory.',
     });
     failLoading({ kind: 'http', status: '404 Not Found' });
     expect(rallyStore.getState().load).toMatchObject({
@@ -184,8 +193,33 @@ describe('offline copies', () => {
   it('remembers for the page’s life that an offline copy was shown', () => {
     expect(selectShowOfflineNote(rallyStore.getState())).toBe(false);
     markOfflineCopy();
-    setDataOrigin('2026-11-24', false);
+    finishLoading(fullFile(), { dataAsOf: '2026-11-24', offlineCopy: false });
     expect(rallyStore.getState()).toMatchObject({ dataAsOf: '2026-11-24', offlineCopy: true });
     expect(selectShowOfflineNote(rallyStore.getState())).toBe(true);
+  });
+});
+
+describe('reportDownloadProgress and describeDownloadProgress', () => {
+  it('records the bytes while loading, and is ignored once loading has ended', () => {
+    startLoading();
+    reportDownloadProgress(1_250_000, 3_000_000);
+    expect(rallyStore.getState().load).toEqual({
+      status: 'loading',
+      progress: { received: 1_250_000, total: 3_000_000 },
+    });
+    failLoading({ kind: 'network' });
+    reportDownloadProgress(2_000_000, 3_000_000);
+    expect(rallyStore.getState().load.status).toBe('error');
+  });
+
+  it('words the progress in megabytes, with the percentage when the total is known', () => {
+    expect(describeDownloadProgress({ received: 1_250_000, total: 3_000_000 })).toEqual({
+      key: 'status.downloadProgress',
+      params: { received: 1.3, total: 3, percent: 41 },
+    });
+    expect(describeDownloadProgress({ received: 1_250_000, total: null })).toEqual({
+      key: 'status.downloadReceived',
+      params: { received: 1.3 },
+    });
   });
 });

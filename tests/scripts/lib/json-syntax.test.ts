@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkJsonSyntax, lineAndColumn } from '../../../scripts/lib/json-syntax.ts';
+import {
+  checkJsonSyntax,
+  lineAndColumn,
+  maxNestingDepth,
+  textLocator,
+  tooDeepOffset,
+} from '../../../scripts/lib/json-syntax.ts';
 
 /** The single problem found in `text`, as `line:col message`. */
 function onlyProblem(text: string): string {
@@ -132,5 +138,36 @@ describe('checkJsonSyntax', () => {
       { line: 3, column: 13 },
       { line: 4, column: 8 },
     ]);
+  });
+});
+
+describe('textLocator', () => {
+  it('places every offset as lineAndColumn does, including line ends and the end of the text', () => {
+    const text = 'ab\ncd\r\n\nefg';
+    const locate = textLocator(text);
+    for (let offset = 0; offset <= text.length + 2; offset += 1) {
+      expect(locate(offset)).toEqual(lineAndColumn(text, offset));
+    }
+  });
+});
+
+describe('nesting', () => {
+  it('reports 20,000 nested [ as nested too deeply, at the bracket past the limit, without overflowing', () => {
+    const text = `{"features": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const { tree, problems } = checkJsonSyntax(text);
+    expect(tree).toBeNull();
+    expect(problems).toEqual([
+      {
+        offset: '{"features": '.length + maxNestingDepth - 1,
+        code: 'NestedTooDeeply',
+        message: `nested too deeply: more than ${maxNestingDepth} levels of [ and { (a rally file needs 6); is this the right file?`,
+      },
+    ]);
+  });
+
+  it('does not count brackets inside strings, escaped quotes included', () => {
+    expect(tooDeepOffset(`["${'['.repeat(1000)}\\"${'{'.repeat(1000)}"]`, 3)).toBeNull();
+    expect(tooDeepOffset('[[[[1]]]]', 3)).toBe(3);
+    expect(tooDeepOffset('[[[1]]]', 3)).toBeNull();
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { reportAsJson, validateRallyText } from '../../../scripts/lib/validate-rally-file.ts';
+import {
+  collectProblems,
+  formatReport,
+  notesListedOneByOne,
+  reportAsJson,
+  validateRallyBytes,
+  validateRallyText,
+} from '../../../scripts/lib/validate-rally-file.ts';
 import { readRallyFileText, replaceOnce } from '../../lib/rally-fixtures.ts';
 
 const fileName = 'data/rallies.geojson';
@@ -329,5 +336,92 @@ describe('validateRallyText', () => {
           'JSON syntax: a trailing comma before } (at line 1, column 30): JSON allows no comma after the last item; remove this comma',
       },
     ]);
+  });
+});
+
+describe('files that are not UTF-8 text', () => {
+  const utf8 = new TextEncoder().encode(realText);
+  /** The real file as UTF-16, little- or big-endian, with its byte-order mark. */
+  function utf16(littleEndian: boolean): Uint8Array {
+    const bytes = new Uint8Array(2 + realText.length * 2);
+    const view = new DataView(bytes.buffer);
+    view.setUint16(0, 0xfeff, littleEndian);
+    for (let index = 0; index < realText.length; index += 1) {
+      view.setUint16(2 + index * 2, realText.charCodeAt(index), littleEndian);
+    }
+    return bytes;
+  }
+
+  it.each([
+    ['UTF-16 little-endian (FF FE)', utf16(true), 'it starts with the byte-order mark FF FE'],
+    ['UTF-16 big-endian (FE FF)', utf16(false), 'it starts with the byte-order mark FE FF'],
+    ['binary, with NUL bytes', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x7b]), 'NUL bytes'],
+    [
+      'Latin-1',
+      new Uint8Array([...new TextEncoder().encode('{"name": "M'), 0xfc, ...new TextEncoder().encode('nchen"}')]),
+      'not valid UTF-8',
+    ],
+  ])('reports %s in one message that says to save as UTF-8', (_kind, bytes, detail) => {
+    const report = validateRallyBytes(bytes, fileName);
+    expect(report.exitCode).toBe(1);
+    expect(report.errorCount).toBe(1);
+    expect(report.lines).toHaveLength(2);
+    expect(report.lines[0]).toContain(detail);
+    expect(report.lines[0]).toMatch(/^data\/rallies\.geojson:1:1 {2}.*save the file as UTF-8/);
+    expect(report.lines[1]).toBe('data/rallies.geojson: not UTF-8 text, 1 error');
+  });
+
+  it('reads UTF-8 bytes as the text validator does', () => {
+    expect(validateRallyBytes(utf8, fileName)).toEqual(validateRallyText(realText, fileName));
+  });
+});
+
+describe('files at scale and hostile files', () => {
+  it('summarises many notes with one message in one line, and still counts each', () => {
+    const features = Array.from({ length: notesListedOneByOne + 5 }, (_, index) => ({
+      type: 'Feature',
+      id: `town-${index + 1}`,
+      geometry: { type: 'Point', coordinates: [-0.1908, 51.5103] },
+      properties: {
+        name: `Town ${index + 1}`,
+        country: 'GB',
+        date: '2018-04-07',
+        venue: null,
+        locationPrecision: 'city',
+        attendance: null,
+        quotes: [],
+        photos: [],
+        sources: [],
+      },
+    }));
+    const document = { ...(JSON.parse(realText) as Record<string, unknown>), features };
+    const text = JSON.stringify(document, null, 2);
+    const report = validateRallyText(text, fileName);
+    const { line, column } = locate(text, '"venue": null');
+    expect(report.noteCount).toBe(notesListedOneByOne + 5);
+    expect(report.lines).toEqual([
+      `data/rallies.geojson:${line}:${column}  note: ${notesListedOneByOne + 5} rallies: .properties.venue: not reported (null): the map says "Venue not reported" (the first here)`,
+      `data/rallies.geojson: ${notesListedOneByOne + 5} valid rallies, 0 errors, 0 warnings, ${notesListedOneByOne + 5} notes`,
+    ]);
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]).toMatchObject({ severity: 'info', count: notesListedOneByOne + 5, line, column });
+  });
+
+  it('reports nesting 20,000 deep as nested too deeply, with its line and column, and no throw', () => {
+    const text = `{\n  "type": "FeatureCollection",\n  "features": ${'['.repeat(20_000)}${']'.repeat(20_000)}\n}`;
+    const report = validateRallyText(text, fileName);
+    expect(report.exitCode).toBe(1);
+    expect(report.lines[0]).toMatch(
+      /^data\/rallies\.geojson:3:\d+ {2}JSON syntax: nested too deeply: more than 256 levels/,
+    );
+    expect(JSON.parse(reportAsJson(report, fileName))).toMatchObject({ valid: false, errorCount: 1 });
+  });
+
+  it('collects problems with offsets first, and words them separately', () => {
+    const text = replaceOnce(realText, '"name": "Rome",', '"name": "",');
+    const collected = collectProblems(text);
+    const emptyName = collected.findings.find((finding) => finding.severity === 'error');
+    expect(emptyName).toMatchObject({ kind: 'data', offset: text.indexOf('"name": ""'), message: 'must not be empty' });
+    expect(formatReport(collected, fileName)).toEqual(validateRallyText(text, fileName));
   });
 });

@@ -1,0 +1,117 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { hasManyRallies } from '../src/lib/scale.ts';
+import { contentSecurityPolicy, inlineStyleHashes } from './content-security-policy.ts';
+import { buildTimeDefines, type BuildEnvironment } from './environment.ts';
+import { pageSpecs } from './page-meta.ts';
+import type { BuildLogger, PostBuildContext, PostBuildStep } from './post-build-context.ts';
+import { loadCollection } from './steps/load-collection.ts';
+import { logSummary } from './steps/log-summary.ts';
+import { precompressFiles } from './steps/precompress-files.ts';
+import { removePublicNotes } from './steps/remove-public-notes.ts';
+import { renderServerBundle } from './steps/render-server-bundle.ts';
+import { writeEmbedScript } from './steps/write-embed-script.ts';
+import { writeHeaders } from './steps/write-headers.ts';
+import { writeOembedDocuments } from './steps/write-oembed-documents.ts';
+import { writePages } from './steps/write-pages.ts';
+import { writeServiceWorker } from './steps/write-service-worker.ts';
+import { writeShareCards } from './steps/write-share-cards.ts';
+import { writeCampaignTools } from './steps/write-campaign-tools.ts';
+import { writeDataDownloads } from './steps/write-data-downloads.ts';
+
+/**
+ * With many rallies (src/lib/scale.ts), city pages are written for the
+ * first this many rallies in the file only; every other city opens from
+ * 404.html, which the app routes by its address.
+ */
+export const cityPageCap = 100;
+
+/**
+ * The post-build steps, in order. A new step is a function of the context
+ * (build/post-build-context.ts) in a file of its own under build/steps/,
+ * added here: before `writeServiceWorker` if the offline site should store
+ * what it writes, and always before `precompressFiles`, which compresses
+ * every file then present.
+ */
+export const postBuildSteps: readonly PostBuildStep[] = [
+  removePublicNotes,
+  writeHeaders,
+  writePages,
+  writeOembedDocuments,
+  writeShareCards,
+  writeDataDownloads,
+  writeCampaignTools,
+  writeEmbedScript,
+  // After every page, so the precache list sees them all (and before the compressed copies exist).
+  writeServiceWorker,
+  // Last but the log, so every file written above, sw.js too, gets its compressed copies.
+  precompressFiles,
+  logSummary,
+];
+
+/** What the Vite plugin hands the post-build: where the client build is, and how it was made. */
+export interface PostBuildOptions {
+  root: string;
+  outDir: string;
+  mode: string;
+  environment: BuildEnvironment;
+  logger: BuildLogger;
+}
+
+/**
+ * Runs after the client build: renders the server bundle, loads the rally
+ * file, makes the context every step reads, and runs `postBuildSteps` in
+ * order. Throws (which fails the build) when any step does.
+ */
+export async function runPostBuild({ root, outDir, mode, environment, logger }: PostBuildOptions): Promise<void> {
+  const started = performance.now();
+  // One folder per output folder, so builds into different folders (as the tests make) never collide.
+  const serverOutDir = join(root, 'node_modules/.cache', `rally-map-server-${basename(outDir)}`);
+  try {
+    const renderRoute = await renderServerBundle({
+      root,
+      base: environment.basePath,
+      mode,
+      defines: buildTimeDefines(environment),
+      serverOutDir,
+    });
+    const context = createContext({ root, outDir, environment, logger, renderRoute, started });
+    for (const step of postBuildSteps) await step(context);
+  } finally {
+    rmSync(serverOutDir, { recursive: true, force: true });
+  }
+}
+
+/** The context every step reads: the validated collection, the policy, the pages to write. */
+function createContext(
+  options: Pick<PostBuildContext, 'root' | 'outDir' | 'environment' | 'logger' | 'renderRoute' | 'started'>,
+): PostBuildContext {
+  const { outDir, environment, logger } = options;
+  const collection = loadCollection(environment.rallyDataPath);
+  // Pages carry the collection already validated here, so the browser
+  // needs no validator for them (src/state/load-rallies.ts). With many
+  // rallies they would be megabytes each: they fetch the file instead.
+  const manyRallies = hasManyRallies(collection.rallies.length);
+  const template = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const policy = contentSecurityPolicy({
+    photoHosts: environment.photoHosts,
+    styleHashes: inlineStyleHashes(template),
+    tileOrigins: environment.tileLayer?.origins ?? [],
+  });
+  if (manyRallies && collection.rallies.length > cityPageCap) {
+    logger.info(
+      `rally-prerender: ${collection.rallies.length} rallies: pages for the first ${cityPageCap} cities only; 404.html opens the others`,
+    );
+  }
+  return {
+    ...options,
+    collection,
+    manyRallies,
+    collectionJson: manyRallies ? null : JSON.stringify(collection),
+    siteName: collection.campaign?.title ?? 'Rally map',
+    template,
+    policy,
+    specs: pageSpecs(collection, environment.siteUrl, environment.basePath, manyRallies ? cityPageCap : Infinity),
+    summary: [],
+  };
+}

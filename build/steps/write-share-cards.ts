@@ -1,0 +1,9 @@
+import type { PostBuildContext } from '../post-build-context.ts';
+import { writeShareImages } from '../share-images.ts';
+
+/** Writes the 1200×630 share image of every page that has one, under `share/`. */
+export function writeShareCards(context: PostBuildContext): void {
+  const images = writeShareImages(context.specs, context.collection, context.outDir);
+  const bytes = images.reduce((sum, image) => sum + image.bytes, 0);
+  context.summary.push(`${images.length} share images (${Math.round(bytes / 1024)} kB)`);
+}

@@ -1,0 +1,178 @@
+import type { Language } from './i18n.ts';
+import { slugPattern } from './slug.ts';
+
+/*
+ * Every address the app builds comes from this module: the path of each
+ * page (and of its embed version), the `?lang=` and `?childId=` parts of the
+ * query, absolute share URLs, and the addresses of the site's own files (the
+ * data file, embed.js, the service worker). All of it is pure: the base path
+ * and the origin are arguments, never read from the page.
+ *
+ * Adding a page kind (a quote page, a poster) means a new member of `Route`
+ * and one case each in `routeFromSegments` and `routeSegments`; the
+ * compiler points at both. Adding a prefix to every path (a language) means
+ * one change in `pathPrefix` and its reverse in `parsePath`.
+ */
+
+/** What an address asks for. Whether a city exists is for the data to say, not the address. */
+export type Route =
+  | { kind: 'overview' }
+  | { kind: 'city'; cityId: string }
+  /** A path this site has no page for, or a city slug that is not a valid slug. */
+  | { kind: 'not-found' };
+
+/** The overview route, shared so comparisons need no allocation. */
+export const overviewRoute: Route = { kind: 'overview' };
+
+/** Which version of the site a page is: the full site, or the compact one for iframes in articles. */
+export type Presentation = 'site' | 'embed';
+
+/** Everything a path says: which page, and in which version of the site. */
+export interface PagePath {
+  route: Route;
+  presentation: Presentation;
+}
+
+function withTrailingSlash(path: string): string {
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
+function pathSegments(pathname: string, basePath: string): string[] | null {
+  const base = withTrailingSlash(basePath);
+  const path = withTrailingSlash(pathname);
+  if (!path.startsWith(base)) return null;
+  return path
+    .slice(base.length)
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== 'index.html');
+}
+
+/** The route the segments after the base path (and after `embed/`) name. */
+function routeFromSegments(segments: readonly string[]): Route {
+  if (segments.length === 0) return overviewRoute;
+  const [first, slug, ...rest] = segments;
+  if (first === 'city' && slug !== undefined && rest.length === 0 && slugPattern.test(slug)) {
+    return { kind: 'city', cityId: slug };
+  }
+  return { kind: 'not-found' };
+}
+
+/** The segments of a route's path, the reverse of `routeFromSegments`. */
+function routeSegments(route: Route): string[] {
+  switch (route.kind) {
+    case 'city':
+      return ['city', route.cityId];
+    case 'overview':
+    case 'not-found':
+      return [];
+  }
+}
+
+/**
+ * Reads a path such as `/city/london/` or `/embed/city/london/`, given the
+ * site's base path (`/` or `/chechnya-rallies/`). Accepts the path with or
+ * without its trailing slash and with `index.html`. Anything else, including
+ * encoded or hostile slugs, is a `not-found` route. Never throws.
+ */
+export function parsePath(pathname: string, basePath = '/'): PagePath {
+  const allSegments = pathSegments(pathname, basePath);
+  if (allSegments === null) return { route: { kind: 'not-found' }, presentation: 'site' };
+  const embedded = allSegments[0] === 'embed';
+  return {
+    route: routeFromSegments(embedded ? allSegments.slice(1) : allSegments),
+    presentation: embedded ? 'embed' : 'site',
+  };
+}
+
+/** Whether a path is under `embed/`, the version of every page made for iframes. */
+export function parsePresentation(pathname: string, basePath = '/'): Presentation {
+  return parsePath(pathname, basePath).presentation;
+}
+
+/** The route a path asks for (see `parsePath`). Never throws. */
+export function parseRoute(pathname: string, basePath = '/'): Route {
+  return parsePath(pathname, basePath).route;
+}
+
+/** The start of every path of one version of the site, with a trailing slash. */
+function pathPrefix(basePath: string, presentation: Presentation): string {
+  return `${withTrailingSlash(basePath)}${presentation === 'embed' ? 'embed/' : ''}`;
+}
+
+/**
+ * The path of a route under the base path, always with a trailing slash, so
+ * that a static host serves `city/<slug>/index.html` directly; under
+ * `embed/` for the embed version. `not-found` has no address of its own; it
+ * formats as the overview's. `parsePath` reads it back.
+ */
+export function formatRoute(route: Route, basePath = '/', presentation: Presentation = 'site'): string {
+  return routeSegments(route).reduce((path, segment) => `${path}${segment}/`, pathPrefix(basePath, presentation));
+}
+
+/** True when two routes lead to the same page. */
+export function sameRoute(a: Route, b: Route): boolean {
+  if (a.kind === 'city' && b.kind === 'city') return a.cityId === b.cityId;
+  return a.kind === b.kind;
+}
+
+/** Where the site lives: its base path (`BASE_PATH`) and public origin (`SITE_URL`, or the page's own). */
+export interface SiteRoot {
+  basePath: string;
+  origin: string;
+}
+
+/**
+ * The absolute address of a route, for sharing and embedding: the full
+ * site's page unless `presentation` says embed. `parseRoute` reads its path back.
+ */
+export function absoluteRouteUrl(route: Route, site: SiteRoot, presentation: Presentation = 'site'): string {
+  return new URL(formatRoute(route, site.basePath, presentation), site.origin).href;
+}
+
+/** The root-relative path of one of the site's own files, such as `data/rallies.geojson`. */
+export function siteFilePath(file: string, basePath = '/'): string {
+  return `${withTrailingSlash(basePath)}${file.replace(/^\/+/, '')}`;
+}
+
+/** The rally file's path: `data/rallies.geojson` under the base path. */
+export function rallyDataPath(basePath = '/'): string {
+  return siteFilePath('data/rallies.geojson', basePath);
+}
+
+/** The service worker's path, `sw.js` under the base path. Its scope is the base path. */
+export function serviceWorkerPath(basePath = '/'): string {
+  return siteFilePath('sw.js', basePath);
+}
+
+/** The absolute address of `embed.js`, the script host pages load to size the iframe. */
+export function embedScriptUrl(site: SiteRoot): string {
+  return new URL(siteFilePath('embed.js', site.basePath), site.origin).href;
+}
+
+/** The `?lang=` value of a query string (`?a=1&lang=de`), or `null` without one. Not checked against the languages. */
+export function parseLanguageParam(search: string): string | null {
+  return new URLSearchParams(search).get('lang');
+}
+
+/**
+ * The query string with `?lang=` set to `language`, keeping every other
+ * parameter; English, the default, is removed instead. Empty when nothing
+ * is left, else starting with `?`. `parseLanguageParam` reads it back.
+ */
+export function withLanguageParam(search: string, language: Language): string {
+  const params = new URLSearchParams(search);
+  if (language === 'en') params.delete('lang');
+  else params.set('lang', language);
+  const query = params.toString();
+  return query === '' ? '' : `?${query}`;
+}
+
+/**
+ * The Pym.js child id the host page gave an embed (`?childId=`), if any, so
+ * height messages can also be spoken in Pym's format. Only a short
+ * identifier (letters, digits, `_`, `-`; at most 64) is accepted.
+ */
+export function parsePymChildId(search: string): string | null {
+  const id = new URLSearchParams(search).get('childId');
+  return id !== null && /^[\w-]{1,64}$/.test(id) ? id : null;
+}

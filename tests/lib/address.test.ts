@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  absoluteRouteUrl,
+  embedScriptUrl,
+  formatRoute,
+  parseLanguageParam,
+  parsePath,
+  parsePresentation,
+  parsePymChildId,
+  parseRoute,
+  rallyDataPath,
+  sameRoute,
+  serviceWorkerPath,
+  siteFilePath,
+  withLanguageParam,
+  type Presentation,
+  type Route,
+} from '../../src/lib/address.ts';
+import { supportedLanguages } from '../../src/lib/i18n.ts';
+import { slugPattern } from '../../src/lib/slug.ts';
+import { readRallyDocument } from './rally-fixtures.ts';
+
+const slugs = (readRallyDocument() as { features: { id: string }[] }).features.map((feature) => feature.id);
+
+describe('parseRoute and formatRoute', () => {
+  it('knows all eight slugs of the real data', () => {
+    expect(slugs).toEqual(['london', 'brasilia', 'mexico-city', 'munich', 'berlin', 'rome', 'stockholm', 'york']);
+  });
+
+  for (const basePath of ['/', '/chechnya-rallies/']) {
+    describe(`under ${basePath}`, () => {
+      it.each(slugs)('round-trips the city %s', (slug) => {
+        const route: Route = { kind: 'city', cityId: slug };
+        const path = formatRoute(route, basePath);
+        expect(path).toBe(`${basePath}city/${slug}/`);
+        expect(parseRoute(path, basePath)).toEqual(route);
+      });
+
+      it('round-trips the overview', () => {
+        expect(formatRoute({ kind: 'overview' }, basePath)).toBe(basePath);
+        expect(parseRoute(basePath, basePath)).toEqual({ kind: 'overview' });
+      });
+
+      it('accepts a city path without its trailing slash, or with index.html', () => {
+        expect(parseRoute(`${basePath}city/rome`, basePath)).toEqual({ kind: 'city', cityId: 'rome' });
+        expect(parseRoute(`${basePath}city/rome/index.html`, basePath)).toEqual({ kind: 'city', cityId: 'rome' });
+        expect(parseRoute(`${basePath}index.html`, basePath)).toEqual({ kind: 'overview' });
+      });
+    });
+  }
+
+  it.each([
+    '/city/__proto__/',
+    '/city/Constructor/',
+    '/city/%3Cscript%3Ealert(1)%3C%2Fscript%3E/',
+    '/city/<img src=x onerror=alert(1)>/',
+    '/city/london/extra/',
+    '/city/',
+    '/city/-london/',
+    '/city/lon--don/',
+    '/cities/london/',
+    '/city/london%2F..%2F/',
+    '/chechnya-rallies/city/london/',
+  ])('reads the hostile or unknown path %j as not found', (path) => {
+    expect(parseRoute(path, '/')).toEqual({ kind: 'not-found' });
+  });
+
+  it('reads a slug-shaped unknown city as a city route: whether it exists is for the data to say', () => {
+    expect(parseRoute('/city/atlantis/')).toEqual({ kind: 'city', cityId: 'atlantis' });
+    expect(parseRoute('/city/constructor/')).toEqual({ kind: 'city', cityId: 'constructor' });
+  });
+
+  it('reads a path outside the base path as not found', () => {
+    expect(parseRoute('/city/london/', '/chechnya-rallies/')).toEqual({ kind: 'not-found' });
+    expect(parseRoute('/', '/chechnya-rallies/')).toEqual({ kind: 'not-found' });
+  });
+
+  it('formats not-found as the overview address, since it has none of its own', () => {
+    expect(formatRoute({ kind: 'not-found' }, '/maps/')).toBe('/maps/');
+  });
+});
+
+describe('sameRoute', () => {
+  it('compares kinds and city ids', () => {
+    expect(sameRoute({ kind: 'city', cityId: 'rome' }, { kind: 'city', cityId: 'rome' })).toBe(true);
+    expect(sameRoute({ kind: 'city', cityId: 'rome' }, { kind: 'city', cityId: 'york' })).toBe(false);
+    expect(sameRoute({ kind: 'overview' }, { kind: 'overview' })).toBe(true);
+    expect(sameRoute({ kind: 'overview' }, { kind: 'not-found' })).toBe(false);
+  });
+});
+
+describe('embed addresses', () => {
+  it.each(['/', '/maps/'])('round-trips every route under embed/ (base %s)', (basePath) => {
+    for (const route of [{ kind: 'overview' }, { kind: 'city', cityId: 'mexico-city' }] as Route[]) {
+      const path = formatRoute(route, basePath, 'embed');
+      expect(path.startsWith(`${basePath}embed/`)).toBe(true);
+      expect(parseRoute(path, basePath)).toEqual(route);
+      expect(parsePresentation(path, basePath)).toBe('embed');
+      expect(parsePresentation(formatRoute(route, basePath), basePath)).toBe('site');
+    }
+  });
+
+  it('reads hostile embed paths as not found', () => {
+    expect(parseRoute('/embed/city/__proto__/')).toEqual({ kind: 'not-found' });
+    expect(parseRoute('/embed/embed/')).toEqual({ kind: 'not-found' });
+  });
+});
+
+describe('parsePath and formatRoute, for any slug, base path and presentation', () => {
+  const slug = fc.stringMatching(slugPattern);
+  const route: fc.Arbitrary<Route> = fc.oneof(
+    fc.constant<Route>({ kind: 'overview' }),
+    slug.map((cityId): Route => ({ kind: 'city', cityId })),
+  );
+  const basePath = fc.oneof(
+    fc.constant('/'),
+    fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/).map((folder) => `/${folder}/`),
+  );
+  const presentation = fc.constantFrom<Presentation>('site', 'embed');
+
+  it('reads back the route and presentation it formats', () => {
+    fc.assert(
+      fc.property(route, basePath, presentation, (route, basePath, presentation) => {
+        // A base folder named `embed` or `city` makes its own paths ambiguous; no site is built there.
+        fc.pre(basePath !== '/embed/' && basePath !== '/city/');
+        expect(parsePath(formatRoute(route, basePath, presentation), basePath)).toEqual({ route, presentation });
+      }),
+    );
+  });
+
+  it('formats back the path it reads, for every path it reads as a page', () => {
+    const segment = fc.constantFrom('city', 'embed', 'london', 'index.html', '', 'x');
+    const path = fc.array(segment, { maxLength: 4 }).map((segments) => `/${segments.join('/')}`);
+    fc.assert(
+      fc.property(path, (path) => {
+        const { route, presentation } = parsePath(path);
+        if (route.kind === 'not-found') return;
+        expect(parsePath(formatRoute(route, '/', presentation))).toEqual({ route, presentation });
+      }),
+    );
+  });
+});
+
+describe('absolute addresses', () => {
+  const site = { basePath: '/chechnya-rallies/', origin: 'https://example.org' };
+
+  it('puts a route on the site origin, in the full site or the embed version', () => {
+    expect(absoluteRouteUrl({ kind: 'city', cityId: 'london' }, site)).toBe(
+      'https://example.org/chechnya-rallies/city/london/',
+    );
+    expect(absoluteRouteUrl({ kind: 'overview' }, site, 'embed')).toBe('https://example.org/chechnya-rallies/embed/');
+    const url = new URL(absoluteRouteUrl({ kind: 'city', cityId: 'mexico-city' }, site, 'embed'));
+    expect(parsePath(url.pathname, site.basePath)).toEqual({
+      route: { kind: 'city', cityId: 'mexico-city' },
+      presentation: 'embed',
+    });
+  });
+
+  it('gives embed.js on the site origin', () => {
+    expect(embedScriptUrl(site)).toBe('https://example.org/chechnya-rallies/embed.js');
+    expect(embedScriptUrl({ basePath: '/', origin: 'http://127.0.0.1:4173' })).toBe('http://127.0.0.1:4173/embed.js');
+  });
+});
+
+describe("the site's own files", () => {
+  it('sit under the base path, with or without its trailing slash', () => {
+    expect(rallyDataPath('/')).toBe('/data/rallies.geojson');
+    expect(rallyDataPath('/maps')).toBe('/maps/data/rallies.geojson');
+    expect(serviceWorkerPath('/maps/')).toBe('/maps/sw.js');
+    expect(siteFilePath('photos/london-1.jpg', '/maps/')).toBe('/maps/photos/london-1.jpg');
+  });
+
+  it('never leave the site, even for a file named with a leading slash', () => {
+    expect(siteFilePath('//evil.example/x.jpg', '/')).toBe('/evil.example/x.jpg');
+  });
+});
+
+describe('?lang=', () => {
+  it.each(supportedLanguages)('sets and reads back %s, keeping the other parameters', (language) => {
+    const search = withLanguageParam('?childId=map-1&lang=ru', language);
+    expect(parseLanguageParam(search)).toBe(language === 'en' ? null : language);
+    expect(parsePymChildId(search)).toBe('map-1');
+  });
+
+  it('removes English, the default, leaving no stray "?"', () => {
+    expect(withLanguageParam('?lang=de', 'en')).toBe('');
+    expect(withLanguageParam('', 'de')).toBe('?lang=de');
+    expect(withLanguageParam('', 'pt-BR')).toBe('?lang=pt-BR');
+  });
+
+  it('reads no language from a query without one', () => {
+    expect(parseLanguageParam('')).toBeNull();
+    expect(parseLanguageParam('?childId=x')).toBeNull();
+  });
+});
+
+describe("Pym's ?childId=", () => {
+  it('accepts a short identifier', () => {
+    expect(parsePymChildId('?childId=rally-map_1')).toBe('rally-map_1');
+  });
+
+  it.each(['', '?childId=', '?childId=a%20b', `?childId=${'x'.repeat(65)}`, '?childId=%3Cscript%3E'])(
+    'refuses %j',
+    (search) => {
+      expect(parsePymChildId(search)).toBeNull();
+    },
+  );
+});

@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Rally } from '../../src/lib/rally-schema.ts';
+import {
+  clusterExpansionZoom,
+  indexRallies,
+  loadCollectionInWorker,
+  queryClusters,
+  rallySeparationZoom,
+  setWorkerFactory,
+} from '../../src/state/rally-worker-client.ts';
+import type { WorkerMessage, WorkerRequest } from '../../src/state/rally-worker.ts';
+
+/** A stand-in for the rally worker: records what it is sent, and answers when the test says. */
+class FakeWorker extends EventTarget {
+  sent: { request: WorkerRequest; transfer: Transferable[] }[] = [];
+  terminated = false;
+  postMessage(request: WorkerRequest, transfer: Transferable[] = []): void {
+    this.sent.push({ request, transfer });
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  answer(message: WorkerMessage): void {
+    this.dispatchEvent(new MessageEvent('message', { data: message }));
+  }
+  fail(message: string): void {
+    // Node has no ErrorEvent: an event with its `message` stands in for one.
+    this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message }));
+  }
+}
+
+const rally = (id: string, longitude: number, latitude: number) => ({ id, longitude, latitude }) as Rally;
+
+let workers: FakeWorker[] = [];
+const latest = () => workers.at(-1) as FakeWorker;
+
+beforeEach(() => {
+  workers = [];
+  setWorkerFactory(() => {
+    const worker = new FakeWorker();
+    workers.push(worker);
+    return worker as unknown as Worker;
+  });
+});
+
+afterEach(() => {
+  setWorkerFactory();
+});
+
+describe('loadCollectionInWorker', () => {
+  it('moves the bytes to the worker and gathers the rallies it sends back in chunks', async () => {
+    const bytes = new ArrayBuffer(8);
+    const loading = loadCollectionInWorker(bytes);
+    expect(latest().sent).toEqual([{ request: { kind: 'load', bytes }, transfer: [bytes] }]);
+    latest().answer({ kind: 'load-start', campaign: null, problems: [], total: 3 });
+    latest().answer({ kind: 'load-rallies', rallies: [rally('a', 1, 2), rally('b', 3, 4)] });
+    latest().answer({ kind: 'load-rallies', rallies: [rally('c', 5, 6)] });
+    latest().answer({ kind: 'load-end' });
+    const result = await loading;
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.collection.rallies.map((each) => each.id)).toEqual(['a', 'b', 'c']);
+    expect([...result.ralliesById.keys()]).toEqual(['a', 'b', 'c']);
+    // The worker indexed the file it loaded: indexing the same list sends nothing more.
+    indexRallies(result.collection.rallies);
+    expect(latest().sent).toHaveLength(1);
+  });
+
+  it("passes on the worker's decoding error, as the file's fault", async () => {
+    const loading = loadCollectionInWorker(new ArrayBuffer(8));
+    latest().answer({ kind: 'load-failed', message: 'the file is empty' });
+    expect(await loading).toEqual({ ok: false, message: 'the file is empty', crashed: false });
+  });
+
+  it('fails, as the worker’s fault, when the worker errs (its code missing after a redeploy, a crash)', async () => {
+    const loading = loadCollectionInWorker(new ArrayBuffer(8));
+    latest().fail('Failed to load worker script');
+    expect(await loading).toEqual({ ok: false, message: 'Failed to load worker script', crashed: true });
+    expect(workers[0]?.terminated).toBe(true);
+  });
+
+  it('fails when a message from the worker cannot be received', async () => {
+    const loading = loadCollectionInWorker(new ArrayBuffer(8));
+    latest().dispatchEvent(new MessageEvent('messageerror'));
+    expect(await loading).toMatchObject({ ok: false, crashed: true });
+  });
+
+  it('fails when the worker cannot even be started', async () => {
+    setWorkerFactory(() => {
+      throw new DOMException('Worker scripts are blocked', 'SecurityError');
+    });
+    expect(await loadCollectionInWorker(new ArrayBuffer(8))).toMatchObject({ ok: false, crashed: true });
+  });
+
+  it('starts a fresh worker after one failed, so "Try again" can work', async () => {
+    const first = loadCollectionInWorker(new ArrayBuffer(8));
+    latest().fail('out of memory');
+    await first;
+    const second = loadCollectionInWorker(new ArrayBuffer(8));
+    expect(workers).toHaveLength(2);
+    latest().answer({ kind: 'load-start', campaign: null, problems: [], total: 0 });
+    latest().answer({ kind: 'load-end' });
+    expect((await second).ok).toBe(true);
+  });
+
+  it('cancels on its signal: the load fails and the worker is ended, so its work stops', async () => {
+    const controller = new AbortController();
+    const loading = loadCollectionInWorker(new ArrayBuffer(8), controller.signal);
+    controller.abort();
+    expect(await loading).toMatchObject({ ok: false, crashed: true });
+    expect(workers[0]?.terminated).toBe(true);
+  });
+
+  it('does not start at all for a signal already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await loadCollectionInWorker(new ArrayBuffer(8), controller.signal)).toMatchObject({ ok: false });
+    expect(workers).toHaveLength(0);
+  });
+
+  it('settles an older load when a newer one starts, and gives the worker’s messages to the newer one', async () => {
+    const older = loadCollectionInWorker(new ArrayBuffer(8));
+    const newer = loadCollectionInWorker(new ArrayBuffer(8));
+    expect(await older).toMatchObject({ ok: false, crashed: true });
+    latest().answer({ kind: 'load-start', campaign: null, problems: [], total: 1 });
+    latest().answer({ kind: 'load-rallies', rallies: [rally('a', 1, 2)] });
+    latest().answer({ kind: 'load-end' });
+    const result = await newer;
+    expect(result.ok && result.collection.rallies.map((each) => each.id)).toEqual(['a']);
+    expect(workers).toHaveLength(1);
+  });
+});
+
+describe('cluster queries', () => {
+  it('sends each question with its own id and matches the answers by id, in any order', async () => {
+    const clusters = queryClusters([-180, -90, 180, 90], 2);
+    const expansion = clusterExpansionZoom(7);
+    const separation = rallySeparationZoom(3, 5);
+    const [clustersRequest, expansionRequest, separationRequest] = latest().sent.map((sent) => sent.request);
+    expect(clustersRequest).toMatchObject({ kind: 'clusters', bbox: [-180, -90, 180, 90], zoom: 2 });
+    expect(expansionRequest).toMatchObject({ kind: 'expansion-zoom', clusterId: 7 });
+    expect(separationRequest).toMatchObject({ kind: 'separation-zoom', index: 3, fromZoom: 5 });
+    const id = (request: WorkerRequest | undefined) => (request && 'id' in request ? request.id : -1);
+    expect(new Set([clustersRequest, expansionRequest, separationRequest].map(id)).size).toBe(3);
+    latest().answer({ kind: 'answer', id: id(separationRequest), zoom: 9 });
+    latest().answer({ kind: 'answer', id: id(expansionRequest), zoom: 4 });
+    latest().answer({ kind: 'answer', id: id(clustersRequest), clusters: [] });
+    expect(await separation).toBe(9);
+    expect(await expansion).toBe(4);
+    expect(await clusters).toEqual([]);
+  });
+
+  it('answers every waiting question with a safe default when the worker fails', async () => {
+    const clusters = queryClusters([-180, -90, 180, 90], 2);
+    const expansion = clusterExpansionZoom(7);
+    const separation = rallySeparationZoom(3, 5);
+    latest().fail('crashed');
+    expect(await clusters).toEqual([]);
+    expect(await expansion).toBe(0);
+    expect(await separation).toBe(5);
+  });
+
+  it("moves a list's positions to the worker once, as longitude, latitude pairs", () => {
+    const rallies = [rally('a', 1, 2), rally('b', 3, 4)];
+    indexRallies(rallies);
+    indexRallies(rallies);
+    expect(latest().sent).toHaveLength(1);
+    const sent = latest().sent[0];
+    expect(sent?.request.kind).toBe('index');
+    const coordinates = sent?.request.kind === 'index' ? sent.request.coordinates : null;
+    expect([...(coordinates ?? [])]).toEqual([1, 2, 3, 4]);
+    expect(sent?.transfer).toEqual([coordinates?.buffer]);
+  });
+});
