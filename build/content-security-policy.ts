@@ -68,24 +68,99 @@ export function policyMetaTag(policy: string): string {
   return `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}" />`;
 }
 
+/** Who may frame a page: any site (the embed version, made for articles) or only this site. */
+export type Framing = 'anyone' | 'self';
+
+/** The `frame-ancestors` directive for pages framed by `framing`; only the header form of a policy can carry it. */
+export function frameAncestors(framing: Framing): string {
+  return framing === 'anyone' ? 'frame-ancestors *' : "frame-ancestors 'self'";
+}
+
+/** What a host sends with every file besides the policy. */
+export const commonHeaders = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+] as const;
+
+/** Cache-Control values: files whose names carry their hash, files checked on every use, and `embed.js`. */
+export const cacheControl = {
+  immutable: 'public, max-age=31536000, immutable',
+  revalidate: 'no-cache',
+  // Snippets pasted before versioned scripts existed name embed.js: a fix reaches them within an hour.
+  unversionedEmbedScript: 'public, max-age=3600',
+} as const;
+
+/** A page the build writes: its file in the output folder, and whether it is the embed version. */
+export interface BuiltPage {
+  outputFile: string;
+  presentation: 'site' | 'embed';
+}
+
 /**
- * `_headers` for Netlify and Cloudflare Pages: the policy as a header (which,
- * unlike the `<meta>` form, can say who may frame the site: anyone, since
- * embedding is wanted), and caching: hashed assets forever, pages, data,
- * share images and the service worker revalidated. No path gets two Cache-Control rules, because
- * both hosts join the values of every rule that matches.
+ * The URL paths (under `base`) that name the pages of one kind, as few as
+ * possible for a host's path rules: a whole folder (`city/*`) when every page
+ * beneath it is of that kind, else each page's own address.
  */
-export function headersFile(policy: string, basePath: string): string {
+export function pagePaths(pages: readonly BuiltPage[], kind: BuiltPage['presentation'], base: string): string[] {
+  const urlPath = (file: string) => `${base}${file.replace(/(^|\/)index\.html$/, '$1')}`;
+  const paths = new Set<string>();
+  for (const page of pages.filter((candidate) => candidate.presentation === kind)) {
+    const [folder] = page.outputFile.split('/');
+    const inFolder = pages.filter((other) => other.outputFile.startsWith(`${folder ?? ''}/`));
+    if (page.outputFile.includes('/') && inFolder.every((other) => other.presentation === kind)) {
+      paths.add(`${base}${folder ?? ''}/*`);
+    } else {
+      paths.add(urlPath(page.outputFile));
+      if (page.outputFile.endsWith('index.html')) paths.add(`${base}${page.outputFile}`);
+    }
+  }
+  return [...paths];
+}
+
+/**
+ * `_headers` for Netlify and Cloudflare Pages. Both hosts join the values of
+ * every rule that matches a path, so no path gets two rules for one header
+ * unless joining them is meant:
+ *
+ * - every file: the policy, `nosniff`, the referrer policy, and
+ *   `X-Frame-Options: SAMEORIGIN`, so nothing can be framed by another site
+ *   by default;
+ * - the embed pages: a second policy of just `frame-ancestors *`, which lets
+ *   any site frame them (a policy with `frame-ancestors` makes browsers ignore
+ *   `X-Frame-Options`); every other page: `frame-ancestors 'self'`;
+ * - caching: hashed assets (the versioned embed script among them, which
+ *   any site may fetch with CORS, as its integrity check needs) forever;
+ *   `embed.js` for an hour; pages, data, share images, oEmbed documents and
+ *   the service worker revalidated.
+ */
+export function headersFile(policy: string, basePath: string, pages: readonly BuiltPage[]): string {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
-  const revalidated = ['', 'index.html', '404.html', 'city/*', 'data/*', 'share/*', 'sw.js'];
+  const rule = (path: string, headers: readonly (readonly [string, string])[]) => [
+    path,
+    ...headers.map(([name, value]) => `  ${name}: ${value}`),
+  ];
+  const revalidated = ['', 'index.html', '404.html', 'city/*', 'embed/*', 'data/*', 'share/*', 'sw.js'];
   return [
-    `${base}*`,
-    `  Content-Security-Policy: ${policy}; frame-ancestors *`,
-    '  X-Content-Type-Options: nosniff',
-    '  Referrer-Policy: strict-origin-when-cross-origin',
-    `${base}assets/*`,
-    '  Cache-Control: public, max-age=31536000, immutable',
-    ...revalidated.flatMap((path) => [`${base}${path}`, '  Cache-Control: no-cache']),
+    ...rule(`${base}*`, [['Content-Security-Policy', policy], ['X-Frame-Options', 'SAMEORIGIN'], ...commonHeaders]),
+    ...pagePaths(pages, 'embed', base).flatMap((path) =>
+      rule(path, [['Content-Security-Policy', frameAncestors('anyone')]]),
+    ),
+    ...pagePaths(pages, 'site', base).flatMap((path) =>
+      rule(path, [['Content-Security-Policy', frameAncestors('self')]]),
+    ),
+    ...rule(`${base}assets/*`, [
+      ['Cache-Control', cacheControl.immutable],
+      ['Access-Control-Allow-Origin', '*'],
+    ]),
+    ...rule(`${base}embed.js`, [
+      ['Cache-Control', cacheControl.unversionedEmbedScript],
+      ['Access-Control-Allow-Origin', '*'],
+    ]),
+    ...rule(`${base}oembed/*`, [
+      ['Cache-Control', cacheControl.revalidate],
+      ['Access-Control-Allow-Origin', '*'],
+    ]),
+    ...revalidated.flatMap((path) => rule(`${base}${path}`, [['Cache-Control', cacheControl.revalidate]])),
     '',
   ].join('\n');
 }

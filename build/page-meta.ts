@@ -140,7 +140,13 @@ export function pageSpecs(
  * The oEmbed document for a page (`type: rich`): the same responsive embed
  * code the share menu gives, so tools that speak oEmbed embed it correctly.
  */
-export function oembedDocument(spec: PageSpec, siteName: string, siteUrl: string, basePath: string) {
+export function oembedDocument(
+  spec: PageSpec,
+  siteName: string,
+  siteUrl: string,
+  basePath: string,
+  embedScript: { file: string; integrity: string },
+) {
   const base = new URL(formatRoute(overviewRoute, basePath), siteUrl).href;
   return {
     version: '1.0',
@@ -155,7 +161,8 @@ export function oembedDocument(spec: PageSpec, siteName: string, siteUrl: string
     thumbnail_height: shareCardSize.height,
     html: embedCode({
       embedUrl: new URL(formatRoute(spec.route, basePath, 'embed'), siteUrl).href,
-      scriptUrl: `${base}embed.js`,
+      scriptUrl: `${base}${embedScript.file}`,
+      scriptIntegrity: embedScript.integrity,
       title: spec.title,
       mode: { kind: 'responsive' },
     }),
@@ -226,9 +233,12 @@ export function jsonForScript(text: string): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** The page's character encoding declaration, the first element of every generated page's `<head>`. */
+export const charsetMeta = '<meta charset="utf-8" />';
+
 /**
- * Fills the built `index.html` template for one page: the Content Security
- * Policy as the first element of `<head>`, its title and head tags, the
+ * Fills the built `index.html` template for one page: `<meta charset>` as the
+ * first element of `<head>` and the Content Security Policy right after it, its title and head tags, the
  * rendered app inside `#root`, and the validated rally collection (as JSON)
  * it was rendered from, so the browser can take over without a second render.
  * The collection is stamped with `dataAsOf` (YYYY-MM-DD, the build's date) as
@@ -246,7 +256,9 @@ export function assemblePage(
 ) {
   // Replacer functions, not strings: "$&" or "$'" in the data must stay literal text.
   const withTitle = template
-    .replace(/<head>\s*/, () => `<head>\n    ${policyMeta}\n    `)
+    // The charset first, within the first 1024 bytes as browsers require, then the policy.
+    .replace(/\s*<meta\s+charset=[^>]*>/i, '')
+    .replace(/<head>\s*/, () => `<head>\n    ${charsetMeta}\n    ${policyMeta}\n    `)
     .replace(/<title>[\s\S]*?<\/title>/, () => `<title>${escapeHtml(spec.title)}</title>`)
     .replace(/\s*<meta\s+name="description"[^>]*>/, '');
   const withHead = withTitle.replace('</head>', () => `    ${headTags(spec, siteName)}\n  </head>`);

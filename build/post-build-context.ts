@@ -1,10 +1,19 @@
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import type { Presentation, Route } from '../src/lib/address.ts';
+import type { EmbedScript } from './embed-script.ts';
 import type { BuildEnvironment } from './environment.ts';
 import type { PageSpec } from './page-meta.ts';
 
-/** Renders one route to HTML with the app's own React components (the server bundle's `renderRoute`). */
-export type RenderRoute = (collection: RallyCollection, route: Route, presentation: Presentation) => string;
+/**
+ * Renders one route to HTML with the app's own React components (the server
+ * bundle's `renderRoute`), with `mapPicture` (build/map-picture.ts) where the map will be.
+ */
+export type RenderRoute = (
+  collection: RallyCollection,
+  route: Route,
+  presentation: Presentation,
+  mapPicture: string,
+) => string;
 
 /** Where the build log goes: Vite's logger. */
 export interface BuildLogger {
@@ -24,6 +33,8 @@ export interface PostBuildContext {
   outDir: string;
   /** The settings the build was started with, validated (build/environment.ts). */
   environment: BuildEnvironment;
+  /** The script newsrooms paste: its code, versioned file and integrity value, built before the client. */
+  embedScript: EmbedScript;
   logger: BuildLogger;
   /** Renders a route with the app's components. */
   renderRoute: RenderRoute;

@@ -2,6 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { hasManyRallies } from '../src/lib/scale.ts';
 import { contentSecurityPolicy, inlineStyleHashes } from './content-security-policy.ts';
+import { embedScriptDefine, type EmbedScript } from './embed-script.ts';
 import { buildTimeDefines, type BuildEnvironment } from './environment.ts';
 import { pageSpecs } from './page-meta.ts';
 import type { BuildLogger, PostBuildContext, PostBuildStep } from './post-build-context.ts';
@@ -12,6 +13,7 @@ import { removePublicNotes } from './steps/remove-public-notes.ts';
 import { renderServerBundle } from './steps/render-server-bundle.ts';
 import { writeEmbedScript } from './steps/write-embed-script.ts';
 import { writeHeaders } from './steps/write-headers.ts';
+import { writeNginxConfig } from './steps/write-nginx-config.ts';
 import { writeOembedDocuments } from './steps/write-oembed-documents.ts';
 import { writePages } from './steps/write-pages.ts';
 import { writeServiceWorker } from './steps/write-service-worker.ts';
@@ -36,6 +38,7 @@ export const cityPageCap = 100;
 export const postBuildSteps: readonly PostBuildStep[] = [
   removePublicNotes,
   writeHeaders,
+  writeNginxConfig,
   writePages,
   writeOembedDocuments,
   writeShareCards,
@@ -55,6 +58,8 @@ export interface PostBuildOptions {
   outDir: string;
   mode: string;
   environment: BuildEnvironment;
+  /** The embed script, built before the client (build/embed-script.ts). */
+  embedScript: EmbedScript;
   logger: BuildLogger;
 }
 
@@ -63,7 +68,8 @@ export interface PostBuildOptions {
  * file, makes the context every step reads, and runs `postBuildSteps` in
  * order. Throws (which fails the build) when any step does.
  */
-export async function runPostBuild({ root, outDir, mode, environment, logger }: PostBuildOptions): Promise<void> {
+export async function runPostBuild(options: PostBuildOptions): Promise<void> {
+  const { root, outDir, mode, environment, embedScript, logger } = options;
   const started = performance.now();
   // One folder per output folder, so builds into different folders (as the tests make) never collide.
   const serverOutDir = join(root, 'node_modules/.cache', `rally-map-server-${basename(outDir)}`);
@@ -72,10 +78,16 @@ export async function runPostBuild({ root, outDir, mode, environment, logger }: 
       root,
       base: environment.basePath,
       mode,
-      defines: buildTimeDefines(environment),
+      // The pages' absolute addresses (the share options shown without JavaScript,
+      // the printed address) use the site's address even when SITE_URL is unset: the local preview's.
+      defines: {
+        ...buildTimeDefines(environment),
+        ...embedScriptDefine(embedScript),
+        'import.meta.env.SITE_URL': JSON.stringify(environment.siteUrl),
+      },
       serverOutDir,
     });
-    const context = createContext({ root, outDir, environment, logger, renderRoute, started });
+    const context = createContext({ root, outDir, environment, embedScript, logger, renderRoute, started });
     for (const step of postBuildSteps) await step(context);
   } finally {
     rmSync(serverOutDir, { recursive: true, force: true });
@@ -84,7 +96,10 @@ export async function runPostBuild({ root, outDir, mode, environment, logger }: 
 
 /** The context every step reads: the validated collection, the policy, the pages to write. */
 function createContext(
-  options: Pick<PostBuildContext, 'root' | 'outDir' | 'environment' | 'logger' | 'renderRoute' | 'started'>,
+  options: Pick<
+    PostBuildContext,
+    'root' | 'outDir' | 'environment' | 'embedScript' | 'logger' | 'renderRoute' | 'started'
+  >,
 ): PostBuildContext {
   const { outDir, environment, logger } = options;
   const collection = loadCollection(environment.rallyDataPath);

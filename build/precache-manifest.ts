@@ -17,10 +17,11 @@ export interface PrecacheEntry {
  * app manifest and its icons (from public/), so the installed site has its
  * icon offline. Not the photos (public/photos/, possibly large), the share
  * images (large, and only for link previews), the embed pages and
- * `embed.js` (the service worker is off in embeds), the oEmbed documents,
+ * `embed.js` with its versioned copy (the service worker is off in embeds), the oEmbed documents,
  * `_headers`, or the service worker itself.
  */
 export function isPrecached(path: string): boolean {
+  if (/^assets\/embed\.[0-9a-f]+\.js$/.test(path)) return false;
   if (path.startsWith('assets/')) return true;
   if (path === 'index.html' || path === '404.html') return true;
   if (/^city\/[^/]+\/index\.html$/.test(path)) return true;

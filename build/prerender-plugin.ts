@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { buildEmbedScript, embedScriptDefine, type EmbedScript } from './embed-script.ts';
 import type { BuildEnvironment } from './environment.ts';
 import { runPostBuild } from './post-build.ts';
 
@@ -9,14 +10,21 @@ import { runPostBuild } from './post-build.ts';
  * (`index.html`, `city/<slug>/index.html` for each rally, the embed pages and
  * `404.html`, each with its title, description, canonical link and
  * share-card meta), a 1200×630 share image per page under `share/`, oEmbed
- * documents, `embed.js`, `_headers`, the service worker and compressed
- * copies. A static host then serves every link as a file.
+ * documents, `embed.js`, `_headers`, `nginx.conf`, the service worker and
+ * compressed copies. A static host then serves every link as a file. The
+ * embed script is built first, because the app's embed code names its
+ * versioned file and integrity value (`import.meta.env.EMBED_SCRIPT`).
  */
 export function prerenderPlugin(environment: BuildEnvironment): Plugin {
   let config: ResolvedConfig;
+  let embedScript: EmbedScript;
   return {
     name: 'rally-prerender',
     apply: 'build',
+    async config(userConfig) {
+      embedScript = await buildEmbedScript(resolve(userConfig.root ?? process.cwd()));
+      return { define: embedScriptDefine(embedScript) };
+    },
     configResolved(resolved) {
       config = resolved;
     },
@@ -28,6 +36,7 @@ export function prerenderPlugin(environment: BuildEnvironment): Plugin {
         outDir: resolve(config.root, config.build.outDir),
         mode: config.mode,
         environment,
+        embedScript,
         logger: config.logger,
       });
     },

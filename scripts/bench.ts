@@ -10,15 +10,18 @@
  *   marks), median of 5 loads at CPU 1× and 4×, beside the first paint of a
  *   static HTML page measured in the same run;
  * - scale: with the real 8 rallies and generated files of 10,000 and
- *   100,000 (scripts/generate-rallies.ts, each built into its own folder),
- *   median of 3 loads: time until the city list and the map are usable,
- *   the longest main-thread task, and the page's JavaScript heap.
+ *   100,000 real-size records (scripts/generate-rallies.ts --real, about 600
+ *   bytes each, each built into its own folder), median of 3 loads: time
+ *   until the city list and the map are usable (and its ratio to 8 rallies'),
+ *   the longest main-thread task, and the page's JavaScript heap;
+ * - the validator on the 100,000-rally file: its time and peak memory (RSS).
  *
  * It is a measurement, not a test: timings vary from run to run and machine
  * to machine, so CI runs only the size budget (`npm run size`). The table is
  * also written to tmp/bench-<date>.md; docs/benchmarks.md keeps past runs.
  *
- * Options: `--skip-lighthouse`, `--skip-scale`, `--runs=<n>`.
+ * Options: `--skip-lighthouse`, `--skip-scale`, `--only-scale` (the build,
+ * then only the scale rows and the validator), `--runs=<n>`.
  */
 import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +32,7 @@ import { chromiumArgs, chromiumPath } from './lib/chromium.ts';
 
 const argument = (name: string) => process.argv.find((value) => value.startsWith(`--${name}`));
 const runs = Number(argument('runs=')?.split('=')[1] ?? 5);
+const onlyScale = argument('only-scale') !== undefined;
 const scaleRuns = 3;
 const sitePort = 4183;
 const staticPort = 4184;
@@ -77,7 +81,7 @@ function serve(folder: string, port: number): ChildProcess {
 // ---------------------------------------------------------------- transfer
 console.error('Building…');
 execSync('npx vite build', { stdio: 'ignore', env: { ...process.env, LOCAL_BUILD: '1' } });
-const sizeReport = execSync('npx tsx scripts/check-size.ts', { encoding: 'utf8' });
+const sizeReport = onlyScale ? '' : execSync('npx tsx scripts/check-size.ts', { encoding: 'utf8' });
 for (const block of sizeReport.split(/\n(?=\/)/)) {
   const page = /^(\/\S*)/.exec(block)?.[1];
   const total = /total\s+([\d.]+) kB/.exec(block)?.[1];
@@ -215,6 +219,11 @@ async function scaleRun(browser: Browser, url: string): Promise<ScaleResult & { 
   return { usable, longestTask, heapMegabytes: heap / 2 ** 20, peakMegabytes: Math.max(peak, heap) / 2 ** 20 };
 }
 
+/** The generated file of `count` real-size rallies (made on first use). */
+function realSizeFile(count: number): string {
+  return `tmp/rallies-${String(count)}-real.geojson`;
+}
+
 const staticDir = mkdtempSync(join(tmpdir(), 'rally-bench-'));
 writeFileSync(
   join(staticDir, 'index.html'),
@@ -227,7 +236,7 @@ try {
   await waitFor(`${site}/`);
   await waitFor(`http://127.0.0.1:${String(staticPort)}/`);
 
-  if (!argument('skip-lighthouse')) {
+  if (!argument('skip-lighthouse') && !onlyScale) {
     for (const preset of ['mobile', 'desktop'] as const) {
       for (const path of pages) {
         console.error(`Lighthouse ${preset} ${path}…`);
@@ -250,7 +259,7 @@ try {
   }
 
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  for (const slowdown of [1, 4]) {
+  for (const slowdown of onlyScale ? [] : [1, 4]) {
     console.error(`Map ready at CPU ${String(slowdown)}×…`);
     const staticPaints: number[] = [];
     for (let run = 0; run < runs; run += 1) {
@@ -275,14 +284,15 @@ try {
   }
 
   if (!argument('skip-scale')) {
+    let usableWithEight = Number.NaN;
     for (const count of [8, 10_000, 100_000]) {
       console.error(`Scale: ${count.toLocaleString('en')} rallies…`);
       let folder = 'dist';
       if (count !== 8) {
         mkdirSync('tmp', { recursive: true });
-        const data = `tmp/rallies-${String(count)}.geojson`;
+        const data = realSizeFile(count);
         if (!existsSync(data))
-          execSync(`npx tsx scripts/generate-rallies.ts ${String(count)} ${data}`, { stdio: 'ignore' });
+          execSync(`npx tsx scripts/generate-rallies.ts ${String(count)} ${data} --real`, { stdio: 'ignore' });
         folder = `tmp/bench-dist-${String(count)}`;
         execSync(`npx vite build --outDir ${folder} --emptyOutDir`, {
           stdio: 'ignore',
@@ -296,12 +306,17 @@ try {
         for (let run = 0; run < scaleRuns; run += 1) {
           results.push(await scaleRun(browser, `http://127.0.0.1:${String(scalePort)}/`));
         }
-        const label = `${count.toLocaleString('en')} rallies`;
+        const label = `${count.toLocaleString('en')} ${count === 8 ? 'rallies' : 'real-size rallies'}`;
         const usable = median(results.map((result) => result.usable));
+        if (count === 8) usableWithEight = usable;
         const longest = median(results.map((result) => result.longestTask));
         const heap = median(results.map((result) => result.heapMegabytes));
         const peak = median(results.map((result) => result.peakMegabytes));
         add(`scale ${label}: list and map usable`, '/', seconds(usable), '< 3 s', usable < 3000);
+        if (count === 100_000) {
+          const ratio = usable / usableWithEight;
+          add(`scale ${label}: usable, × the time for 8`, '/', `${ratio.toFixed(1)}×`, '≤ 4×', ratio <= 4);
+        }
         add(`scale ${label}: longest main-thread task`, '/', ms(longest), '≤ 200 ms', longest <= 200);
         add(
           `scale ${label}: JS heap after load (peak)`,
@@ -316,6 +331,31 @@ try {
     }
   }
   await browser.close();
+
+  if (!argument('skip-scale')) {
+    // The validator, as `npm run validate` runs it, on the largest file; /usr/bin/time gives the peak memory.
+    const data = realSizeFile(100_000);
+    console.error('Validator: 100,000 real-size rallies…');
+    const timing = join(tmpdir(), `rally-validate-time-${String(process.pid)}.txt`);
+    const started = performance.now();
+    try {
+      execFileSync('/usr/bin/time', ['-f', '%M', '-o', timing, 'npx', 'tsx', 'scripts/validate.ts', data], {
+        stdio: 'ignore',
+      });
+    } catch {
+      // Exit 1 means errors in the file; the figures are still wanted.
+    }
+    const elapsed = performance.now() - started;
+    const peakMegabytes = Number(readFileSync(timing, 'utf8').trim().split('\n').at(-1)) / 1024;
+    add('validator, 100,000 real-size rallies: time', '', seconds(elapsed), '< 30 s', elapsed < 30_000);
+    add(
+      'validator, 100,000 real-size rallies: peak RSS',
+      '',
+      `${peakMegabytes.toFixed(0)} MB`,
+      '< 1 GB',
+      peakMegabytes < 1024,
+    );
+  }
 } finally {
   for (const server of servers) if (server.pid !== undefined) process.kill(-server.pid);
 }

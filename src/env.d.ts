@@ -14,4 +14,9 @@ interface ImportMetaEnv {
     readonly subdomains: readonly string[];
     readonly origins: readonly string[];
   } | null;
+  /**
+   * The embed script's versioned file (`assets/embed.<hash>.js`, under the base path) and its
+   * Subresource Integrity value, from the build (build/embed-script.ts); absent on the development server.
+   */
+  readonly EMBED_SCRIPT?: { readonly file: string; readonly integrity: string };
 }

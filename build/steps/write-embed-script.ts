@@ -1,8 +1,12 @@
-import { buildEmbedScript } from '../embed-script.ts';
+import { writeEmbedScript as writeScriptFiles } from '../embed-script.ts';
 import type { PostBuildContext } from '../post-build-context.ts';
 
-/** Builds `embed.js`, the script newsrooms paste after the iframe; throws when it is over its size budget. */
-export async function writeEmbedScript(context: PostBuildContext): Promise<void> {
-  const gzipBytes = await buildEmbedScript(context.root, context.outDir);
-  context.summary.push(`embed.js (${gzipBytes} B gzipped)`);
+/**
+ * Writes the embed script, built before the client: its versioned file,
+ * which the embed code names with its integrity value, and `embed.js`, for
+ * snippets pasted before.
+ */
+export function writeEmbedScript({ outDir, embedScript, summary }: PostBuildContext): void {
+  const gzipBytes = writeScriptFiles(outDir, embedScript);
+  summary.push(`embed.js (${gzipBytes} B gzipped, also as ${embedScript.file})`);
 }

@@ -11,7 +11,7 @@ import { notReportedFacts } from '../../src/lib/missing-fields.ts';
 export interface TemplateFeature {
   id: string;
   geometry: { coordinates: [number, number, ...number[]] };
-  properties: { name: string; country: string; date: string };
+  properties: { name: string; country: string; date: string; localName?: string };
 }
 
 /** A rally file as the generator writes it. */
@@ -28,14 +28,52 @@ export interface SyntheticFeature {
   geometry: { type: 'Point'; coordinates: [number, number] };
   properties: {
     name: string;
+    localName?: string;
     country: string;
     date: string;
-    venue: null;
+    venue: string | null;
     locationPrecision: 'city';
+    locationNote?: string;
     attendance: null;
     quotes: [];
     photos: [];
-    sources: [];
+    sources: SyntheticSource[];
+  };
+}
+
+/** A placeholder source, as long as a real one, that says it is not one. */
+export interface SyntheticSource {
+  title: string;
+  publisher: string;
+  url: string;
+  note: string;
+}
+
+/**
+ * The fields a real record carries beyond the slim clone's (a local name, a
+ * venue on every other rally, a location note and a source with its title,
+ * publisher and note), about 600 bytes a rally as the generator writes it.
+ * Every text says it is synthetic: nothing here is a fact about a rally.
+ */
+export function realSizeFields(
+  template: TemplateFeature,
+  id: string,
+  number: string,
+  index: number,
+): Pick<SyntheticFeature['properties'], 'localName' | 'venue' | 'locationNote' | 'sources'> {
+  const { name, localName } = template.properties;
+  return {
+    localName: `${localName ?? name} (Testkopie ${number})`,
+    venue: index % 2 === 0 ? `Synthetic venue ${number}, made up` : null,
+    locationNote: `Synthetic: moved at random from the ${name} rally.`,
+    sources: [
+      {
+        title: `Synthetic record ${number}, not a report`,
+        publisher: 'rally-map load-test generator',
+        url: `https://example.org/synthetic/${id}`,
+        note: 'Not a source: a placeholder as large as a real one.',
+      },
+    ],
   };
 }
 
@@ -64,7 +102,8 @@ const round5 = (value: number) => Math.round(value * 1e5) / 1e5;
  * `i mod templates.length`, with the id `<template id>-<i + 1, zero-padded>`
  * (`london-00042`) and a point moved up to `jitterDegrees` from the original,
  * redrawn until `isInCountry(country, point)` accepts it (after 100 tries the
- * original point is kept). Deterministic for a given seed.
+ * original point is kept). With `realSize`, each also carries `realSizeFields`.
+ * Deterministic for a given seed.
  */
 export function generateRallyFile(
   templates: readonly TemplateFeature[],
@@ -72,6 +111,7 @@ export function generateRallyFile(
   count: number,
   isInCountry: CountryTest,
   seed: number = defaultSeed,
+  realSize = false,
 ): SyntheticRallyFile {
   if (templates.length === 0) throw new Error('no template features');
   const random = seededRandom(seed);
@@ -95,15 +135,17 @@ export function generateRallyFile(
       }
     }
     const number = String(index + 1).padStart(width, '0');
+    const id = `${template.id}-${number}`;
     features.push({
       type: 'Feature',
-      id: `${template.id}-${number}`,
+      id,
       geometry: { type: 'Point', coordinates: position },
       properties: {
         name: `${name} test copy ${number}`,
         country,
         date,
         ...notReportedFacts(),
+        ...(realSize ? realSizeFields(template, id, number, index) : {}),
       },
     });
   }

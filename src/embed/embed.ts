@@ -10,8 +10,8 @@ const script = document.currentScript;
 if (script instanceof HTMLScriptElement && script.src) {
   const scriptUrl = new URL(script.src);
   const mapOrigin = scriptUrl.origin;
-  // The site's base path: embed.js is served from the site root.
-  const embedPath = `${scriptUrl.pathname.replace(/[^/]*$/, '')}embed/`;
+  // The site's base path: embed.js is served from the site root, its versioned copy from assets/.
+  const embedPath = `${scriptUrl.pathname.replace(/(?:assets\/)?[^/]*$/, '')}embed/`;
   const flag = `rallyMapEmbed:${mapOrigin}${embedPath}`;
   const registry = window as unknown as Record<string, boolean | undefined>;
 

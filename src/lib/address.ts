@@ -144,9 +144,13 @@ export function serviceWorkerPath(basePath = '/'): string {
   return siteFilePath('sw.js', basePath);
 }
 
-/** The absolute address of `embed.js`, the script host pages load to size the iframe. */
-export function embedScriptUrl(site: SiteRoot): string {
-  return new URL(siteFilePath('embed.js', site.basePath), site.origin).href;
+/**
+ * The absolute address of the script host pages load to size the iframe:
+ * `file` under the base path, the build's versioned `assets/embed.<hash>.js`
+ * (build/embed-script.ts), or `embed.js`, which snippets pasted before name.
+ */
+export function embedScriptUrl(site: SiteRoot, file = 'embed.js'): string {
+  return new URL(siteFilePath(file, site.basePath), site.origin).href;
 }
 
 /** The `?lang=` value of a query string (`?a=1&lang=de`), or `null` without one. Not checked against the languages. */
@@ -175,4 +179,16 @@ export function withLanguageParam(search: string, language: Language): string {
 export function parsePymChildId(search: string): string | null {
   const id = new URLSearchParams(search).get('childId');
   return id !== null && /^[\w-]{1,64}$/.test(id) ? id : null;
+}
+
+/**
+ * The one id an embed names itself by in Datawrapper's height message, for
+ * the whole time it is open: from the host's Pym.js child id when it gave one,
+ * else from the page the embed was loaded at (`rally-map-london`,
+ * `rally-map-all`). It never follows the cities the reader opens afterwards,
+ * so the host page cannot learn them from the messages.
+ */
+export function embedId(routeAtLoad: Route, pymChildId: string | null): string {
+  if (pymChildId !== null) return `rally-map-${pymChildId}`;
+  return `rally-map-${routeAtLoad.kind === 'city' ? routeAtLoad.cityId : 'all'}`;
 }

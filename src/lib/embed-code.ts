@@ -5,8 +5,10 @@ export type EmbedHeightMode = { kind: 'responsive' } | { kind: 'fixed'; height: 
 export interface EmbedCodeOptions {
   /** Absolute URL of the embed page, e.g. `https://example.org/embed/city/london/`. */
   embedUrl: string;
-  /** Absolute URL of `embed.js`, e.g. `https://example.org/embed.js`. */
+  /** Absolute URL of the versioned script, e.g. `https://example.org/assets/embed.1a2b3c4d5e6f.js`. */
   scriptUrl: string;
+  /** The script's Subresource Integrity value (`sha384-…`); without it (the development server) none is written. */
+  scriptIntegrity?: string;
   /** The iframe's title, read out by screen readers: the city or the campaign. */
   title: string;
   mode: EmbedHeightMode;
@@ -22,13 +24,18 @@ function escapeAttribute(text: string): string {
 /**
  * The HTML a newsroom pastes into an article: a lazy, borderless, full-width
  * iframe and, in responsive mode, the tiny script that keeps its height equal
- * to its content. Every value is escaped for an HTML attribute.
+ * to its content, with its integrity value, so the article's page runs it
+ * only as built (it is fetched with CORS, `crossorigin="anonymous"`, as
+ * integrity checks need). Every value is escaped for an HTML attribute.
  */
-export function embedCode({ embedUrl, scriptUrl, title, mode }: EmbedCodeOptions): string {
+export function embedCode({ embedUrl, scriptUrl, scriptIntegrity, title, mode }: EmbedCodeOptions): string {
   const height = mode.kind === 'fixed' ? mode.height : startingEmbedHeight;
   const iframe =
     `<iframe src="${escapeAttribute(embedUrl)}" title="${escapeAttribute(title)}" width="100%" height="${String(height)}"` +
     ` loading="lazy" style="border:0" referrerpolicy="strict-origin-when-cross-origin"` +
     ` allow="clipboard-write; web-share"></iframe>`;
-  return mode.kind === 'responsive' ? `${iframe}\n<script async src="${escapeAttribute(scriptUrl)}"></script>` : iframe;
+  if (mode.kind === 'fixed') return iframe;
+  const integrity =
+    scriptIntegrity === undefined ? '' : ` integrity="${escapeAttribute(scriptIntegrity)}" crossorigin="anonymous"`;
+  return `${iframe}\n<script async src="${escapeAttribute(scriptUrl)}"${integrity}></script>`;
 }

@@ -1,7 +1,5 @@
 import * as z from 'zod/mini';
-import { bboxProblem, membersNotAllowed, type GeoJsonObjectKind } from './geojson-rules.ts';
 import { isSafePhotoSource, isSafeSourceUrl } from './safe-url.ts';
-import { slugPattern } from './slug.ts';
 
 // Content-Security-Policy: the app runs under `script-src 'self'`, with no
 // 'unsafe-eval'. zod can compile a fast parser for object schemas with
@@ -23,14 +21,16 @@ const emptyMessage = 'must not be empty';
 const dateMessage = 'must be a date in the form YYYY-MM-DD';
 const countryMessage = 'must be an ISO 3166-1 alpha-2 code such as "GB"';
 const languageMessage = 'must be a language tag such as "en" or "pt-BR"';
-const slugMessage = 'must be a slug of lowercase letters, digits and single hyphens, such as "mexico-city"';
+/** What an id that is not a slug is told. */
+export const slugMessage = 'must be a slug of lowercase letters, digits and single hyphens, such as "mexico-city"';
 const photoSourceMessage = 'must be a relative path under photos/ or an https: URL';
 const svgMessage = 'must not be an SVG file (an SVG image can carry scripts): use JPEG, PNG or WebP';
 
 // `description` and `patternErrorMessage` only feed the JSON Schema that
 // editors use (data/rallies.schema.json): hover help and readable messages.
 // They change nothing at run time.
-const described = (description: string) => z.meta({ description });
+/** A field's description, for the editors' JSON Schema only. */
+export const described = (description: string) => z.meta({ description });
 
 /** Text with at least one visible character. Leading and trailing whitespace is trimmed. */
 const nonEmptyText = (description: string) =>
@@ -97,46 +97,15 @@ const wholeNumber = (minimum: number, message: string, description: string) =>
 
 type ObjectFactory = typeof z.strictObject;
 
-/** A `bbox` member (RFC 7946 §5), checked as parse-rallies.ts checks it. */
-const boundingBox = () =>
-  z.optional(
-    z.array(z.number()).check(
-      z.superRefine((value, context) => {
-        const problem = bboxProblem(value);
-        if (problem) {
-          context.issues.push({
-            code: 'custom',
-            input: value,
-            path: problem.index === undefined ? [] : [problem.index],
-            message: problem.message,
-          });
-        }
-      }),
-      z.meta({
-        description: 'Optional bounding box (RFC 7946 §5): [west, south, east, north], or 6 numbers with altitudes.',
-        minItems: 4,
-        maxItems: 6,
-      }),
-    ),
-  );
-
-/** The members RFC 7946 §7.1 forbids on this kind of object, each as a member that must be absent. */
-const forbiddenMemberShape = (kind: GeoJsonObjectKind) =>
-  Object.fromEntries(
-    membersNotAllowed[kind].map((key) => [
-      key,
-      z.optional(z.never().check(described(`Not allowed on a ${kind} (RFC 7946, section 7.1).`))),
-    ]),
-  );
-
 /**
  * Builds every schema with one object factory, so the same rules exist in a
  * strict form (unknown fields are reported) and a lenient form (unknown fields
  * are dropped). Unknown fields are usually typos, so they are warned about,
  * but they never cost a rally its place on the map.
  *
- * The FeatureCollection, its features and their geometries are loose in both
- * forms: RFC 7946 allows foreign members there (such as `bbox` or `$schema`).
+ * These are the schemas the parser (parse-rallies.ts) runs. The schemas of
+ * the FeatureCollection, its features and their geometries exist only for
+ * the editors' JSON Schema, in scripts/lib/rally-json-schema.ts.
  */
 function buildSchemas(object: ObjectFactory) {
   const quote = object({
@@ -239,87 +208,7 @@ function buildSchemas(object: ObjectFactory) {
     ),
   }).check(described('Campaign-level facts: a foreign member of the FeatureCollection.'));
 
-  const longitude = z
-    .number()
-    .check(
-      z.gte(-180, 'longitude must be between -180 and 180'),
-      z.lte(180, 'longitude must be between -180 and 180'),
-      described('Longitude, -180 to 180 (east is positive).'),
-    );
-  const latitude = z
-    .number()
-    .check(
-      z.gte(-90, 'latitude must be between -90 and 90'),
-      z.lte(90, 'latitude must be between -90 and 90'),
-      described('Latitude, -90 to 90 (north is positive).'),
-    );
-
-  const point = z
-    .looseObject({
-      ...forbiddenMemberShape('Geometry'),
-      bbox: boundingBox(),
-      type: z.literal('Point'),
-      coordinates: z
-        .tuple([longitude, latitude, z.optional(z.number().check(described('Altitude in metres (ignored).')))])
-        .check(described('[longitude, latitude]: longitude first (RFC 7946), WGS 84.')),
-    })
-    .check(described('A GeoJSON Point. Rallies are points; no other geometry is accepted.'));
-
-  const feature = z
-    .looseObject({
-      ...forbiddenMemberShape('Feature'),
-      bbox: boundingBox(),
-      type: z.literal('Feature'),
-      id: z.string().check(
-        z.regex(slugPattern, slugMessage),
-        z.meta({
-          description: 'Stable id, also the city’s URL slug: "mexico-city". Unique.',
-          patternErrorMessage: slugMessage,
-        }),
-      ),
-      geometry: point,
-      properties: rallyProperties,
-    })
-    .check(described('One rally.'));
-
-  const collection = z
-    .looseObject({
-      $schema: z.optional(z.string().check(described('The JSON Schema for editors: "./rallies.schema.json".'))),
-      ...forbiddenMemberShape('FeatureCollection'),
-      bbox: boundingBox(),
-      type: z.literal('FeatureCollection'),
-      crs: z.optional(
-        z.never().check(described('Not allowed: RFC 7946 coordinates are always WGS 84 longitude, latitude.')),
-      ),
-      campaign,
-      features: z.array(feature).check(
-        z.superRefine((features, context) => {
-          // Not expressible in JSON Schema: editors do not report it, the validator does.
-          const seen = new Set<string>();
-          features.forEach((rally, index) => {
-            if (seen.has(rally.id)) {
-              context.issues.push({
-                code: 'custom',
-                input: rally.id,
-                path: [index, 'id'],
-                message: `"${rally.id}" is already used by an earlier feature; ids must be unique`,
-              });
-            }
-            seen.add(rally.id);
-          });
-        }),
-        described('The rallies, one feature each.'),
-      ),
-    })
-    .check(
-      z.meta({
-        title: 'Rally map data',
-        description:
-          'An RFC 7946 GeoJSON FeatureCollection of rallies. Check it with `npm run validate`: it also checks what this schema cannot (unique ids, the country of each point, photo files).',
-      }),
-    );
-
-  return { quote, photo, source, attendance, rallyProperties, campaign, feature, collection };
+  return { quote, photo, source, attendance, rallyProperties, campaign };
 }
 
 /** Schemas that report unknown fields as `unrecognized_keys` issues. */

@@ -30,21 +30,40 @@ export function shareLinks({ url, text }: SharedPage): ShareLink[] {
   ];
 }
 
-// A host name: labels of letters, digits and hyphens, with a dot-separated top-level domain.
-const hostPattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+// A host name in its ASCII (punycode) form: labels of letters, digits and hyphens, and a top-level
+// domain of letters or an internationalised one (`xn--p1ai` for `.рф`).
+const hostPattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+/**
+ * `text` as an ASCII host name, internationalised names (`мастодон.рф`)
+ * turned into their punycode form by the URL parser, or `null` when it is
+ * anything but a bare host name (no port, path, user, query or fragment).
+ */
+function asciiHost(text: string): string | null {
+  if (text === '' || /[\s/\\?#@:%[\]]/u.test(text)) return null;
+  try {
+    const { hostname } = new URL(`https://${text}/`);
+    return hostPattern.test(hostname) ? hostname : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The share address on the reader's own Mastodon server, from what they typed
- * ("mastodon.social", "https://mastodon.social/", "@me@mastodon.social"), or
- * `null` when it is not a plain host name. Only a host is ever taken from the
- * input, so it cannot smuggle a path, port, credentials or another scheme.
+ * ("mastodon.social", "https://mastodon.social/", "@me@mastodon.social",
+ * "мастодон.рф"), or `null` when it is not a plain host name. Only a host is
+ * ever taken from the input, so it cannot smuggle a path, port, credentials or
+ * another scheme. Internationalised names are written in their punycode form.
  */
 export function mastodonShareUrl(server: string, { url, text }: SharedPage): string | null {
   const trimmed = server.trim().toLowerCase();
-  const host = trimmed
-    .replace(/^https:\/\//, '')
-    .replace(/\/$/, '')
-    .replace(/^@?[a-z0-9_.]+@/, '');
-  if (!hostPattern.test(host)) return null;
+  const host = asciiHost(
+    trimmed
+      .replace(/^https:\/\//, '')
+      .replace(/\/$/, '')
+      .replace(/^@?[\p{L}\p{N}_.]+@/u, ''),
+  );
+  if (host === null) return null;
   return `https://${host}/share?text=${encodeURIComponent(`${text} ${url}`)}`;
 }

@@ -34,8 +34,9 @@ const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Reads the tile settings. Without `TILE_URL` there is no layer (the
- * default: no request to another host). A URL template must be https (plain
- * http only for a loopback host, for testing), contain `{z}`, `{x}` and `{y}`,
+ * default: no request to another host). A URL template must start with a
+ * literal `https://` and a host (plain http only for a loopback host, for
+ * testing), contain `{z}`, `{x}` and `{y}`,
  * use no other placeholder than `{s}` (only in the host name), and carry no
  * user name or password. An attribution is required (tile providers demand
  * one) and is plain text; the highest zoom is a whole number from 1 to 22
@@ -60,6 +61,9 @@ export function parseTileLayerConfig(environment: TileLayerEnvironment): TileLay
   const subdomains = template.includes('{s}') ? [...defaultSubdomains] : [];
   const parsed = parseUrl(template.replaceAll('{s}', 'a').replace(/\{[zxy]\}/g, '0'));
   if (parsed === null) return fail(`"${template}" is not a URL`);
+  // The URL parser reads "https:tiles.example.org" as https://tiles.example.org, but a
+  // browser resolves such a template against the page's own address: demand the "//".
+  if (!/^https?:\/\/[^/]/i.test(template)) return fail(`"${template}" must be an https:// URL`);
   const hostPart = /^[a-z]+:\/\/([^/?#]*)/i.exec(template)?.[1] ?? '';
   if (/\{[zxy]\}/.test(hostPart)) return fail('{z}, {x} and {y} belong in the path, not the host name');
   if (template.replace(hostPart, '').includes('{s}')) return fail('{s} belongs in the host name only');

@@ -1,9 +1,8 @@
 import type { PathOptions } from 'leaflet';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { GeoJSON, Pane } from 'react-leaflet';
-import basemapUrl from '../../data/basemap-110m.json?url';
-import { decodeBasemap, landShape, type CompactBasemap } from '../lib/basemap.ts';
-import type { MultiLineString, MultiPolygon } from 'geojson';
+import { selectBasemap } from '../state/selectors.ts';
+import { useRallyStore } from '../state/use-rally-store.ts';
 
 const landStyle: PathOptions = {
   className: 'basemap-land',
@@ -16,49 +15,15 @@ const landStyle: PathOptions = {
 const borderStyle: PathOptions = { className: 'basemap-border', weight: 0.8, fill: false, interactive: false };
 
 /**
- * The built-in basemap: Natural Earth 1:110m countries (data/basemap-110m.json,
- * made from the `world-atlas` package), served with the app itself. It asks no other host for anything.
- * Until it arrives (or if it fails) the map shows plain sea and still works.
+ * Draws the built-in basemap, Natural Earth 1:110m countries, once
+ * src/state/load-basemap.ts has put its shapes in the store: the land, then
+ * the borders. Until then (or if it fails) the map shows plain sea and still
+ * works. It asks no other host for anything.
  */
 export function BasemapLayer() {
-  const [land, setLand] = useState<MultiPolygon | null>(null);
-  const [borders, setBorders] = useState<MultiLineString | null>(null);
-
-  useEffect(function loadBasemap() {
-    let cancelled = false;
-    const timers: ReturnType<typeof setTimeout>[] = [];
-    // Decoding, the land and the borders each run in a task of their own, so
-    // none of them holds up a tap for long on a slow phone.
-    const later = (step: () => void) => {
-      timers.push(
-        setTimeout(() => {
-          if (!cancelled) step();
-        }, 0),
-      );
-    };
-    fetch(basemapUrl)
-      .then((response) =>
-        response.ok ? (response.json() as Promise<CompactBasemap>) : Promise.reject(new Error(String(response.status))),
-      )
-      .then((file) => {
-        later(() => {
-          const decoded = decodeBasemap(file);
-          later(() => {
-            setLand(landShape(decoded));
-            later(() => {
-              setBorders(decoded.borders);
-            });
-          });
-        });
-      })
-      .catch(() => {
-        // The markers and panel do not depend on the basemap; a bare sea is a usable fallback.
-      });
-    return function cancelBasemapLoad() {
-      cancelled = true;
-      timers.forEach(clearTimeout);
-    };
-  }, []);
+  const basemap = useRallyStore(selectBasemap);
+  const land = basemap.status === 'ready' ? basemap.land : null;
+  const borders = basemap.status === 'ready' ? basemap.borders : null;
 
   useEffect(
     function markBasemapDrawn() {

@@ -45,6 +45,8 @@ export default function StreetTileLayer({
         maxNativeZoom: config.maxZoom,
         subdomains: [...config.subdomains],
         className: 'street-tile',
+        // The tile provider learns nothing of which page or city the reader is on.
+        referrerPolicy: 'no-referrer',
       });
       let errorsInARow = 0;
       layer.on('tileload', () => {

@@ -6,7 +6,8 @@ import type { Photo } from '../lib/rally-schema.ts';
 /**
  * A photo with its caption and credit. A photo that ships with the site (or
  * comes from an allowed host) is shown at its intrinsic size, with no layout
- * shift, and loads lazily; any other photo, or one that fails to load, is a
+ * shift, and loads lazily, with no referrer (a photo host never learns
+ * which page or city the reader is on); any other photo, or one that fails to load, is a
  * captioned placeholder that says plainly why there is no picture.
  */
 export function PhotoFigure({ photo }: { photo: Photo }) {
@@ -23,6 +24,7 @@ export function PhotoFigure({ photo }: { photo: Photo }) {
           alt={photo.alt}
           loading="lazy"
           decoding="async"
+          referrerPolicy="no-referrer"
           onError={() => setFailed(true)}
         />
       ) : (

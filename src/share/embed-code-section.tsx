@@ -8,6 +8,8 @@ import { selectCampaign, selectSelectedRally } from '../state/selectors.ts';
 import { siteRoot } from '../state/url-sync.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 
+const embedScript = import.meta.env.EMBED_SCRIPT;
+
 /**
  * The embed-code generator for newsrooms: all rallies or this city, a
  * self-resizing or fixed height, the exact code, and a Copy button.
@@ -28,7 +30,9 @@ export function EmbedCodeSection() {
   const height = Math.min(embedHeightRange.max, Math.max(embedHeightRange.min, Math.round(fixedHeight) || 0));
   const code = embedCode({
     embedUrl: absoluteRouteUrl(route, siteRoot(), 'embed'),
-    scriptUrl: embedScriptUrl(siteRoot()),
+    // The development server builds no embed script: embed.js's address, without integrity.
+    scriptUrl: embedScriptUrl(siteRoot(), embedScript?.file),
+    ...(embedScript ? { scriptIntegrity: embedScript.integrity } : {}),
     title: `Map: ${title}`,
     mode: heightKind === 'fixed' ? { kind: 'fixed', height } : { kind: 'responsive' },
   });

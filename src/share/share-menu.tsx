@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent 
 import { absoluteRouteUrl, type Route } from '../lib/address.ts';
 import { siteRoot } from '../state/url-sync.ts';
 import type { ShareTools } from './share-panel.tsx';
+import { ShareWithoutScript } from './share-without-script.tsx';
 
 // The menu's contents are not part of the first view; they load when the
 // reader reaches for the button, and usually have arrived by the click.
@@ -31,6 +32,9 @@ interface ShareMenuProps {
  * sheet where there is one, and plain links to share on other services.
  * Nothing is loaded from those services until the reader follows a link.
  * Esc or a click outside closes it, and Esc returns focus to the button.
+ * Without JavaScript the button is hidden and the same options are plain
+ * links and text (share-without-script.tsx); a quote's trigger is a plain
+ * link to the quote's own page, which has them.
  */
 export function ShareMenu({ route, text, path, label, tools }: ShareMenuProps) {
   const [open, setOpen] = useState(false);
@@ -68,7 +72,7 @@ export function ShareMenu({ route, text, path, label, tools }: ShareMenuProps) {
         <button
           ref={buttonRef}
           type="button"
-          className="share-button"
+          className="share-button needs-script"
           aria-expanded={open}
           aria-controls={panelId}
           onClick={() => setOpen((isOpen) => !isOpen)}
@@ -118,6 +122,7 @@ export function ShareMenu({ route, text, path, label, tools }: ShareMenuProps) {
           </Suspense>
         </div>
       ) : null}
+      {path === undefined ? <ShareWithoutScript route={route} text={text} title={text} tools={tools ?? {}} /> : null}
     </div>
   );
 }

@@ -19,12 +19,14 @@ export function noteOfflineCopyPage(): void {
  * works offline after this visit. Production builds only, never on the
  * development server; never in the embed version (a worker in an article's
  * iframe would store the whole site once per article site, for a reader who
- * came to read the article). It waits until the page has loaded and the
+ * came to read the article), nor in any other frame. It waits until the page has loaded and the
  * browser is idle, so storing the site never competes with the first view.
  */
 export function registerServiceWorkerWhenIdle(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   if (rallyStore.getState().presentation === 'embed') return;
+  // Nor in a full-site page framed by another page: the same reason, for whatever site frames it.
+  if (!isTopLevelWindow()) return;
   const register = () => {
     navigator.serviceWorker
       .register(serviceWorkerPath(import.meta.env.BASE_URL), { scope: import.meta.env.BASE_URL })
@@ -38,4 +40,14 @@ export function registerServiceWorkerWhenIdle(): void {
   };
   if (document.readyState === 'complete') whenIdle();
   else window.addEventListener('load', whenIdle, { once: true });
+}
+
+/** Whether this page is the browser tab's own page, not inside a frame (a cross-origin parent counts as a frame). */
+function isTopLevelWindow(): boolean {
+  try {
+    return window.top === window.self;
+  } catch {
+    // Some browsers throw on reading a cross-origin `top`: that is a frame.
+    return false;
+  }
 }

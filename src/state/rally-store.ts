@@ -5,6 +5,7 @@ import englishCatalogue from '../i18n/messages/en.json';
 import { formatMessage, type Catalogue, type Language } from '../lib/i18n.ts';
 import type { Campaign, Rally } from '../lib/rally-schema.ts';
 import { overviewRoute, sameRoute, type Presentation, type Route } from '../lib/address.ts';
+import type { MultiLineString, MultiPolygon } from 'geojson';
 
 /** Where loading the rally file has got to. */
 export type LoadState =
@@ -32,6 +33,16 @@ export type LoadFailure =
   | { kind: 'deadline'; seconds: number }
   /** The code that reads the file failed: the worker could not start, crashed or ran out of memory. */
   | { kind: 'reader' };
+
+/**
+ * Where loading the built-in basemap has got to: loading; ready, with its
+ * land and, a task later, its borders; or failed, in which case the map
+ * shows plain sea and works as before.
+ */
+export type BasemapState =
+  | { status: 'loading' }
+  | { status: 'ready'; land: MultiPolygon; borders: MultiLineString | null }
+  | { status: 'failed'; failure: LoadFailure };
 
 /** The message key and placeholder values that describe a load failure. */
 export function describeLoadFailure(failure: LoadFailure): { key: string; params: Record<string, string | number> } {
@@ -94,6 +105,8 @@ export interface RallyState {
   offlineCopy: boolean;
   /** The search text of the long city list ("many rallies" mode); kept while a city is open. */
   cityFilter: string;
+  /** The built-in basemap's shapes, once loaded (src/state/load-basemap.ts). */
+  basemap: BasemapState;
 }
 
 /** An element keyboard focus can be sent to. */
@@ -116,6 +129,7 @@ export function initialRallyState(): RallyState {
     dataAsOf: null,
     offlineCopy: false,
     cityFilter: '',
+    basemap: { status: 'loading' },
   };
 }
 
@@ -221,4 +235,9 @@ export function setLanguage(language: Language, catalogue: Catalogue): void {
 /** Sets the long city list's search text. */
 export function setCityFilter(cityFilter: string): void {
   rallyStore.setState({ cityFilter });
+}
+
+/** Records how far loading the basemap has got (src/state/load-basemap.ts). */
+export function setBasemap(basemap: BasemapState): void {
+  rallyStore.setState({ basemap });
 }

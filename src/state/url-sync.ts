@@ -1,4 +1,12 @@
-import { parseLanguageParam, parsePath, withLanguageParam, formatRoute, type SiteRoot } from '../lib/address.ts';
+import {
+  formatRoute,
+  overviewRoute,
+  parseLanguageParam,
+  parsePath,
+  withLanguageParam,
+  type Route,
+  type SiteRoot,
+} from '../lib/address.ts';
 import { chooseLanguage, type Language } from '../lib/i18n.ts';
 import { pageTitle, type TitledPage } from '../lib/page-title.ts';
 import { rallyStore, setPresentation, showRoute, type RallyState } from './rally-store.ts';
@@ -14,6 +22,13 @@ import { selectIsNotFound, selectSelectedRally } from './selectors.ts';
  */
 
 const basePath = import.meta.env.BASE_URL;
+
+let startRoute: Route = overviewRoute;
+
+/** The route of the address this page was loaded at (by `startUrlSync`), whatever the reader opened since. */
+export function routeAtLoad(): Route {
+  return startRoute;
+}
 
 function titledPage(state: RallyState): TitledPage {
   const rally = selectSelectedRally(state);
@@ -37,6 +52,7 @@ function titledPage(state: RallyState): TitledPage {
 export function startUrlSync(): () => void {
   const { route, presentation } = parsePath(window.location.pathname, basePath);
   setPresentation(presentation);
+  startRoute = route;
   showRoute(route);
 
   const language = chooseLanguage(parseLanguageParam(window.location.search), navigator.languages);

@@ -115,17 +115,79 @@ describe('policyMetaTag and headersFile', () => {
     expect(policyMetaTag(policy)).toBe(`<meta http-equiv="Content-Security-Policy" content="${policy}" />`);
   });
 
-  it('writes the header form with frame-ancestors, and caches hashed assets for a year', () => {
-    const headers = headersFile(policy, '/maps/');
-    expect(headers).toContain(`/maps/*\n  Content-Security-Policy: ${policy}; frame-ancestors *\n`);
-    expect(headers).toContain('/maps/assets/*\n  Cache-Control: public, max-age=31536000, immutable');
-    expect(headers).toContain('/maps/city/*\n  Cache-Control: no-cache');
-    expect(headers).toContain('/maps/data/*\n  Cache-Control: no-cache');
-    // The service worker is checked for updates on every navigation.
-    expect(headers).toContain('/maps/sw.js\n  Cache-Control: no-cache');
-    expect(headers).toContain('/maps/\n  Cache-Control: no-cache');
-    // Both hosts join every matching rule's values, so the catch-all rule must not set caching.
-    const catchAll = headers.split('/maps/assets/*')[0] ?? '';
-    expect(catchAll).not.toContain('Cache-Control');
+  const pages = [
+    { outputFile: 'index.html', presentation: 'site' },
+    { outputFile: 'city/london/index.html', presentation: 'site' },
+    { outputFile: 'embed/index.html', presentation: 'embed' },
+    { outputFile: 'embed/city/london/index.html', presentation: 'embed' },
+    { outputFile: '404.html', presentation: 'site' },
+  ] as const;
+  const headers = headersFile(policy, '/maps/', pages);
+
+  /**
+   * The headers Netlify or Cloudflare Pages would send for `path`: every rule
+   * whose path matches (a trailing `*` matches anything) adds its headers, and
+   * values of one header from several rules are joined with ", ".
+   */
+  function headersFor(path: string): Map<string, string> {
+    const sent = new Map<string, string>();
+    let matches = false;
+    for (const line of headers.split('\n')) {
+      if (line === '') continue;
+      if (!line.startsWith(' ')) {
+        matches = line.endsWith('*') ? path.startsWith(line.slice(0, -1)) : path === line;
+        continue;
+      }
+      if (!matches) continue;
+      const [name = '', value = ''] = line.trim().split(/: (.*)/s);
+      sent.set(name, sent.has(name) ? `${sent.get(name) ?? ''}, ${value}` : value);
+    }
+    return sent;
+  }
+
+  /** The policies of a Content-Security-Policy header value: a browser enforces each one. */
+  const policies = (value: string | undefined) => (value ?? '').split(', ').map(directives);
+
+  it('sends every file the policy, nosniff and the referrer policy, and no other site may frame it', () => {
+    for (const path of ['/maps/', '/maps/city/london/', '/maps/assets/index-abc.js', '/maps/data/rallies.geojson']) {
+      const sent = headersFor(path);
+      expect(policies(sent.get('Content-Security-Policy'))[0]?.get('default-src'), path).toEqual(["'none'"]);
+      expect(sent.get('X-Content-Type-Options'), path).toBe('nosniff');
+      expect(sent.get('Referrer-Policy'), path).toBe('strict-origin-when-cross-origin');
+      expect(sent.get('X-Frame-Options'), path).toBe('SAMEORIGIN');
+    }
+  });
+
+  it.each(['/maps/', '/maps/index.html', '/maps/city/london/', '/maps/404.html'])(
+    'lets only this site frame the full-site page %s',
+    (path) => {
+      const framing = policies(headersFor(path).get('Content-Security-Policy')).map((p) => p.get('frame-ancestors'));
+      expect(framing).toContainEqual(["'self'"]);
+      expect(framing).not.toContainEqual(['*']);
+    },
+  );
+
+  it.each(['/maps/embed/', '/maps/embed/city/london/'])('lets any site frame the embed page %s', (path) => {
+    const framing = policies(headersFor(path).get('Content-Security-Policy')).map((p) => p.get('frame-ancestors'));
+    // A policy with frame-ancestors makes browsers ignore X-Frame-Options, so "*" is the only rule that counts.
+    expect(framing.filter((sources) => sources !== undefined)).toEqual([['*']]);
+  });
+
+  it('caches hashed assets for good and revalidates pages, data and the service worker', () => {
+    const cache = (path: string) => headersFor(path).get('Cache-Control');
+    expect(cache('/maps/assets/index-abc.js')).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/maps/', '/maps/city/london/', '/maps/embed/city/london/', '/maps/data/rallies.geojson'])
+      expect(cache(path), path).toBe('no-cache');
+    expect(cache('/maps/sw.js')).toBe('no-cache');
+    expect(cache('/maps/oembed/index.json')).toBe('no-cache');
+  });
+
+  it('opens the embed scripts to every site, the versioned one cached for good', () => {
+    const versioned = headersFor('/maps/assets/embed.0123456789ab.js');
+    expect(versioned.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(versioned.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    const unversioned = headersFor('/maps/embed.js');
+    expect(unversioned.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(unversioned.get('Cache-Control')).toBe('public, max-age=3600');
   });
 });

@@ -190,7 +190,10 @@ describe('assemblePage', () => {
       `<meta http-equiv="Content-Security-Policy" content="default-src 'none'" />`,
       '2026-11-24',
     );
-    expect(html).toMatch(/<head>\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none'" \/>/);
+    expect(html).toMatch(
+      /<head>\s*<meta charset="utf-8" \/>\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none'" \/>/,
+    );
+    expect(html.match(/<meta charset/g)).toHaveLength(1);
     expect(html).toContain('<title>Oslo, 7 April 2018 · Rallies for a test</title>');
     expect(html).not.toContain('Old title');
     expect(html).not.toContain('content="old"');
@@ -230,7 +233,10 @@ describe('oembedDocument', () => {
   it('is a rich oEmbed document whose html is the responsive embed code', () => {
     const [, oslo] = pageSpecs(fixture, 'https://rallies.example.org', '/maps/');
     if (!oslo) throw new Error('no Oslo spec');
-    const document = oembedDocument(oslo, 'Rallies for a test', 'https://rallies.example.org', '/maps/');
+    const document = oembedDocument(oslo, 'Rallies for a test', 'https://rallies.example.org', '/maps/', {
+      file: 'embed.0123456789ab.js',
+      integrity: 'sha384-xyz',
+    });
     expect(document).toMatchObject({
       version: '1.0',
       type: 'rich',
@@ -242,7 +248,9 @@ describe('oembedDocument', () => {
       thumbnail_url: 'https://rallies.example.org/maps/share/oslo.png',
     });
     expect(document.html).toContain('<iframe src="https://rallies.example.org/maps/embed/city/oslo/"');
-    expect(document.html).toContain('<script async src="https://rallies.example.org/maps/embed.js"></script>');
+    expect(document.html).toContain(
+      '<script async src="https://rallies.example.org/maps/embed.0123456789ab.js" integrity="sha384-xyz" crossorigin="anonymous"></script>',
+    );
   });
 });
 

@@ -29,6 +29,7 @@ describe('isPrecached', () => {
     'embed/index.html',
     'embed/city/london/index.html',
     'embed.js',
+    'assets/embed.0123456789ab.js',
     'oembed/index.json',
     'oembed/city/london.json',
     '_headers',

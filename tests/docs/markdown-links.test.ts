@@ -16,6 +16,10 @@ describe('headingAnchor', () => {
   it('numbers repeated headings', () => {
     expect([...anchorsOf('# Notes\n## Notes\n```\n# not a heading\n```\n')]).toEqual(['notes', 'notes-1']);
   });
+
+  it('keeps the words of inline code in a heading', () => {
+    expect([...anchorsOf('## The rules `npm test` enforces\n')]).toEqual(['the-rules-npm-test-enforces']);
+  });
 });
 
 describe('linksOf', () => {

@@ -29,8 +29,8 @@ export function headingAnchor(heading: string): string {
 export function anchorsOf(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const counts = new Map<string, number>();
-  for (const { text } of proseLines(markdown)) {
-    const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(text)?.[1];
+  for (const { raw } of proseLines(markdown)) {
+    const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(raw)?.[1];
     if (heading === undefined) continue;
     const anchor = headingAnchor(heading);
     const seen = counts.get(anchor) ?? 0;
@@ -40,9 +40,9 @@ export function anchorsOf(markdown: string): Set<string> {
   return anchors;
 }
 
-/** The lines outside fenced code blocks, with their 1-based numbers and inline code blanked out. */
-function proseLines(markdown: string): { line: number; text: string }[] {
-  const lines: { line: number; text: string }[] = [];
+/** The lines outside fenced code blocks, with their 1-based numbers, as written and with inline code blanked out. */
+function proseLines(markdown: string): { line: number; raw: string; text: string }[] {
+  const lines: { line: number; raw: string; text: string }[] = [];
   let fence: string | null = null;
   for (const [index, text] of markdown.split('\n').entries()) {
     const marker = /^\s*(```+|~~~+)/.exec(text)?.[1];
@@ -52,7 +52,7 @@ function proseLines(markdown: string): { line: number; text: string }[] {
       continue;
     }
     if (fence === null)
-      lines.push({ line: index + 1, text: text.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length)) });
+      lines.push({ line: index + 1, raw: text, text: text.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length)) });
   }
   return lines;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Frame, type Page } from './test.ts';
@@ -61,7 +62,9 @@ test.describe('the embed code on a newsroom page', () => {
       await page.setViewportSize({ width, height: 900 });
       const code = await embedCodeFor(page, '/city/london/');
       expect(code).toContain(`src="${mapOrigin}/embed/city/london/"`);
-      expect(code).toContain(`<script async src="${mapOrigin}/embed.js"></script>`);
+      expect(code).toMatch(
+        /\n<script async src="http:\/\/127\.0\.0\.1:4173\/assets\/embed\.[0-9a-f]{12}\.js" integrity="sha384-[\w+/]{64}" crossorigin="anonymous"><\/script>$/,
+      );
       expect(code).toMatch(/width="100%" height="640" loading="lazy" style="border:0"/);
       expect(code).toContain('referrerpolicy="strict-origin-when-cross-origin"');
       expect(code).toContain('allow="clipboard-write; web-share"');
@@ -105,6 +108,59 @@ test.describe('the embed code on a newsroom page', () => {
     });
   }
 
+  test('the script the code names is the file served, by its integrity value, and runs in the article', async ({
+    page,
+    request,
+  }) => {
+    const code = await embedCodeFor(page, '/city/london/');
+    const [, scriptUrl = '', integrity = ''] = /<script async src="([^"]+)" integrity="([^"]+)"/.exec(code) ?? [];
+    const served = await request.get(scriptUrl);
+    expect(served.headers()['access-control-allow-origin']).toBe('*');
+    expect(
+      `sha384-${createHash('sha384')
+        .update(await served.body())
+        .digest('base64')}`,
+    ).toBe(integrity);
+    // The article's page loads it (a wrong value or a missing CORS header would block it) and it resizes the map.
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/integrity|CORS/i.test(message.text())) refused.push(message.text());
+    });
+    await openArticle(page, code);
+    const frame = await embedFrame(page);
+    await expect
+      .poll(async () => Math.abs((await iframeHeight(page)) - (await contentHeight(frame))))
+      .toBeLessThanOrEqual(3);
+    expect(await iframeHeight(page)).toBeGreaterThan(640);
+    expect(refused).toEqual([]);
+    // Snippets pasted before keep working: embed.js is the same script.
+    expect((await (await request.get(`${mapOrigin}/embed.js`)).body()).equals(await served.body())).toBe(true);
+  });
+
+  test('the height messages name the embed as loaded, never the city the reader opens', async ({ page }) => {
+    // The host page keeps every id Datawrapper's message names.
+    await page.addInitScript(() => {
+      const ids: string[] = [];
+      (window as unknown as { embedIds: string[] }).embedIds = ids;
+      window.addEventListener('message', (event: MessageEvent) => {
+        const data = event.data as Record<string, unknown> | null;
+        const heights = data && typeof data === 'object' ? data['datawrapper-height'] : undefined;
+        if (heights && typeof heights === 'object') ids.push(...Object.keys(heights));
+      });
+    });
+    await openArticle(page, await embedCodeFor(page, '/city/london/'));
+    const frame = await embedFrame(page);
+    const ids = () => page.evaluate(() => (window as unknown as { embedIds: string[] }).embedIds.slice());
+    await expect.poll(async () => (await ids()).length).toBeGreaterThan(0);
+    const before = (await ids()).length;
+    await frame.getByRole('link', { name: 'All rallies' }).click();
+    await frame.locator('.city-button[data-city-id="rome"]').click();
+    await expect(frame.locator('#city-heading')).toContainText('Rome');
+    // Rome's panel has another height, so the embed posts again.
+    await expect.poll(async () => (await ids()).length).toBeGreaterThan(before);
+    expect(new Set(await ids())).toEqual(new Set(['rally-map-london']));
+  });
+
   test('forged height messages change nothing', async ({ page }) => {
     const code = await embedCodeFor(page, '/city/york/');
     // A second frame from the map's origin that is not an embed: a wrong source.
@@ -118,8 +174,11 @@ test.describe('the embed code on a newsroom page', () => {
     // Another origin: the host page itself.
     await page.evaluate(() => window.postMessage({ type: 'rally-map:height', height: 900 }, '*'));
     // The right origin but the wrong frame.
-    const other = page.frame({ url: `${mapOrigin}/` });
-    await other?.evaluate(() => window.parent.postMessage({ type: 'rally-map:height', height: 901 }, '*'));
+    const other = await (await page.locator('#other').elementHandle()).contentFrame();
+    if (!other) throw new Error('the second frame from the map origin was not found');
+    await expect(other.locator('.rally-marker').first()).toBeAttached();
+    expect(other.url()).toBe(`${mapOrigin}/`);
+    await other.evaluate(() => window.parent.postMessage({ type: 'rally-map:height', height: 901 }, '*'));
     // The embed itself, with heights out of range or of the wrong type.
     for (const height of [99999, -500, Number.NaN, '900', null, 150, Infinity]) {
       await frame.evaluate(
@@ -217,7 +276,7 @@ test.describe('embed pages', () => {
       const response = await page.goto(`${mapOrigin}${path}`);
       expect(response?.status()).toBe(200);
       await expect(page.getByRole('heading', { name: heading })).toBeVisible();
-      expect(await page.locator('head > :first-child').getAttribute('http-equiv')).toBe('Content-Security-Policy');
+      expect(await page.locator('head > :nth-child(2)').getAttribute('http-equiv')).toBe('Content-Security-Policy');
       await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
         'href',
         `${mapOrigin}${path.replace('/embed/', '/')}`,
@@ -236,7 +295,9 @@ test.describe('embed pages', () => {
     expect(oembed.title).toBe('Rome, 7 April 2018 · Rallies against the anti-gay purge in Chechnya');
     expect(oembed.provider_name).toBe('Rallies against the anti-gay purge in Chechnya');
     expect(oembed.html).toContain(`<iframe src="${mapOrigin}/embed/city/rome/"`);
-    expect(oembed.html).toContain(`<script async src="${mapOrigin}/embed.js"></script>`);
+    expect(oembed.html).toMatch(
+      /<script async src="http:\/\/127\.0\.0\.1:4173\/assets\/embed\.[0-9a-f]{12}\.js" integrity="sha384-/,
+    );
   });
 
   test('Share inside an embed offers the full-site link', async ({ page, context }) => {

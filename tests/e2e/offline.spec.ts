@@ -1,7 +1,10 @@
 import { expect, test, type BrowserContext, type Page } from './test.ts';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { cityName } from '../../src/lib/city-name.ts';
 import { formatCalendarDate } from '../../src/lib/format-date.ts';
 import { readRallyData, withoutEmbeddedData } from './rally-data.ts';
@@ -112,6 +115,56 @@ test.describe('offline after one visit', () => {
     expect(errors).toEqual([]);
   });
 
+  test('offline, an address it does not hold gets the stored not-found page, which still opens the city', async ({
+    page,
+    context,
+  }) => {
+    const errors = watchPageErrors(context);
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    // Without its trailing slash, no stored page matches the address.
+    await page.goto('/city/london');
+    await expect(page.locator('#city-heading')).toContainText('London');
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    await page.goto('/city/atlantis/');
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('a server error (5xx) for a page or the rally file is answered with the stored copy', async ({
+    page,
+    context,
+  }) => {
+    const errors = watchPageErrors(context);
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    // The worker's own requests: the server is up but failing.
+    await context.route('**/city/rome/', (route) =>
+      route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>Service Unavailable</h1>' }),
+    );
+    await page.goto('/city/rome/');
+    await expect(page.locator('#city-heading')).toContainText('Rome');
+    await expect(page.locator('.offline-note')).toBeVisible();
+
+    await context.route(
+      (url) => url.pathname === '/',
+      async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: withoutEmbeddedData(await response.text()) });
+      },
+    );
+    await context.route('**/data/rallies.geojson', (route) =>
+      route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad Gateway</h1>' }),
+    );
+    await page.goto('/');
+    await expect(page.locator('#rally-data')).toHaveCount(0);
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.locator('.offline-note')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
   test('the full site registers the service worker; embeds never do', async ({ browser }) => {
     /** Registrations after the page has loaded and the browser has been idle (when the app registers). */
     const registrationsAfterIdle = async (path: string) => {
@@ -129,6 +182,32 @@ test.describe('offline after one visit', () => {
     expect(await registrationsAfterIdle('/embed/')).toBe(0);
     expect(await registrationsAfterIdle('/embed/city/london/')).toBe(0);
   });
+
+  test('a full-site page framed by another page never registers the service worker', async ({ browser }) => {
+    // Another port on 127.0.0.1: a same-site, cross-origin parent, where Chromium would allow a worker.
+    const host = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end('<!doctype html><title>Article</title><iframe src="http://127.0.0.1:4173/city/rome/"></iframe>');
+    });
+    await new Promise<void>((done) => host.listen(0, '127.0.0.1', done));
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${String((host.address() as AddressInfo).port)}/`);
+      const frame = await (await page.locator('iframe').elementHandle()).contentFrame();
+      if (!frame) throw new Error('the framed page was not found');
+      await expect(frame.locator('.rally-marker')).toHaveCount(8);
+      await frame.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+      await page.waitForLoadState('networkidle');
+      expect(await frame.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+    } finally {
+      await context.close();
+      await new Promise((done) => {
+        host.close(done);
+        host.closeAllConnections();
+      });
+    }
+  });
 });
 
 test.describe('after a redeploy', () => {
@@ -136,7 +215,7 @@ test.describe('after a redeploy', () => {
   const origin = `http://127.0.0.1:${port}`;
   const siteLink = 'test-results/redeploy-site';
   const deployB = 'test-results/dist-redeploy-b';
-  let server: ChildProcess;
+  let server: StaticServer | undefined;
 
   test.beforeAll(async () => {
     // A whole build: 20 to 50 s on a busy two-core machine.
@@ -149,17 +228,11 @@ test.describe('after a redeploy', () => {
     if (built.status !== 0) throw new Error(`build B failed: ${built.stderr}`);
     rmSync(siteLink, { force: true });
     symlinkSync(resolve('dist'), siteLink);
-    server = spawn('npx', ['tsx', 'scripts/serve-static.ts', siteLink, String(port)], { stdio: 'pipe' });
-    await new Promise<void>((resolveStarted, reject) => {
-      server.stdout?.on('data', (data: Buffer) => {
-        if (data.toString().includes('Serving')) resolveStarted();
-      });
-      server.on('exit', () => reject(new Error('the site server stopped')));
-    });
+    server = await startStaticServer({ folder: siteLink, port });
   });
 
-  test.afterAll(() => {
-    server.kill();
+  test.afterAll(async () => {
+    await server?.close();
     rmSync(siteLink, { force: true });
   });
 

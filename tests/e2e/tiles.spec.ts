@@ -1,7 +1,8 @@
 import { expect, test } from './test.ts';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { solidPng } from './png.ts';
 
 // One build with street-level tiles configured, served beside a local tile server.
@@ -18,8 +19,8 @@ const tile = solidPng(256, 256, [120, 200, 120]);
 let tileMode: 'hold' | 'ok' | 'forbidden' = 'ok';
 let heldTiles: (() => void)[] = [];
 const tileRequests: string[] = [];
-let tileServer: Server;
-let siteServer: ChildProcess;
+let tileServer: Server | undefined;
+let siteServer: StaticServer | undefined;
 
 test.beforeAll(async () => {
   // A whole build: 20 to 50 s on a busy two-core machine.
@@ -36,7 +37,7 @@ test.beforeAll(async () => {
   });
   if (built.status !== 0) throw new Error(`build with tiles failed: ${built.stderr}`);
 
-  tileServer = createServer((request, response) => {
+  const tiles = createServer((request, response) => {
     tileRequests.push(request.url ?? '');
     const answer = () => {
       if (tileMode === 'forbidden') {
@@ -48,20 +49,21 @@ test.beforeAll(async () => {
     if (tileMode === 'hold') heldTiles.push(answer);
     else answer();
   });
-  await new Promise<void>((resolve) => tileServer.listen(tilePort, '127.0.0.1', resolve));
+  tileServer = tiles;
+  await new Promise<void>((resolve) => tiles.listen(tilePort, '127.0.0.1', resolve));
 
-  siteServer = spawn('npx', ['tsx', 'scripts/serve-static.ts', outDir, String(sitePort)], { stdio: 'pipe' });
-  await new Promise<void>((resolve, reject) => {
-    siteServer.stdout?.on('data', (data: Buffer) => {
-      if (data.toString().includes('Serving')) resolve();
-    });
-    siteServer.on('exit', () => reject(new Error('the site server stopped')));
-  });
+  siteServer = await startStaticServer({ folder: outDir, port: sitePort });
 });
 
+// Both servers stop with the tests, whatever happened in them.
 test.afterAll(async () => {
-  siteServer.kill();
-  await new Promise((resolve) => tileServer.close(resolve));
+  await siteServer?.close();
+  if (tileServer?.listening) {
+    await new Promise((resolve) => {
+      tileServer?.close(resolve);
+      tileServer?.closeAllConnections();
+    });
+  }
 });
 
 test.beforeEach(() => {

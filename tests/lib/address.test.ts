@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   absoluteRouteUrl,
+  embedId,
   embedScriptUrl,
   formatRoute,
   parseLanguageParam,
@@ -19,13 +20,13 @@ import {
 } from '../../src/lib/address.ts';
 import { supportedLanguages } from '../../src/lib/i18n.ts';
 import { slugPattern } from '../../src/lib/slug.ts';
-import { readRallyDocument } from './rally-fixtures.ts';
+import { rallyIds, readRallyDocument } from './rally-fixtures.ts';
 
 const slugs = (readRallyDocument() as { features: { id: string }[] }).features.map((feature) => feature.id);
 
 describe('parseRoute and formatRoute', () => {
   it('knows all eight slugs of the real data', () => {
-    expect(slugs).toEqual(['london', 'brasilia', 'mexico-city', 'munich', 'berlin', 'rome', 'stockholm', 'york']);
+    expect(slugs).toEqual(rallyIds);
   });
 
   for (const basePath of ['/', '/chechnya-rallies/']) {
@@ -160,6 +161,20 @@ describe('absolute addresses', () => {
   it('gives embed.js on the site origin', () => {
     expect(embedScriptUrl(site)).toBe('https://example.org/chechnya-rallies/embed.js');
     expect(embedScriptUrl({ basePath: '/', origin: 'http://127.0.0.1:4173' })).toBe('http://127.0.0.1:4173/embed.js');
+  });
+
+  it('gives the versioned embed script under the base path', () => {
+    expect(embedScriptUrl(site, 'assets/embed.0123456789ab.js')).toBe(
+      'https://example.org/chechnya-rallies/assets/embed.0123456789ab.js',
+    );
+  });
+});
+
+describe('embedId', () => {
+  it('names the embed by the page it was loaded at, or by the Pym.js child id', () => {
+    expect(embedId({ kind: 'city', cityId: 'london' }, null)).toBe('rally-map-london');
+    expect(embedId({ kind: 'overview' }, null)).toBe('rally-map-all');
+    expect(embedId({ kind: 'city', cityId: 'london' }, 'map-1')).toBe('rally-map-map-1');
   });
 });
 

@@ -18,6 +18,18 @@ describe('embedCode', () => {
     );
   });
 
+  it('names the script with its integrity value, fetched with CORS', () => {
+    const code = embedCode({
+      ...options,
+      scriptUrl: 'https://rallies.example.org/embed.0123456789ab.js',
+      scriptIntegrity: 'sha384-abc+/=',
+      mode: { kind: 'responsive' },
+    });
+    expect(code).toMatch(
+      /\n<script async src="https:\/\/rallies\.example\.org\/embed\.0123456789ab\.js" integrity="sha384-abc\+\/=" crossorigin="anonymous"><\/script>$/,
+    );
+  });
+
   it('gives a fixed-height iframe without a script', () => {
     const code = embedCode({ ...options, mode: { kind: 'fixed', height: 900 } });
     expect(code).toContain('height="900"');

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeRallyJson, parseRallyCollection, type RallyCollection } from '../../src/lib/parse-rallies.ts';
-import { lenientSchemas, strictSchemas } from '../../src/lib/rally-schema.ts';
+import { collectionSchemas } from '../../scripts/lib/rally-json-schema.ts';
+import { strictSchemas } from '../../src/lib/rally-schema.ts';
 import { slugFromName, unreportedDate, withMissingFields } from '../../src/lib/missing-fields.ts';
 import { slugPattern } from '../../src/lib/slug.ts';
 import { deleteAt, readRallyDocument, setAt, type JsonPath } from './rally-fixtures.ts';
@@ -116,7 +117,8 @@ const damagedDocument = fc.array(damage, { minLength: 1, maxLength: 4 }).map((da
       // An earlier change removed the parent.
     }
   }
-  return document;
+  // Through JSON text, so the parser gets exactly what JSON.parse makes of such a file.
+  return JSON.parse(JSON.stringify(document)) as unknown;
 });
 
 /** The invariants every result must keep, whatever the input. */
@@ -167,6 +169,17 @@ describe('decodeRallyJson, for any text', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the damage', () => {
+  it('adds "__proto__" as an own key, as JSON.parse of a file with that key does', () => {
+    const document = readRallyDocument();
+    setAt(document, ['features', 0, 'properties', '__proto__'], { polluted: true });
+    const properties = valueAt(document, ['features', 0, 'properties']) as object;
+    expect(Object.hasOwn(properties, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
+    expect(JSON.stringify(document)).toContain('"__proto__":{"polluted":true}');
   });
 });
 
@@ -222,7 +235,7 @@ describe('parseRallyCollection', () => {
     fc.assert(
       fc.property(damagedDocument, (document) => {
         const errors = parseRallyCollection(document).problems.filter((problem) => problem.severity === 'error');
-        expect(lenientSchemas.collection.safeParse(asTheParserReadsIt(document)).success).toBe(errors.length === 0);
+        expect(collectionSchemas.lenient.safeParse(asTheParserReadsIt(document)).success).toBe(errors.length === 0);
       }),
       { numRuns: 400 },
     );
@@ -230,9 +243,12 @@ describe('parseRallyCollection', () => {
 
   it('agrees with the zod schema on the real file', () => {
     expect(parseRallyCollection(realDocument).problems).toEqual([]);
-    expect(strictSchemas.collection.safeParse(realDocument).success).toBe(true);
+    expect(collectionSchemas.strict.safeParse(realDocument).success).toBe(true);
   });
 });
+
+/** The real file's campaign, read once. */
+const realCampaign: unknown = readRallyDocument().campaign;
 
 /**
  * A document with what the parser reads into it where fields are missing
@@ -240,12 +256,13 @@ describe('parseRallyCollection', () => {
  * reported, an id comes from the name, and no campaign is no error. The
  * schema, which editors use, still asks for all of them.
  */
-function asTheParserReadsIt(document: Record<string, unknown>): unknown {
-  const copy = structuredClone(document);
+function asTheParserReadsIt(document: unknown): unknown {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return document;
+  const copy = structuredClone(document) as Record<string, unknown>;
   const campaign = copy.campaign as { date?: unknown } | undefined;
   const campaignDate =
     typeof campaign?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(campaign.date) ? campaign.date : null;
-  if (!Object.hasOwn(copy, 'campaign')) copy.campaign = readRallyDocument().campaign;
+  if (!Object.hasOwn(copy, 'campaign')) copy.campaign = realCampaign;
   if (!Array.isArray(copy.features)) return copy;
   const taken = new Set<string>();
   copy.features = copy.features.map((feature: unknown) => {

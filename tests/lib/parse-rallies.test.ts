@@ -76,16 +76,7 @@ describe('parseRallyCollection on data/rallies.geojson', () => {
   const byId = new Map(collection.rallies.map((rally) => [rally.id, rally]));
 
   it('finds the eight rallies in file order and no problems', () => {
-    expect(idsOf(collection)).toEqual([
-      'london',
-      'brasilia',
-      'mexico-city',
-      'munich',
-      'berlin',
-      'rome',
-      'stockholm',
-      'york',
-    ]);
+    expect(idsOf(collection)).toEqual(rallyIds);
     expect(collection.problems).toEqual([]);
   });
 
@@ -119,17 +110,14 @@ describe('parseRallyCollection on data/rallies.geojson', () => {
     expect(byId.get('london')).toMatchObject({ longitude: -0.1908, latitude: 51.5103 });
   });
 
-  it.each(['brasilia', 'mexico-city', 'munich', 'berlin', 'rome', 'stockholm', 'york'])(
-    'reports nothing the article does not say for %s',
-    (id) => {
-      const rally = byId.get(id);
-      expect(rally).toBeDefined();
-      expect(rally?.venue).toBeNull();
-      expect(rally?.attendance).toBeNull();
-      expect(rally?.quotes).toEqual([]);
-      expect(rally?.photos).toEqual([]);
-    },
-  );
+  it.each(rallyIds.filter((id) => id !== 'london'))('reports nothing the article does not say for %s', (id) => {
+    const rally = byId.get(id);
+    expect(rally).toBeDefined();
+    expect(rally?.venue).toBeNull();
+    expect(rally?.attendance).toBeNull();
+    expect(rally?.quotes).toEqual([]);
+    expect(rally?.photos).toEqual([]);
+  });
 
   it('reads the campaign with three quotes by Matt Beard', () => {
     expect(collection.campaign?.date).toBe('2018-04-07');

@@ -39,10 +39,14 @@ function parentOf(root: unknown, path: JsonPath): { parent: object; key: string 
   return { parent: node, key };
 }
 
-/** Sets the value at `path` in a decoded JSON document. Throws if the parent does not exist. */
+/**
+ * Sets the value at `path` in a decoded JSON document as an own data property,
+ * as `JSON.parse` makes every key, `"__proto__"` included (an assignment would
+ * set the object's prototype instead). Throws if the parent does not exist.
+ */
 export function setAt(root: unknown, path: JsonPath, value: unknown): void {
   const { parent, key } = parentOf(root, path);
-  Reflect.set(parent, key, value);
+  Object.defineProperty(parent, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /** Deletes the field at `path`. Throws if it does not exist, so a typo in a test cannot pass silently. */

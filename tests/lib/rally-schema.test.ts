@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { collectionSchemas } from '../../scripts/lib/rally-json-schema.ts';
 import { lenientSchemas, strictSchemas } from '../../src/lib/rally-schema.ts';
 import { readRallyDocument } from './rally-fixtures.ts';
 
@@ -44,17 +45,17 @@ describe('the schema of the whole collection', () => {
 
   it('accepts the real file, with its $schema member', () => {
     expect(document.$schema).toBe('./rallies.schema.json');
-    expect(strictSchemas.collection.safeParse(document).success).toBe(true);
+    expect(collectionSchemas.strict.safeParse(document).success).toBe(true);
   });
 
   it('refuses a crs member', () => {
-    expect(lenientSchemas.collection.safeParse({ ...document, crs: null }).success).toBe(false);
+    expect(collectionSchemas.lenient.safeParse({ ...document, crs: null }).success).toBe(false);
   });
 
   it('refuses two features with the same id, at the second one', () => {
     const features = document.features as { id: string }[];
     const twice = { ...document, features: [...features, { ...features[0] }] };
-    const result = lenientSchemas.collection.safeParse(twice);
+    const result = collectionSchemas.lenient.safeParse(twice);
     expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
       [['features', 8, 'id'], '"london" is already used by an earlier feature; ids must be unique'],
     ]);
@@ -63,6 +64,6 @@ describe('the schema of the whole collection', () => {
   it('refuses a point given as [latitude, longitude] when the latitude is out of range', () => {
     const features = structuredClone(document.features) as { geometry: { coordinates: number[] } }[];
     features[2] = { ...features[2], geometry: { ...features[2]?.geometry, coordinates: [19.4326, -99.1332] } };
-    expect(lenientSchemas.collection.safeParse({ ...document, features }).success).toBe(false);
+    expect(collectionSchemas.lenient.safeParse({ ...document, features }).success).toBe(false);
   });
 });

@@ -57,8 +57,20 @@ describe('mastodonShareUrl', () => {
   );
 
   it.each([
+    ['мастодон.рф', 'https://xn--80aiwgdbsi.xn--p1ai'],
+    ['xn--80aiwgdbsi.xn--p1ai', 'https://xn--80aiwgdbsi.xn--p1ai'],
+    ['@someone@Мастодон.РФ', 'https://xn--80aiwgdbsi.xn--p1ai'],
+    ['social.bücher.example', 'https://social.xn--bcher-kva.example'],
+  ])('accepts the internationalised server %j as %s', (typed, origin) => {
+    expect(new URL(mastodonShareUrl(typed, page) ?? 'about:blank').origin).toBe(origin);
+  });
+
+  it.each([
     '',
     'localhost',
+    'evil.example%2fphish',
+    'xn--.xn--p1ai',
+    '[::1]',
     'javascript:alert(1)',
     'http://mastodon.social',
     'evil.example/phish?x=',

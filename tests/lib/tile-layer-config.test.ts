@@ -51,6 +51,9 @@ describe('parseTileLayerConfig', () => {
   it.each([
     ['http://tiles.example.org/{z}/{x}/{y}.png', 'must be an https:// URL'],
     ['ftp://tiles.example.org/{z}/{x}/{y}.png', 'must be an https:// URL'],
+    ['https:tiles.example.org/{z}/{x}/{y}.png', 'must be an https:// URL'],
+    ['https:/tiles.example.org/{z}/{x}/{y}.png', 'must be an https:// URL'],
+    ['https:///tiles.example.org/{z}/{x}/{y}.png', 'must be an https:// URL'],
     ['https://tiles.example.org/{z}/{x}.png', 'has no {y}'],
     ['https://tiles.example.org/{z}/{x}/{y}{r}.png', 'unknown placeholder {r}'],
     ['https://tiles.example.org/{z}/{x}/{y}}.png', 'unmatched brace'],

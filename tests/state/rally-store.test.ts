@@ -38,6 +38,7 @@ describe('initialRallyState', () => {
       dataAsOf: null,
       offlineCopy: false,
       cityFilter: '',
+      basemap: { status: 'loading' },
     });
   });
 

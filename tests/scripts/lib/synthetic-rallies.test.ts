@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPointCountry, insideCountry, loadCountryAtlas } from '../../../scripts/lib/country-check.ts';
 import {
+  defaultSeed,
   formatRallyFile,
   generateRallyFile,
   seededRandom,
@@ -75,5 +77,28 @@ describe('generateRallyFile', () => {
     const report = validateRallyText(text, 'tmp/rallies-1000.geojson');
     expect(report.exitCode).toBe(0);
     expect(report.lines.filter((line) => / (?:error|warning): /.test(line))).toEqual([]);
+  });
+});
+
+describe('real-size records (--real)', () => {
+  it('are about 600 bytes each, pass the parser, and say in every text that they are synthetic', () => {
+    const real = JSON.parse(readFileSync('data/rallies.geojson', 'utf8')) as {
+      campaign: Record<string, unknown>;
+      features: TemplateFeature[];
+    };
+    const file = generateRallyFile(real.features, real.campaign, 200, () => true, defaultSeed, true);
+    const text = formatRallyFile(file);
+    const perRecord = file.features.reduce((sum, feature) => sum + JSON.stringify(feature).length, 0) / 200;
+    expect(perRecord).toBeGreaterThan(550);
+    expect(perRecord).toBeLessThan(650);
+    const parsed = parseRallyCollection(JSON.parse(text));
+    expect(parsed.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(parsed.rallies).toHaveLength(200);
+    const first = parsed.rallies[0];
+    expect(first?.venue).toMatch(/^Synthetic venue/);
+    expect(parsed.rallies[1]?.venue).toBeNull();
+    expect(first?.locationNote).toMatch(/^Synthetic:/);
+    expect(first?.sources[0]).toMatchObject({ title: expect.stringMatching(/^Synthetic record/) as unknown });
+    expect(first?.sources[0]?.note).toMatch(/^Not a source/);
   });
 });
