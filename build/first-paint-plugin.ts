@@ -34,7 +34,7 @@ interface BundleEntry {
  * map's chunk (the one `src/map/rally-map.tsx` starts) and the chunks it
  * imports, and its styles. src/boot.ts preloads them after the page's first
  * frame, beside the app's own code. Not the basemap: a generated page's map
- * picture already carries it (src/map/basemap-layer.tsx).
+ * picture already carries it (src/state/picture-basemap.ts).
  */
 export function firstViewFiles(bundle: Record<string, BundleEntry>): string[] {
   const entries = Object.values(bundle);

@@ -71,7 +71,7 @@ describe('startPostingEmbedHeight', () => {
     expect(page.postMessage).not.toHaveBeenCalled();
     vi.advanceTimersByTime(100);
     expect(page.postMessage.mock.calls.map(([message]: unknown[]) => message)).toEqual(
-      embedHeightMessages(701, 'rally-map-map-1', 'map-1'),
+      embedHeightMessages(701, 'rally-map-london', 'map-1'),
     );
     expect(page.postMessage.mock.calls.every(([, origin]: unknown[]) => origin === '*')).toBe(true);
   });
