@@ -18,6 +18,8 @@ import { writeOembedDocuments } from './steps/write-oembed-documents.ts';
 import { writePages } from './steps/write-pages.ts';
 import { writeServiceWorker } from './steps/write-service-worker.ts';
 import { writeShareCards } from './steps/write-share-cards.ts';
+import { writeCampaignTools } from './steps/write-campaign-tools.ts';
+import { writeDataDownloads } from './steps/write-data-downloads.ts';
 
 /**
  * With many rallies (src/lib/scale.ts), city pages are written for the
@@ -40,6 +42,8 @@ export const postBuildSteps: readonly PostBuildStep[] = [
   writePages,
   writeOembedDocuments,
   writeShareCards,
+  writeDataDownloads,
+  writeCampaignTools,
   writeEmbedScript,
   // After every page, so the precache list sees them all (and before the compressed copies exist).
   writeServiceWorker,

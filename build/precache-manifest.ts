@@ -26,7 +26,8 @@ export function isPrecached(path: string): boolean {
   if (path === 'index.html' || path === '404.html') return true;
   if (/^city\/[^/]+\/index\.html$/.test(path)) return true;
   if (path === 'favicon.svg' || path === 'manifest.webmanifest' || /^icons\/[^/]+\.png$/.test(path)) return true;
-  return /^data\/[^/]+\.geojson$/.test(path);
+  // The rally file only: the downloads beside it (data/rallies-validated.geojson, data/rallies.csv) are not needed offline.
+  return path === 'data/rallies.geojson';
 }
 
 /**

@@ -9,7 +9,7 @@ import { OfflineNote } from './panel/offline-note.tsx';
 import { SheetHandle, type SheetHeight } from './panel/sheet-handle.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
 import { absoluteRouteUrl, formatRoute, overviewRoute } from './lib/address.ts';
-import { selectCampaign, selectIsEmbed, selectRoute, selectSelectedRally } from './state/selectors.ts';
+import { selectCampaign, selectIsEmbed, selectIsLoaded, selectRoute, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
 import { siteRoot } from './state/url-sync.ts';
 
@@ -77,6 +77,7 @@ function LoadedMap({ mapLoad }: { mapLoad: Exclude<MapLoad, { status: 'loading' 
  */
 export function App({ mapPicture = '' }: { mapPicture?: string }) {
   const campaign = useRallyStore(selectCampaign);
+  const loaded = useRallyStore(selectIsLoaded);
   const cityOpen = useRallyStore((state) => selectSelectedRally(state) !== undefined);
   const isEmbed = useRallyStore(selectIsEmbed);
   const route = useRallyStore(selectRoute);
@@ -118,7 +119,10 @@ export function App({ mapPicture = '' }: { mapPicture?: string }) {
             <p className="panel-kicker">{campaign ? formatCalendarDate(campaign.date, locale) : t('app.siteName')}</p>
             <LanguageSwitcher />
           </div>
-          <h1 className="panel-title">{campaign ? campaign.title : t('app.loading')}</h1>
+          <h1 className="panel-title">
+            {/* A file with no campaign (a plain GeoJSON of points) gets a generic title once loaded. */}
+            {campaign ? campaign.title : loaded ? t('tools.untitledCampaign') : t('app.loading')}
+          </h1>
           {isEmbed ? (
             <a
               className="full-map-link"

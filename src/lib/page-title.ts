@@ -15,7 +15,10 @@ export function pageTitle(page: TitledPage, campaign: Campaign | null): string {
     case 'overview':
       return campaign ? `${campaign.title} · ${formatCalendarDate(campaign.date)}` : site;
     case 'city':
-      return `${cityName(page.rally).name}, ${formatCalendarDate(page.rally.date)} · ${site}`;
+      // A rally whose date no one reported (src/lib/missing-fields.ts) is named without one.
+      return page.rally.date === ''
+        ? `${cityName(page.rally).name} · ${site}`
+        : `${cityName(page.rally).name}, ${formatCalendarDate(page.rally.date)} · ${site}`;
     case 'not-found':
       return `Page not found · ${site}`;
   }

@@ -1,23 +1,48 @@
+import { quoteAnchor, quotePagePath } from '../lib/campaign-paths.ts';
+import { imagePath } from '../lib/campaign-paths.ts';
+import { formatCalendarDate } from '../lib/format-date.ts';
 import { groupQuotesBySpeaker } from '../lib/group-quotes.ts';
-import type { Quote } from '../lib/rally-schema.ts';
+import { citationLine } from '../lib/quote-pages.ts';
+import type { Quote, Source } from '../lib/rally-schema.ts';
+import { ShareMenu } from '../share/share-menu.tsx';
+import { siteRoot } from '../state/url-sync.ts';
 import { useT } from '../state/use-t.ts';
 
 function primaryLanguage(tag: string): string {
   return tag.toLowerCase().split('-')[0] ?? tag;
 }
 
+/** Where a list of quotes was said: a city's rally, or the campaign as a whole (`cityId: null`). */
+export interface QuoteContext {
+  cityId: string | null;
+  /** The date they were said, YYYY-MM-DD. */
+  date: string;
+  source: Source | null;
+}
+
 /**
  * Verbatim quotes in source order, each passage its own `<blockquote>` in
  * its own language, with the speaker named once per run of passages. Quotes
  * are never translated: when the interface is in another language, a small
- * note says which language they are in.
+ * note says which language they are in. Each passage has a stable anchor
+ * (`#quote-2`, its number in the file) and a "Share this quote" action for
+ * its own page, which is a plain link to that page without JavaScript.
  */
-export function QuoteList({ quotes }: { quotes: readonly Quote[] }) {
+export function QuoteList({ quotes, context }: { quotes: readonly Quote[]; context: QuoteContext }) {
   const { t, language, locale } = useT();
   const languageNames = new Intl.DisplayNames([locale], { type: 'language' });
+  const basePath = import.meta.env.BASE_URL;
+  const groups = groupQuotesBySpeaker(quotes);
+  // Each quote's number is its place in the file, counted across the groups.
+  const firstNumbers: number[] = [];
+  let next = 1;
+  for (const group of groups) {
+    firstNumbers.push(next);
+    next += group.quotes.length;
+  }
   return (
     <div className="quote-list">
-      {groupQuotesBySpeaker(quotes).map((group, groupIndex) => {
+      {groups.map((group, groupIndex) => {
         const quoteLanguage = group.quotes[0]?.lang ?? 'en';
         const foreign = primaryLanguage(quoteLanguage) !== primaryLanguage(language);
         return (
@@ -33,14 +58,45 @@ export function QuoteList({ quotes }: { quotes: readonly Quote[] }) {
                 </span>
               ) : null}
             </figcaption>
-            {group.quotes.map((quote, quoteIndex) => (
-              <blockquote className="quote" lang={quote.lang} key={quoteIndex}>
-                <p>{quote.text}</p>
-              </blockquote>
-            ))}
+            {group.quotes.map((quote, quoteIndex) => {
+              const number = (firstNumbers[groupIndex] ?? 1) + quoteIndex;
+              const address = { cityId: context.cityId, number };
+              const path = quotePagePath(address, basePath);
+              const subject = { kind: 'quote' as const, quote: address };
+              return (
+                <div className="quote-item" id={quoteAnchor(number)} key={number}>
+                  <blockquote className="quote" lang={quote.lang}>
+                    <p>{quote.text}</p>
+                  </blockquote>
+                  <ShareMenu
+                    route={context.cityId === null ? { kind: 'overview' } : { kind: 'city', cityId: context.cityId }}
+                    path={path}
+                    label={t('tools.shareQuote')}
+                    text={`“${quote.text}” — ${quote.speaker}`}
+                    tools={{
+                      citation: citationLine(
+                        { quote, source: context.source },
+                        formatCalendarDate(context.date, locale),
+                        quoteUrl(path),
+                      ),
+                      images: {
+                        wide: imagePath(subject, 'wide', basePath),
+                        square: imagePath(subject, 'square', basePath),
+                      },
+                    }}
+                  />
+                </div>
+              );
+            })}
           </figure>
         );
       })}
     </div>
   );
+}
+
+/** A quote page's absolute address; at build time (no window) on `SITE_URL` or the local preview's origin. */
+function quoteUrl(path: string): string {
+  if (import.meta.env.SITE_URL || typeof window !== 'undefined') return new URL(path, siteRoot().origin).href;
+  return path;
 }

@@ -4,6 +4,7 @@ import { embedCode } from '../lib/embed-code.ts';
 import { shareLinks } from '../lib/share-links.ts';
 import { siteRoot } from '../state/url-sync.ts';
 import { useT } from '../state/use-t.ts';
+import type { ShareTools } from './share-panel.tsx';
 
 /**
  * The share options as plain links and text, for readers without JavaScript:
@@ -14,7 +15,18 @@ import { useT } from '../state/use-t.ts';
  * page's own origin, as the menu does; where the two could differ (a local
  * build opened at another address) the page's own text is kept.
  */
-export function ShareWithoutScript({ route, text, title }: { route: Route; text: string; title: string }) {
+export function ShareWithoutScript({
+  route,
+  text,
+  title,
+  tools = {},
+}: {
+  route: Route;
+  text: string;
+  title: string;
+  /** The page's image downloads and poster, as plain links. */
+  tools?: ShareTools;
+}) {
   const { t } = useT();
   const codeId = useId();
   const site = siteRoot();
@@ -45,6 +57,28 @@ export function ShareWithoutScript({ route, text, title }: { route: Route; text:
             </li>
           ))}
         </ul>
+        {tools.images ? (
+          <>
+            <p className="share-heading">{t('tools.downloadImage')}</p>
+            <ul className="share-links">
+              <li>
+                <a href={tools.images.wide} download>
+                  {t('tools.imageWide')}
+                </a>
+              </li>
+              <li>
+                <a href={tools.images.square} download>
+                  {t('tools.imageSquare')}
+                </a>
+              </li>
+            </ul>
+          </>
+        ) : null}
+        {tools.posterPath ? (
+          <p>
+            <a href={tools.posterPath}>{t('tools.printPoster')}</a>
+          </p>
+        ) : null}
         <label className="share-heading" htmlFor={codeId}>
           {t('embed.heading')}
         </label>
