@@ -19,6 +19,8 @@ import { writeOembedDocuments } from './steps/write-oembed-documents.ts';
 import { writePages } from './steps/write-pages.ts';
 import { writeServiceWorker } from './steps/write-service-worker.ts';
 import { writeShareCards } from './steps/write-share-cards.ts';
+import { writeCampaignTools } from './steps/write-campaign-tools.ts';
+import { writeDataDownloads } from './steps/write-data-downloads.ts';
 
 /**
  * With many rallies (src/lib/scale.ts), city pages are written for the
@@ -41,6 +43,8 @@ export const postBuildSteps: readonly PostBuildStep[] = [
   writePages,
   writeOembedDocuments,
   writeShareCards,
+  writeDataDownloads,
+  writeCampaignTools,
   writeEmbedScript,
   // After every page, so the precache list sees them all (and before the compressed copies exist).
   writeServiceWorker,
@@ -75,7 +79,13 @@ export async function runPostBuild(options: PostBuildOptions): Promise<void> {
       root,
       base: environment.basePath,
       mode,
-      defines: { ...buildTimeDefines(environment), ...embedScriptDefine(embedScript) },
+      // The pages' absolute addresses (the share options shown without JavaScript,
+      // the printed address) use the site's address even when SITE_URL is unset: the local preview's.
+      defines: {
+        ...buildTimeDefines(environment),
+        ...embedScriptDefine(embedScript),
+        'import.meta.env.SITE_URL': JSON.stringify(environment.siteUrl),
+      },
       serverOutDir,
     });
     const context = createContext({ root, outDir, environment, embedScript, logger, renderRoute, started });

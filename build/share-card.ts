@@ -43,7 +43,8 @@ export const shareCardSize: { width: 1200; height: 630 } = { width: 1200, height
 const W = shareCardSize.width;
 const H = shareCardSize.height;
 
-const colours = {
+/** The cards' palette. */
+export const colours = {
   sea: '#dce6ec',
   graticule: '#d1dce3',
   land: '#f7f4ee',
@@ -68,10 +69,10 @@ const mapCentre: [number, number] = [(mapArea.left + mapArea.right) / 2, (mapAre
 const cityViewRadius = 25;
 
 /** Proportions of the em used to place lines (from the fonts' OS/2 and hhea tables). */
-const sansCap = 0.728;
-const sansDescent = 0.242;
-const serifCap = 0.67;
-const serifDescent = 0.3;
+export const sansCap = 0.728;
+export const sansDescent = 0.242;
+export const serifCap = 0.67;
+export const serifDescent = 0.3;
 
 // ---------------------------------------------------------------------------
 // Text
@@ -94,7 +95,7 @@ function isXmlCharacter(code: number): boolean {
  * yet escaped): control characters and lone surrogates removed, white space
  * collapsed to single spaces.
  */
-function cleanText(text: string): string {
+export function cleanText(text: string): string {
   let kept = '';
   for (const character of text.normalize('NFC')) {
     if (isXmlCharacter(character.codePointAt(0) ?? 0)) kept += character;
@@ -110,7 +111,7 @@ function graphemes(text: string): string[] {
 }
 
 /** Escapes the five XML special characters, for text content and attribute values alike. */
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -119,17 +120,19 @@ function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-interface TextStyle {
+/** A face, size and tracking for one block of card text. */
+export interface TextStyle {
   face: ShareCardFontFace;
   size: number;
   letterSpacing?: number;
 }
 
-function width(text: string, style: TextStyle): number {
+/** The width of `text` in `style`, in pixels. */
+export function width(text: string, style: TextStyle): number {
   return textWidth(text, style.face, style.size, style.letterSpacing ?? 0);
 }
 
-interface Wrapped {
+export interface Wrapped {
   lines: string[];
   /** True when text was dropped to keep within the line limit. */
   truncated: boolean;
@@ -143,7 +146,7 @@ interface Wrapped {
  * the last kept line ends at a word boundary with "…" (and `suffix`, e.g. a
  * closing quotation mark, after it).
  */
-function wrapText(text: string, style: TextStyle, maxWidth: number, maxLines: number, suffix = ''): Wrapped {
+export function wrapText(text: string, style: TextStyle, maxWidth: number, maxLines: number, suffix = ''): Wrapped {
   const fits = (line: string): boolean => width(line, style) <= maxWidth;
   const lines: string[] = [];
   let brokenWord = false;
@@ -180,7 +183,7 @@ function wrapText(text: string, style: TextStyle, maxWidth: number, maxLines: nu
 }
 
 /** One laid-out block of lines, ready to write as a `<text>` element. */
-interface TextBlock {
+export interface TextBlock {
   role: string;
   lines: string[];
   x: number;
@@ -193,7 +196,8 @@ interface TextBlock {
   attributes?: string;
 }
 
-function textElement(block: TextBlock): string {
+/** A laid-out block as an SVG `<text>` element, one `<tspan>` per line, every line escaped. */
+export function textElement(block: TextBlock): string {
   const { face, size, letterSpacing } = block.style;
   const spacing = letterSpacing ? ` letter-spacing="${letterSpacing}"` : '';
   const tspans = block.lines
@@ -430,7 +434,7 @@ function cardProjection(highlight: [number, number] | null, rallies: [number, nu
     ]);
 }
 
-function round(value: number): number {
+export function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
@@ -467,7 +471,8 @@ function basemapLayers(topology: Topology): BasemapLayers {
   return layers;
 }
 
-function basemapSvg(topology: Topology, projection: GeoProjection): string {
+/** Graticule, land, borders and coasts of `topology` in `projection`, as SVG paths. */
+export function basemapSvg(topology: Topology, projection: GeoProjection): string {
   const { land, borders, coast } = basemapLayers(topology);
   const path = geoPath(projection).digits(1);
   const d = (object: GeoPermissibleObjects): string => path(object) ?? '';

@@ -17,13 +17,15 @@ import {
  * Renders the app's HTML for one route at build time, from a loaded rally
  * collection, in one language (its catalogue and translation): the same
  * components, in the same state the browser will be in when it hydrates
- * the page. Not for use in the browser.
+ * the page, with `mapPicture` (build/map-picture.ts) where the map will be.
+ * Not for use in the browser.
  */
 export function renderRoute(
   collection: RallyCollection,
   route: Route,
   presentation: Presentation,
   pack: LanguagePack,
+  mapPicture = '',
 ): string {
   rallyStore.setState(initialRallyState(), true);
   setPresentation(presentation);
@@ -32,7 +34,7 @@ export function renderRoute(
   showRoute(route);
   return renderToString(
     <StrictMode>
-      <App />
+      <App mapPicture={mapPicture} />
     </StrictMode>,
   );
 }

@@ -5,6 +5,7 @@
  * source reports about the real rallies (no venue, crowd, quote, photo or
  * source): only "not reported" values the schema allows.
  */
+import { notReportedFacts } from '../../src/lib/missing-fields.ts';
 
 /** The parts of a real feature a clone is made from. */
 export interface TemplateFeature {
@@ -143,12 +144,7 @@ export function generateRallyFile(
         name: `${name} test copy ${number}`,
         country,
         date,
-        venue: null,
-        locationPrecision: 'city',
-        attendance: null,
-        quotes: [],
-        photos: [],
-        sources: [],
+        ...notReportedFacts(),
         ...(realSize ? realSizeFields(template, id, number, index) : {}),
       },
     });

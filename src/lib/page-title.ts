@@ -37,7 +37,10 @@ export function pageTitle(page: TitledPage, campaign: Campaign | null, words: Ti
     case 'overview':
       return campaign ? `${site} · ${formatCalendarDate(campaign.date, words.locale)}` : site;
     case 'city':
-      return `${cityName(page.rally, words.translation).name}, ${formatCalendarDate(page.rally.date, words.locale)} · ${site}`;
+      // A rally whose date no one reported (src/lib/missing-fields.ts) is named without one.
+      return page.rally.date === ''
+        ? `${cityName(page.rally, words.translation).name} · ${site}`
+        : `${cityName(page.rally, words.translation).name}, ${formatCalendarDate(page.rally.date, words.locale)} · ${site}`;
     case 'not-found':
       return `${words.notFound} · ${site}`;
   }

@@ -9,6 +9,7 @@ import {
   type Campaign,
   type Rally,
 } from './rally-schema.ts';
+import { missingFieldMessage, slugFromName, unreportedDate, withMissingFields } from './missing-fields.ts';
 import { slugPattern } from './slug.ts';
 
 /*
@@ -291,7 +292,14 @@ export function parseRallyCollection(input: unknown): RallyCollection {
         ['campaign'],
         (severity, path, message) => documentProblem(path, message, severity),
       )
-    : (documentProblem(['campaign'], 'is missing: the campaign title, date and source belong here'), null);
+    : // A plain GeoJSON of points has no campaign: the site shows a generic title until one is set.
+      (documentProblem(
+        ['campaign'],
+        'is missing: a generic title is shown; set the campaign’s title, date, summary and source here',
+        'warning',
+      ),
+      null);
+  const campaignDate = campaign?.date ?? null;
 
   if (!Array.isArray(input.features)) {
     documentProblem(
@@ -304,7 +312,11 @@ export function parseRallyCollection(input: unknown): RallyCollection {
   const seenIds = new Set<string>();
   // Spread, so a hole in a sparse array (never from JSON.parse) is reported as a missing feature, not skipped.
   [...(input.features as unknown[])].forEach((feature: unknown, featureIndex) => {
-    const featureId = usableFeatureId(feature);
+    // A feature with no id (a plain point from geojson.io or uMap) gets one made from its name.
+    const nameForId =
+      isRecord(feature) && feature.id === undefined && isRecord(feature.properties) ? feature.properties.name : null;
+    const derivedId = typeof nameForId === 'string' ? uniqueId(slugFromName(nameForId), seenIds) : null;
+    const featureId = usableFeatureId(feature) ?? derivedId;
     const base: PathSegment[] = ['features', featureIndex];
     const problemsBefore = problems.length;
     const report = (severity: RallyProblem['severity'], path: PathSegment[], message: string) => {
@@ -320,7 +332,13 @@ export function parseRallyCollection(input: unknown): RallyCollection {
     }
     checkGeoJsonObject(feature, 'Feature', base, (path, message) => report('error', path, message));
 
-    if (feature.id === undefined) {
+    if (feature.id === undefined && derivedId !== null) {
+      report(
+        'warning',
+        [...base, 'id'],
+        `is missing: "${derivedId}", made from the name, is used in its link; set an id so the link never changes`,
+      );
+    } else if (feature.id === undefined) {
       report('error', [...base, 'id'], 'is missing: each rally needs an id such as "london", used in its link');
     } else if (featureId === null) {
       report(
@@ -373,11 +391,15 @@ export function parseRallyCollection(input: unknown): RallyCollection {
       }
     }
 
-    const properties = isRecord(feature.properties)
+    const completed = isRecord(feature.properties) ? withMissingFields(feature.properties, campaignDate) : null;
+    for (const field of completed?.filled ?? []) {
+      report('warning', [...base, 'properties', field], missingFieldMessage(field, campaignDate));
+    }
+    const properties = completed
       ? validate(
           strictSchemas.rallyProperties,
           lenientSchemas.rallyProperties,
-          feature.properties,
+          completed.properties,
           [...base, 'properties'],
           report,
         )
@@ -393,8 +415,17 @@ export function parseRallyCollection(input: unknown): RallyCollection {
     if (featureId !== null) seenIds.add(featureId);
     const hasErrors = problems.slice(problemsBefore).some((problem) => problem.severity === 'error');
     if (hasErrors || properties === null || position === null || featureId === null) return;
-    rallies.push({ ...properties, id: featureId, longitude: position[0], latitude: position[1] });
+    const date = completed?.dateUnreported ? unreportedDate : properties.date;
+    rallies.push({ ...properties, date, id: featureId, longitude: position[0], latitude: position[1] });
   });
 
   return { campaign, rallies, problems };
+}
+
+/** `slug`, or `slug-2`, `slug-3` … when it is already taken. */
+function uniqueId(slug: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(slug)) return slug;
+  let number = 2;
+  while (taken.has(`${slug}-${number}`)) number++;
+  return `${slug}-${number}`;
 }

@@ -7,8 +7,8 @@ import { ShareMenu } from '../share/share-menu.tsx';
 import { selectCampaign, selectRallies } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { CityList } from './city-list.tsx';
+import { DataDownloads } from './data-downloads.tsx';
 import { QuoteList } from './quote-list.tsx';
-import { SourceLine } from './source-line.tsx';
 
 /** The overview: what happened, who called it, the organisers' words, and every city. */
 export function CampaignOverview() {
@@ -63,11 +63,14 @@ export function CampaignOverview() {
           <h2 id="overview-quotes" className="section-heading">
             {t('overview.organisersSaid')}
           </h2>
-          <QuoteList quotes={campaign.quotes} ownerId="campaign" />
+          <QuoteList
+            quotes={campaign.quotes}
+            context={{ cityId: null, date: campaign.date, source: campaign.source }}
+          />
         </section>
       ) : null}
 
-      {campaign ? <SourceLine source={campaign.source} /> : null}
+      <DataDownloads source={campaign?.source ?? null} />
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { useT } from '../state/use-t.ts';
 import { useEffect, useRef } from 'react';
+import { imagePath, posterPagePath } from '../lib/campaign-paths.ts';
 import { cityName } from '../lib/city-name.ts';
 import { captionTextId, translatedText } from '../lib/content-translation.ts';
 import { countryName } from '../lib/country-name.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
+import { unreportedDate } from '../lib/missing-fields.ts';
 import type { Rally } from '../lib/rally-schema.ts';
 import { pageTitle } from '../lib/page-title.ts';
 import { overviewRoute } from '../lib/address.ts';
@@ -57,6 +59,13 @@ export function CityPanel({ rally }: { rally: Rally }) {
         <ShareMenu
           route={{ kind: 'city', cityId: rally.id }}
           text={pageTitle({ kind: 'city', rally }, campaign, titles)}
+          tools={{
+            images: {
+              wide: imagePath({ kind: 'city', cityId: rally.id }, 'wide', import.meta.env.BASE_URL),
+              square: imagePath({ kind: 'city', cityId: rally.id }, 'square', import.meta.env.BASE_URL),
+            },
+            posterPath: posterPagePath(rally.id, 'a4', import.meta.env.BASE_URL),
+          }}
         />
       </div>
 
@@ -73,9 +82,13 @@ export function CityPanel({ rally }: { rally: Rally }) {
       <dl className="city-facts">
         <div>
           <dt>{t('city.date')}</dt>
-          <dd>
-            <time dateTime={rally.date}>{formatCalendarDate(rally.date, locale)}</time>
-          </dd>
+          {rally.date === unreportedDate ? (
+            <dd className="not-reported">{t('city.dateNotReported')}</dd>
+          ) : (
+            <dd>
+              <time dateTime={rally.date}>{formatCalendarDate(rally.date, locale)}</time>
+            </dd>
+          )}
         </div>
         <div>
           <dt>{t('city.venue')}</dt>
@@ -104,7 +117,10 @@ export function CityPanel({ rally }: { rally: Rally }) {
           {t('city.whatWasSaid')}
         </h3>
         {rally.quotes.length > 0 ? (
-          <QuoteList quotes={rally.quotes} ownerId={rally.id} />
+          <QuoteList
+            quotes={rally.quotes}
+            context={{ cityId: rally.id, date: rally.date, source: rally.sources[0] ?? campaign?.source ?? null }}
+          />
         ) : (
           <p className="not-reported">{t('city.noQuotes')}</p>
         )}

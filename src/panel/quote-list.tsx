@@ -1,10 +1,23 @@
 import { quoteTextId, translatedText } from '../lib/content-translation.ts';
+import { imagePath, quoteAnchor, quotePagePath } from '../lib/campaign-paths.ts';
+import { formatCalendarDate } from '../lib/format-date.ts';
 import { groupQuotesBySpeaker } from '../lib/group-quotes.ts';
-import type { Quote } from '../lib/rally-schema.ts';
+import { citationLine } from '../lib/quote-pages.ts';
+import type { Quote, Source } from '../lib/rally-schema.ts';
+import { ShareMenu } from '../share/share-menu.tsx';
+import { siteRoot } from '../state/url-sync.ts';
 import { useT } from '../state/use-t.ts';
 
 function primaryLanguage(tag: string): string {
   return tag.toLowerCase().split('-')[0] ?? tag;
+}
+
+/** Where a list of quotes was said: a city's rally, or the campaign as a whole (`cityId: null`). */
+export interface QuoteContext {
+  cityId: string | null;
+  /** The date they were said, YYYY-MM-DD. */
+  date: string;
+  source: Source | null;
 }
 
 /**
@@ -13,15 +26,28 @@ function primaryLanguage(tag: string): string {
  * quote is never replaced by a translation: when the page is in another
  * language, a small note says which language the quotes are in, and our
  * translation follows each passage outside its `<blockquote>`, labelled
- * "Translation:" so it is never taken for the speaker's words. `ownerId`
- * is `campaign` or the rally's id, for the translations' ids.
+ * "Translation:" so it is never taken for the speaker's words. Each passage
+ * has a stable anchor (`#quote-2`, its number in the file) and a "Share this
+ * quote" action for its own page, which is a plain link to that page
+ * without JavaScript.
  */
-export function QuoteList({ quotes, ownerId }: { quotes: readonly Quote[]; ownerId: string }) {
+export function QuoteList({ quotes, context }: { quotes: readonly Quote[]; context: QuoteContext }) {
   const { t, language, locale, translation } = useT();
+  // The translations' ids name the quote's owner: the rally's id, or `campaign`.
+  const ownerId = context.cityId ?? 'campaign';
   const languageNames = new Intl.DisplayNames([locale], { type: 'language' });
+  const basePath = import.meta.env.BASE_URL;
+  const groups = groupQuotesBySpeaker(quotes);
+  // Each quote's number is its place in the file, counted across the groups.
+  const firstNumbers: number[] = [];
+  let next = 1;
+  for (const group of groups) {
+    firstNumbers.push(next);
+    next += group.quotes.length;
+  }
   return (
     <div className="quote-list">
-      {groupQuotesBySpeaker(quotes).map((group, groupIndex) => {
+      {groups.map((group, groupIndex) => {
         const quoteLanguage = group.quotes[0]?.lang ?? 'en';
         const foreign = primaryLanguage(quoteLanguage) !== primaryLanguage(language);
         return (
@@ -38,9 +64,13 @@ export function QuoteList({ quotes, ownerId }: { quotes: readonly Quote[]; owner
               ) : null}
             </figcaption>
             {group.quotes.map((quote, quoteIndex) => {
+              const number = (firstNumbers[groupIndex] ?? 1) + quoteIndex;
+              const address = { cityId: context.cityId, number };
+              const path = quotePagePath(address, basePath);
+              const subject = { kind: 'quote' as const, quote: address };
               const translated = translatedText(translation, quoteTextId(ownerId, quotes.indexOf(quote)), quote.text);
               return (
-                <div className="quote-passage" key={quoteIndex}>
+                <div className="quote-item" id={quoteAnchor(number)} key={number}>
                   <blockquote className="quote" lang={quote.lang}>
                     <p>{quote.text}</p>
                   </blockquote>
@@ -49,6 +79,23 @@ export function QuoteList({ quotes, ownerId }: { quotes: readonly Quote[]; owner
                       <span className="translation-label">{t('content.translation')}</span> {translated}
                     </p>
                   )}
+                  <ShareMenu
+                    route={context.cityId === null ? { kind: 'overview' } : { kind: 'city', cityId: context.cityId }}
+                    path={path}
+                    label={t('tools.shareQuote')}
+                    text={`“${quote.text}” — ${quote.speaker}`}
+                    tools={{
+                      citation: citationLine(
+                        { quote, source: context.source },
+                        formatCalendarDate(context.date, locale),
+                        quoteUrl(path),
+                      ),
+                      images: {
+                        wide: imagePath(subject, 'wide', basePath),
+                        square: imagePath(subject, 'square', basePath),
+                      },
+                    }}
+                  />
                 </div>
               );
             })}
@@ -57,4 +104,10 @@ export function QuoteList({ quotes, ownerId }: { quotes: readonly Quote[]; owner
       })}
     </div>
   );
+}
+
+/** A quote page's absolute address; at build time (no window) on `SITE_URL` or the local preview's origin. */
+function quoteUrl(path: string): string {
+  if (import.meta.env.SITE_URL || typeof window !== 'undefined') return new URL(path, siteRoot().origin).href;
+  return path;
 }

@@ -2,6 +2,8 @@ import { useT } from '../state/use-t.ts';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { absoluteRouteUrl, type Route } from '../lib/address.ts';
 import { siteRoot } from '../state/url-sync.ts';
+import type { ShareTools } from './share-panel.tsx';
+import { ShareWithoutScript } from './share-without-script.tsx';
 
 // The menu's contents are not part of the first view; they load when the
 // reader reaches for the button, and usually have arrived by the click.
@@ -13,6 +15,16 @@ interface ShareMenuProps {
   route: Route;
   /** The line shared with the link: the city, the date and the campaign title. */
   text: string;
+  /**
+   * A page of its own that is not a route, such as a quote's page: its path
+   * under the base path. The menu then shares that page, and opens from a
+   * link to it, which without JavaScript simply leads there.
+   */
+  path?: string;
+  /** The trigger's text: "Share" unless given ("Share this quote"). */
+  label?: string;
+  /** The extra actions for this page: copy with citation, image downloads, the poster. */
+  tools?: ShareTools;
 }
 
 /**
@@ -20,10 +32,13 @@ interface ShareMenuProps {
  * sheet where there is one, and plain links to share on other services.
  * Nothing is loaded from those services until the reader follows a link.
  * Esc or a click outside closes it, and Esc returns focus to the button.
+ * Without JavaScript the button is hidden and the same options are plain
+ * links and text (share-without-script.tsx); a quote's trigger is a plain
+ * link to the quote's own page, which has them.
  */
-export function ShareMenu({ route, text }: ShareMenuProps) {
+export function ShareMenu({ route, text, path, label, tools }: ShareMenuProps) {
   const [open, setOpen] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const buttonRef = useRef<HTMLButtonElement & HTMLAnchorElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
   const { t, language } = useT();
@@ -53,28 +68,40 @@ export function ShareMenu({ route, text }: ShareMenuProps) {
 
   return (
     <div className="share" ref={wrapperRef} onKeyDown={onKeyDown}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="share-button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((isOpen) => !isOpen)}
-        onPointerEnter={() => void loadSharePanel()}
-        onFocus={() => void loadSharePanel()}
-      >
-        <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
-          <path
-            d="M12 3v12M7.5 7.5 12 3l4.5 4.5M5 12v8h14v-8"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
-        {t('share.button')}
-      </button>
+      {path === undefined ? (
+        <button
+          ref={buttonRef}
+          type="button"
+          className="share-button needs-script"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen((isOpen) => !isOpen)}
+          onPointerEnter={() => void loadSharePanel()}
+          onFocus={() => void loadSharePanel()}
+        >
+          {shareIcon}
+          {label ?? t('share.button')}
+        </button>
+      ) : (
+        <a
+          ref={buttonRef}
+          href={path}
+          className="share-button share-button--small"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={(event) => {
+            // New-tab and other modified clicks open the page itself.
+            if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+            event.preventDefault();
+            setOpen((isOpen) => !isOpen);
+          }}
+          onPointerEnter={() => void loadSharePanel()}
+          onFocus={() => void loadSharePanel()}
+        >
+          {shareIcon}
+          {label ?? t('share.button')}
+        </a>
+      )}
       {open ? (
         <div id={panelId} className="share-panel" role="group" aria-label={t('share.menuLabel')}>
           <Suspense
@@ -84,10 +111,34 @@ export function ShareMenu({ route, text }: ShareMenuProps) {
               </p>
             }
           >
-            <SharePanel page={{ url: absoluteRouteUrl(route, siteRoot(), 'site', language), text }} />
+            <SharePanel
+              page={{
+                url:
+                  path === undefined
+                    ? absoluteRouteUrl(route, siteRoot(), 'site', language)
+                    : new URL(path, siteRoot().origin).href,
+                text,
+              }}
+              tools={tools ?? {}}
+              embed={path === undefined}
+            />
           </Suspense>
         </div>
       ) : null}
+      {path === undefined ? <ShareWithoutScript route={route} text={text} title={text} tools={tools ?? {}} /> : null}
     </div>
   );
 }
+
+const shareIcon = (
+  <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
+    <path
+      d="M12 3v12M7.5 7.5 12 3l4.5 4.5M5 12v8h14v-8"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+);

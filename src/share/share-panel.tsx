@@ -5,13 +5,33 @@ import { EmbedCodeSection } from './embed-code-section.tsx';
 
 type CopyState = 'idle' | 'copied' | 'refused';
 
+/** The extra actions a page's share menu offers (issue 14), each only when given. */
+export interface ShareTools {
+  /** The quote with its citation, in one line, for "Copy with citation". */
+  citation?: string;
+  /** Paths of the page's downloadable images: the 1200×630 card and the 1080×1080 square. */
+  images?: { wide: string; square: string };
+  /** Path of the city's printable poster. */
+  posterPath?: string;
+}
+
 /**
  * The share menu's contents: copy the link, the system share sheet where
  * there is one, plain links to other services, and the embed code. Loaded
  * only when a reader opens the menu (see share-menu.tsx).
  */
-export default function SharePanel({ page }: { page: SharedPage }) {
+export default function SharePanel({
+  page,
+  tools = {},
+  embed = true,
+}: {
+  page: SharedPage;
+  tools?: ShareTools;
+  /** Whether to offer the embed code (the current page's); not for a quote's own page. */
+  embed?: boolean;
+}) {
   const [copyState, setCopyState] = useState<CopyState>('idle');
+  const [copied, setCopied] = useState<'link' | 'citation'>('link');
   const fallbackRef = useRef<HTMLInputElement>(null);
   const canUseShareSheet = typeof navigator.share === 'function';
   const { t } = useT();
@@ -34,10 +54,11 @@ export default function SharePanel({ page }: { page: SharedPage }) {
     [copyState],
   );
 
-  const copyLink = async () => {
+  const copy = async (what: 'link' | 'citation') => {
+    setCopied(what);
     try {
       // Some browsers, embeds and privacy settings refuse the Clipboard API.
-      await navigator.clipboard.writeText(page.url);
+      await navigator.clipboard.writeText(what === 'citation' ? (tools.citation ?? page.url) : page.url);
       setCopyState('copied');
     } catch {
       setCopyState('refused');
@@ -55,21 +76,32 @@ export default function SharePanel({ page }: { page: SharedPage }) {
   return (
     <>
       <div className="share-section">
-        <button type="button" className="share-action" onClick={() => void copyLink()}>
+        <button type="button" className="share-action" onClick={() => void copy('link')}>
           {t('share.copyLink')}
         </button>
+        {tools.citation !== undefined ? (
+          <button type="button" className="share-action" onClick={() => void copy('citation')}>
+            {t('tools.copyWithCitation')}
+          </button>
+        ) : null}
         {canUseShareSheet ? (
           <button type="button" className="share-action" onClick={() => void openShareSheet()}>
             {t('share.shareVia')}
           </button>
         ) : null}
         <p className="share-status" role="status">
-          {copyState === 'copied' ? t('share.linkCopied') : ''}
+          {copyState === 'copied' ? t(copied === 'citation' ? 'tools.citationCopied' : 'share.linkCopied') : ''}
         </p>
         {copyState === 'refused' ? (
           <label className="share-fallback">
             {t('share.copyBlocked')}
-            <input ref={fallbackRef} type="text" readOnly value={page.url} onFocus={(event) => event.target.select()} />
+            <input
+              ref={fallbackRef}
+              type="text"
+              readOnly
+              value={copied === 'citation' ? (tools.citation ?? page.url) : page.url}
+              onFocus={(event) => event.target.select()}
+            />
           </label>
         ) : null}
       </div>
@@ -89,7 +121,35 @@ export default function SharePanel({ page }: { page: SharedPage }) {
           {t('share.signalNote', { action: canUseShareSheet ? t('share.shareVia') : t('share.copyLink') })}
         </p>
       </div>
-      <EmbedCodeSection />
+      {tools.images || tools.posterPath ? (
+        <div className="share-section">
+          {tools.images ? (
+            <>
+              <p className="share-heading">{t('tools.downloadImage')}</p>
+              <ul className="share-links share-downloads">
+                <li>
+                  <a href={tools.images.wide} download data-image="wide">
+                    {t('tools.imageWide')}
+                  </a>
+                </li>
+                <li>
+                  <a href={tools.images.square} download data-image="square">
+                    {t('tools.imageSquare')}
+                  </a>
+                </li>
+              </ul>
+            </>
+          ) : null}
+          {tools.posterPath ? (
+            <p className="share-poster">
+              <a href={tools.posterPath} data-poster="">
+                {t('tools.printPoster')}
+              </a>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {embed ? <EmbedCodeSection /> : null}
     </>
   );
 }

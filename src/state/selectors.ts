@@ -3,6 +3,8 @@ import type { RallyState } from './rally-store.ts';
 
 /** The load status and, on failure, its message. */
 export const selectLoad = (state: RallyState) => state.load;
+/** Whether the rally data has loaded (so a missing campaign is missing, not yet to come). */
+export const selectIsLoaded = (state: RallyState) => state.load.status === 'ready';
 /** The built-in basemap's shapes, or how loading them failed. */
 export const selectBasemap = (state: RallyState) => state.basemap;
 /** Every valid rally, in file order. */

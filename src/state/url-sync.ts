@@ -1,6 +1,5 @@
 import {
   formatRoute,
-  overviewRoute,
   parseLanguageParam,
   parsePath,
   withLanguageParam,
@@ -24,11 +23,14 @@ import { titleWords } from './use-t.ts';
 
 const basePath = import.meta.env.BASE_URL;
 
-let startRoute: Route = overviewRoute;
+let startRoute: Route | null = null;
 
-/** The route of the address this page was loaded at (by `startUrlSync`), whatever the reader opened since. */
+/**
+ * The route of the address this page was loaded at (read by `startUrlSync`),
+ * whatever the reader opened since; before that, the address's own.
+ */
 export function routeAtLoad(): Route {
-  return startRoute;
+  return startRoute ?? parsePath(window.location.pathname, basePath).route;
 }
 
 function titledPage(state: RallyState): TitledPage {

@@ -70,7 +70,7 @@ test.describe('a page for every language, with JavaScript off', () => {
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       const panel = page.locator('#panel');
       await expect(panel.locator('dt').first()).toHaveText(messages('city.date'));
-      const firstQuote = panel.locator('.quote-passage').first();
+      const firstQuote = panel.locator('.quote-item').first();
       await expect(firstQuote.locator('blockquote')).toHaveText('International solidarity is so important.');
       await expect(firstQuote.locator('blockquote')).toHaveAttribute('lang', 'en');
       if (translated) {

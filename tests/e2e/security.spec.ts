@@ -1,29 +1,8 @@
-import { expect, test, type Page } from './test.ts';
+import { expect, test } from './test.ts';
+import { hostileData, watchForTrouble } from './hostile-data.ts';
 import { readRallyData, serveWithoutEmbeddedData } from './rally-data.ts';
 
 const rallyData = readRallyData();
-
-/** Collects Content Security Policy violations, page errors and dialogs from the start of every page load. */
-async function watchForTrouble(page: Page): Promise<() => Promise<string[]>> {
-  const trouble: string[] = [];
-  page.on('pageerror', (error) => trouble.push(`pageerror: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    trouble.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { violations: string[] }).violations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => {
-      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
-    });
-    (window as unknown as { ran: () => void }).ran = () => seen.push('hostile script ran');
-  });
-  return async () => [
-    ...trouble,
-    ...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)),
-  ];
-}
 
 test.describe('the Content Security Policy', () => {
   const pages = [
@@ -78,61 +57,6 @@ test.describe('the Content Security Policy', () => {
   });
 });
 
-const payloads = [
-  '<script>window.ran()</script>',
-  '<img src=x onerror="window.ran()">',
-  '"><svg onload=window.ran()>',
-  'javascript:window.ran()',
-  '{{constructor.constructor("window.ran()")()}}',
-];
-const hostileUrls = [
-  'javascript:window.ran()',
-  ' javascript:window.ran()',
-  'JAVASCRIPT:window.ran()',
-  'java\tscript:window.ran()',
-  'data:text/html,<script>window.ran()</script>',
-  'vbscript:msgbox(1)',
-  '//evil.example/x.jpg',
-  'http://evil.example/x.jpg',
-];
-
-/** The real data with every text field carrying a payload, and hostile URLs in Berlin's sources and photos. */
-function hostileData() {
-  const data = structuredClone(rallyData) as unknown as {
-    features: { id: string; properties: Record<string, unknown> }[];
-  };
-  let counter = 0;
-  const poison = (text: string) => `${text} ${payloads[counter++ % payloads.length] ?? ''}`;
-  const walk = (value: unknown): unknown => {
-    if (typeof value === 'string') return poison(value);
-    if (Array.isArray(value)) return value.map(walk);
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, inner]) => [
-          key,
-          ['lang', 'country', 'date', 'locationPrecision', 'url', 'src'].includes(key) ? inner : walk(inner),
-        ]),
-      );
-    }
-    return value;
-  };
-  for (const feature of data.features) feature.properties = walk(feature.properties) as Record<string, unknown>;
-  const berlin = data.features.find((feature) => feature.id === 'berlin');
-  if (!berlin) throw new Error('no Berlin');
-  berlin.properties.sources = hostileUrls.map((url) => ({ title: 'Bad', publisher: 'Bad', url }));
-  const rome = data.features.find((feature) => feature.id === 'rome');
-  if (!rome) throw new Error('no Rome');
-  rome.properties.photos = hostileUrls.map((src) => ({
-    caption: 'Bad',
-    credit: 'Bad',
-    alt: 'Bad',
-    src,
-    width: 10,
-    height: 10,
-  }));
-  return data;
-}
-
 test.describe('hostile data renders inert', () => {
   test('payloads in every text field show as literal text, hostile URLs never reach the DOM', async ({ page }) => {
     const trouble = await watchForTrouble(page);
@@ -141,6 +65,10 @@ test.describe('hostile data renders inert', () => {
       route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(hostileData()) }),
     );
     await page.goto('/');
+    // The campaign's texts are poisoned too: they show as text.
+    const campaign = hostileData().campaign;
+    await expect(page.locator('#panel')).toContainText(String(campaign.title));
+    await expect(page.locator('#panel')).toContainText(String(campaign.summary));
     // Berlin and Rome carry hostile URLs and are dropped; the other six still show.
     await expect(page.locator('.rally-marker')).toHaveCount(6);
     await expect(page.locator('.problems-notice')).toContainText('2 rallies could not be shown');

@@ -166,10 +166,16 @@ describe('parseRallyCollection: problems with the whole document', () => {
     expect(idsOf(result)).toEqual(rallyIds);
   });
 
-  it('reports a missing campaign and keeps every rally', () => {
+  it('warns of a missing campaign, asking for one, and keeps every rally', () => {
     const result = parseRallyCollection(rallyDocumentWithout(['campaign']));
     expect(result.problems).toEqual([
-      documentError(['campaign'], 'is missing: the campaign title, date and source belong here'),
+      {
+        ...documentError(
+          ['campaign'],
+          'is missing: a generic title is shown; set the campaign’s title, date, summary and source here',
+        ),
+        severity: 'warning',
+      },
     ]);
     expect(result.campaign).toBeNull();
     expect(idsOf(result)).toEqual(rallyIds);
@@ -229,11 +235,29 @@ describe('parseRallyCollection: a bad feature is dropped and the others are kept
     expect(idsOf(result)).toEqual(allRalliesExcept('munich'));
   });
 
-  it('reports a missing id', () => {
+  it('makes a missing id from the name, with a warning', () => {
     const result = parseRallyCollection(rallyDocumentWithout(['features', 4, 'id']));
     expect(result.problems).toEqual([
-      featureError(4, null, ['id'], 'is missing: each rally needs an id such as "london", used in its link'),
+      {
+        ...featureError(
+          4,
+          'berlin',
+          ['id'],
+          'is missing: "berlin", made from the name, is used in its link; set an id so the link never changes',
+        ),
+        severity: 'warning',
+      },
     ]);
+    expect(idsOf(result)).toEqual(rallyIds);
+  });
+
+  it('reports a missing id when there is no name to make one from', () => {
+    const document = rallyDocumentWithout(['features', 4, 'id']);
+    deleteAt(document, ['features', 4, 'properties', 'name']);
+    const result = parseRallyCollection(document);
+    expect(result.problems[0]).toEqual(
+      featureError(4, null, ['id'], 'is missing: each rally needs an id such as "london", used in its link'),
+    );
     expect(idsOf(result)).toEqual(allRalliesExcept('berlin'));
   });
 
