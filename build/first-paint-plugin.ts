@@ -32,8 +32,9 @@ interface BundleEntry {
 /**
  * The files the map needs besides the app itself, in a built bundle: the
  * map's chunk (the one `src/map/rally-map.tsx` starts) and the chunks it
- * imports, its styles, and the basemap. src/boot.ts preloads them after the
- * page's first frame, beside the app's own code.
+ * imports, and its styles. src/boot.ts preloads them after the page's first
+ * frame, beside the app's own code. Not the basemap: a generated page's map
+ * picture already carries it (src/state/picture-basemap.ts).
  */
 export function firstViewFiles(bundle: Record<string, BundleEntry>): string[] {
   const entries = Object.values(bundle);
@@ -42,9 +43,6 @@ export function firstViewFiles(bundle: Record<string, BundleEntry>): string[] {
   const app = chunkFor('/src/main.tsx');
   const map = chunkFor('/src/map/rally-map.tsx');
   const entryFiles = new Set(entries.filter((entry) => entry.isEntry).map((entry) => entry.fileName));
-  const basemap = entries.find(
-    (entry) => entry.type === 'asset' && /(^|\/)basemap-110m-[\w-]+\.json$/.test(entry.fileName),
-  );
   const byFile = new Map(entries.map((entry) => [entry.fileName, entry]));
   // A chunk and, recursively, what it imports, so no file is found only after the one that imports it.
   const withImports = (chunk: BundleEntry | undefined, seen = new Set<string>()): string[] => {
@@ -55,7 +53,6 @@ export function firstViewFiles(bundle: Record<string, BundleEntry>): string[] {
   return [
     ...new Set([...withImports(map), ...withImports(app)]),
     ...(map?.viteMetadata ? [...map.viteMetadata.importedCss] : []),
-    ...(basemap ? [basemap.fileName] : []),
   ];
 }
 

@@ -4,8 +4,16 @@ import type { EmbedScript } from './embed-script.ts';
 import type { BuildEnvironment } from './environment.ts';
 import type { PageSpec } from './page-meta.ts';
 
-/** Renders one route to HTML with the app's own React components (the server bundle's `renderRoute`). */
-export type RenderRoute = (collection: RallyCollection, route: Route, presentation: Presentation) => string;
+/**
+ * Renders one route to HTML with the app's own React components (the server
+ * bundle's `renderRoute`), with `mapPicture` (build/map-picture.ts) where the map will be.
+ */
+export type RenderRoute = (
+  collection: RallyCollection,
+  route: Route,
+  presentation: Presentation,
+  mapPicture: string,
+) => string;
 
 /** Where the build log goes: Vite's logger. */
 export interface BuildLogger {

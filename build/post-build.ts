@@ -74,7 +74,13 @@ export async function runPostBuild(options: PostBuildOptions): Promise<void> {
       root,
       base: environment.basePath,
       mode,
-      defines: { ...buildTimeDefines(environment), ...embedScriptDefine(embedScript) },
+      // The pages' absolute addresses (the share options shown without JavaScript,
+      // the printed address) use the site's address even when SITE_URL is unset: the local preview's.
+      defines: {
+        ...buildTimeDefines(environment),
+        ...embedScriptDefine(embedScript),
+        'import.meta.env.SITE_URL': JSON.stringify(environment.siteUrl),
+      },
       serverOutDir,
     });
     const context = createContext({ root, outDir, environment, embedScript, logger, renderRoute, started });

@@ -1,8 +1,13 @@
 /**
  * `npm run size`: the bundle-size budget check, run by `npm test` after the
  * build. For each checked page it adds up, gzipped, everything its first view
- * transfers: the HTML (with the rally data in it), its scripts and styles,
- * the map's code (loaded at once) and the basemap. Prints a table; exits 1 over budget.
+ * transfers: the HTML (with the rally data and the map's picture, which
+ * carries the basemap, in it), its scripts and styles, and the map's code
+ * (loaded at once). It then adds what the service worker downloads during the
+ * same first visit (its precache list in sw.js, less the files the page has
+ * already loaded, except the ones with a revision, which Workbox fetches again
+ * bypassing the browser's cache), as "first visit". Prints a table; exits 1
+ * over budget.
  *
  * Budgets: see `budgets` below; 1.5 kB for embed.js.
  */
@@ -17,7 +22,12 @@ const kB = 1024;
 // its code into more files that compress a little worse (measured: +0.3 kB of
 // JavaScript), in exchange for a Lighthouse LCP of about 0.8 s instead of 1.7 s.
 // npm run bench reports the figures against the issue's own budgets.
-const budgets = { total: 156 * kB, javascript: 126 * kB, embedScript: 1.5 * kB };
+// Issue 12 raises the bar: the first visit, service worker included, at most 150 kB.
+// Not enforced yet (see docs/benchmarks.md): the figure is printed beside it.
+// The first view's ceilings moved up by 2 kB of JavaScript (the no-JavaScript share
+// options and the first view's projection), 4 kB in all.
+const budgets = { total: 160 * kB, javascript: 130 * kB, embedScript: 1.5 * kB };
+const firstVisitTarget = 150 * kB;
 const pages = ['index.html', 'city/london/index.html', 'embed/city/london/index.html'];
 
 const gzipped = (path: string) => gzipSync(readFileSync(join(dist, path)), { level: 9 }).length;
@@ -32,7 +42,7 @@ const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf
 /**
  * The files the first view loads, from Vite's manifest: the entry (boot.ts),
  * the app (main.tsx) and the map (rally-map.tsx) it starts at once, what they
- * import, their styles, and the basemap. Lazy parts (share menu, languages,
+ * import, and their styles. Lazy parts (share menu, languages,
  * validator, many-rallies code) are not part of it.
  */
 function firstViewFiles(page: string): string[] {
@@ -44,7 +54,7 @@ function firstViewFiles(page: string): string[] {
     for (const css of entry.css ?? []) files.add(css);
     for (const imported of entry.imports ?? []) visit(imported);
   };
-  const keys = ['index.html', 'src/main.tsx', 'src/map/rally-map.tsx', 'data/basemap-110m.json'];
+  const keys = ['index.html', 'src/main.tsx', 'src/map/rally-map.tsx'];
   // An embed page also loads the code that tells its host page its height.
   if (page.startsWith('embed/')) keys.push('src/state/embed-height.ts');
   for (const key of keys) {
@@ -78,6 +88,30 @@ for (const page of pages) {
   for (const { file, bytes } of sizes) row(file.replace(/-[\w-]{8}\./, '.'), bytes);
   row('javascript', javascript, budgets.javascript);
   row('total', total, budgets.total);
+  // Embeds never register the service worker.
+  if (page.startsWith('embed/')) continue;
+  const loaded = new Set([page, ...files]);
+  const workerDownloads = serviceWorkerPrecache().filter(({ file, revision }) => revision || !loaded.has(file));
+  const workerBytes = workerDownloads.reduce((sum, { file }) => sum + gzipped(file), 0);
+  row(`service worker (${String(workerDownloads.length)} files)`, workerBytes);
+  const firstVisit = total + workerBytes;
+  console.log(
+    `  ${'first visit'.padEnd(34)} ${(firstVisit / kB).toFixed(1).padStart(7)} kB / ${(firstVisitTarget / kB).toFixed(1)} kB target${firstVisit > firstVisitTarget ? '  over (not enforced yet)' : ''}`,
+  );
+}
+
+/**
+ * The files sw.js stores at install (build/precache-manifest.ts), relative to
+ * the output folder, each with whether it has a revision (then Workbox
+ * fetches it with `cache: 'reload'`, so it is downloaded again).
+ */
+function serviceWorkerPrecache(): { file: string; revision: boolean }[] {
+  const source = readFileSync(join(dist, 'sw.js'), 'utf8');
+  const base = process.env.BASE_PATH ?? '/';
+  return [...source.matchAll(/url:[`"]([^`"]+)[`"],revision:(null|[`"][^`"]*[`"])/g)].map(([, url, revision]) => ({
+    file: (url ?? '').slice(base.endsWith('/') ? base.length : base.length + 1),
+    revision: revision !== 'null',
+  }));
 }
 
 /** True when the page links the stylesheet for real: not inlined and left as a disabled link. */

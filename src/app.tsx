@@ -8,19 +8,23 @@ import { LanguageSwitcher } from './panel/language-switcher.tsx';
 import { OfflineNote } from './panel/offline-note.tsx';
 import { SheetHandle, type SheetHeight } from './panel/sheet-handle.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
-import { formatRoute, overviewRoute } from './lib/address.ts';
+import { absoluteRouteUrl, formatRoute, overviewRoute } from './lib/address.ts';
 import { selectCampaign, selectIsEmbed, selectRoute, selectSelectedRally } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
+import { siteRoot } from './state/url-sync.ts';
 
 const loadingMap: MapLoad = { status: 'loading' };
 
 /**
- * The map, in the browser only. Pages rendered at build time, and the first
- * (hydrating) render in the browser, show the same empty placeholder, so the
- * page takes over without a mismatch; Leaflet then mounts in its place.
- * (Effects never run at build time, so the placeholder is all it renders.)
+ * The map. Pages rendered at build time carry a picture of it
+ * (build/map-picture.ts): land, borders and linked markers, in the view the
+ * interactive map will take. The first (hydrating) render in the browser keeps
+ * that picture as it is, so the page takes over without a mismatch; Leaflet
+ * then mounts over it, and the picture is hidden once Leaflet's own basemap is
+ * drawn (src/styles/map-picture.css), with nothing having moved.
+ * (Effects never run at build time, so the picture is all it renders.)
  */
-function MapSlot() {
+function MapSlot({ mapPicture }: { mapPicture: string }) {
   // Set in a task of its own after the page is taken over, so building the
   // map never lengthens the task that finishes hydration (Lighthouse's TBT).
   const [afterHydration, setAfterHydration] = useState(false);
@@ -35,11 +39,25 @@ function MapSlot() {
   // Leaflet is the largest part of the app; the panel and its text do not wait for it.
   // main.tsx starts loading it (loadRallyMap).
   const mapLoad = useSyncExternalStore(subscribeToMapLoad, getMapLoad, () => loadingMap);
-  if (!afterHydration || mapLoad.status === 'loading') return <div className="map-placeholder" />;
+  const mapShown = afterHydration && mapLoad.status !== 'loading';
   return (
-    <MapErrorBoundary>
-      <LoadedMap mapLoad={mapLoad} />
-    </MapErrorBoundary>
+    <>
+      <div
+        className="map-placeholder map-picture"
+        // Under the interactive map the picture's links are neither seen nor reached.
+        inert={mapShown}
+        // The build's picture, kept as it is: React neither compares nor redraws it.
+        // Its text is the build's own, escaped there (build/map-picture.ts); in the
+        // browser it is the page's own markup, read back and handed over unchanged.
+        // eslint-disable-next-line no-restricted-syntax
+        dangerouslySetInnerHTML={{ __html: mapPicture }}
+      />
+      {mapShown ? (
+        <MapErrorBoundary>
+          <LoadedMap mapLoad={mapLoad} />
+        </MapErrorBoundary>
+      ) : null}
+    </>
   );
 }
 
@@ -55,8 +73,9 @@ function LoadedMap({ mapLoad }: { mapLoad: Exclude<MapLoad, { status: 'loading' 
  * bottom sheet on phones. The panel is the text alternative to the map.
  * The embed version, for iframes in articles, stacks the map above the panel
  * at its natural height, with a credit line and a link to the full map.
+ * `mapPicture` is the build's picture of the map, as HTML (see MapSlot).
  */
-export function App() {
+export function App({ mapPicture = '' }: { mapPicture?: string }) {
   const campaign = useRallyStore(selectCampaign);
   const cityOpen = useRallyStore((state) => selectSelectedRally(state) !== undefined);
   const isEmbed = useRallyStore(selectIsEmbed);
@@ -88,7 +107,7 @@ export function App() {
       </a>
       <Announcer />
       <section className="map-region" aria-label={t('app.mapRegion')}>
-        <MapSlot />
+        <MapSlot mapPicture={mapPicture} />
         <p className="map-credit">{t('app.basemapCredit')}</p>
         <OfflineNote />
       </section>
@@ -112,6 +131,10 @@ export function App() {
           ) : null}
         </header>
         <SidePanel />
+        {/* For print only (src/styles/print.css); the origin may differ in a local build, so the page's own text is kept. */}
+        <p className="print-address" suppressHydrationWarning>
+          {absoluteRouteUrl(route, siteRoot())}
+        </p>
         {isEmbed && campaign ? (
           <footer className="embed-credit">{t('app.embedCredit', { publisher: campaign.source.publisher })}</footer>
         ) : null}

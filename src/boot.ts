@@ -9,6 +9,8 @@
  */
 import './styles/app.css';
 import './styles/sheet.css';
+import './styles/map-picture.css';
+import './styles/print.css';
 
 let started = false;
 function start(): void {

@@ -8,16 +8,22 @@ import { finishLoading, initialRallyState, rallyStore, setPresentation, showRout
 /**
  * Renders the app's HTML for one route at build time, from a loaded rally
  * collection: the same components, in the same state the browser will be in
- * when it hydrates the page. Not for use in the browser.
+ * when it hydrates the page, with `mapPicture` (build/map-picture.ts) where
+ * the map will be. Not for use in the browser.
  */
-export function renderRoute(collection: RallyCollection, route: Route, presentation: Presentation): string {
+export function renderRoute(
+  collection: RallyCollection,
+  route: Route,
+  presentation: Presentation,
+  mapPicture = '',
+): string {
   rallyStore.setState(initialRallyState(), true);
   setPresentation(presentation);
   finishLoading(collection);
   showRoute(route);
   return renderToString(
     <StrictMode>
-      <App />
+      <App mapPicture={mapPicture} />
     </StrictMode>,
   );
 }

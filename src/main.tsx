@@ -3,6 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { loadRallyMap } from './map/map-loader.ts';
 import { loadEmbeddedCollection } from './state/embedded-rallies.ts';
+import { basemapFromPicture } from './state/picture-basemap.ts';
 import { noteOfflineCopyPage, registerServiceWorkerWhenIdle } from './state/offline.ts';
 import { rallyStore, setBasemap } from './state/rally-store.ts';
 import { reloadOnceOnStaleChunk } from './state/stale-chunk-reload.ts';
@@ -22,9 +23,12 @@ const embeddedData = dataElement?.textContent;
 const hasEmbeddedData =
   embeddedData !== undefined && loadEmbeddedCollection(embeddedData, dataElement?.getAttribute('data-as-of'));
 if (!hasEmbeddedData) void import('./state/load-rallies.ts').then(({ loadRallies }) => loadRallies());
-// The map's code and the basemap file are already on their way (boot.ts preloads them); start both now.
+// The map's code is already on its way (boot.ts preloads it); start it now.
 loadRallyMap();
-void import('./state/load-basemap.ts').then(({ loadBasemap }) => loadBasemap(setBasemap));
+// A generated page's map picture carries the basemap; only a page without one downloads it.
+const pictureBasemap = basemapFromPicture(document);
+if (pictureBasemap) setBasemap({ status: 'ready', ...pictureBasemap });
+else void import('./state/load-basemap.ts').then(({ loadBasemap }) => loadBasemap(setBasemap));
 
 const root = document.getElementById('root');
 // Only an embed tells its host page its height; the full site never loads that code.
@@ -34,12 +38,19 @@ if (root && rallyStore.getState().presentation === 'embed') {
   });
 }
 if (root) {
+  // The build's picture of the map, handed back to React unchanged (see MapSlot in app.tsx).
+  const mapPicture = root.querySelector('.map-picture')?.innerHTML ?? '';
   const app = (
     <StrictMode>
-      <App />
+      <App mapPicture={mapPicture} />
     </StrictMode>
   );
-  if (hasEmbeddedData && root.firstElementChild) {
+  // 404.html, the one page without a canonical address, is rendered as "not found". When its address
+  // names a city (one beyond the prerendered pages, or the service worker's offline fallback), its
+  // markup is not that city's: it is drawn afresh rather than hydrated.
+  const markupFitsRoute =
+    document.querySelector('link[rel="canonical"]') !== null || rallyStore.getState().route.kind === 'not-found';
+  if (hasEmbeddedData && root.firstElementChild && markupFitsRoute) {
     // As a transition, React hydrates in short slices instead of one long task,
     // so a tap during start-up is answered at once (and Lighthouse's TBT stays low).
     startTransition(() => {

@@ -57,13 +57,13 @@ export function decodeIntegers(text: string): number[] {
 }
 
 /**
- * Turns the shipped basemap into GeoJSON for drawing. Shapes that cross the
- * antimeridian are made continuous (see `unwrapLongitudes`).
+ * The shipped basemap's lines as `[longitude, latitude]` positions, in the
+ * order of `file.arcs` (the indexes its countries and borders use).
  */
-export function decodeBasemap(file: CompactBasemap): Basemap {
+export function decodeLines(file: CompactBasemap): Position[][] {
   const [scaleX, scaleY] = file.scale;
   const [translateX, translateY] = file.translate;
-  const lines: Position[][] = file.arcs.map((arc) => {
+  return file.arcs.map((arc) => {
     const steps = decodeIntegers(arc);
     const line: Position[] = [];
     let x = 0;
@@ -75,6 +75,14 @@ export function decodeBasemap(file: CompactBasemap): Basemap {
     }
     return line;
   });
+}
+
+/**
+ * Turns the shipped basemap into GeoJSON for drawing. Shapes that cross the
+ * antimeridian are made continuous (see `unwrapLongitudes`).
+ */
+export function decodeBasemap(file: CompactBasemap): Basemap {
+  const lines = decodeLines(file);
   const line = (index: number): Position[] => {
     const points = lines[index < 0 ? ~index : index];
     if (!points) throw new Error(`the basemap has no line ${String(index)}`);
@@ -140,4 +148,52 @@ export function unwrapLongitudes(line: number[][]): void {
     }
     previous = longitude;
   }
+}
+
+/**
+ * Reads back one path of the map picture drawn into every page
+ * (build/map-picture.ts): "M x y" starts a line, "l dx dy …" steps along it in
+ * whole picture units, "z" closes it. Returns each line as `[longitude,
+ * latitude]` positions, so the interactive map can draw the picture's own
+ * shapes instead of downloading the basemap again. `toLngLat` turns picture
+ * units into degrees (src/lib/map-view.ts). Throws on any other command.
+ */
+export function linesFromPicturePath(
+  pathData: string,
+  toLngLat: (x: number, y: number) => Position,
+): { lines: Position[][]; closed: boolean[] } {
+  const lines: Position[][] = [];
+  const closed: boolean[] = [];
+  let current: Position[] | null = null;
+  let x = 0;
+  let y = 0;
+  let command = '';
+  let pending: number | null = null;
+  for (const token of pathData.match(/[A-Za-z]|-?\d+/g) ?? []) {
+    if (/[A-Za-z]/.test(token)) {
+      command = token;
+      pending = null;
+      if (command === 'z' && current) closed[closed.length - 1] = true;
+      else if (command !== 'M' && command !== 'l') throw new Error(`the map picture's path has a "${command}" command`);
+      continue;
+    }
+    const value = Number(token);
+    if (pending === null) {
+      pending = value;
+      continue;
+    }
+    if (command === 'M') {
+      x = pending;
+      y = value;
+      current = [];
+      lines.push(current);
+      closed.push(false);
+    } else {
+      x += pending;
+      y += value;
+    }
+    current?.push(toLngLat(x, y));
+    pending = null;
+  }
+  return { lines, closed };
 }

@@ -7,7 +7,7 @@ import { useRallyStore } from '../state/use-rally-store.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
 import { ControlsFirst } from './controls-first.tsx';
 import { EmbedGestures } from './embed-gestures.tsx';
-import { FollowSelection } from './follow-selection.tsx';
+import { FollowSelection, zoomSnap } from './follow-selection.tsx';
 import { MaxZoom } from './max-zoom.tsx';
 import { prefersReducedMotion } from './motion.ts';
 import { RallyMarkers } from './rally-markers.tsx';
@@ -43,14 +43,10 @@ export default function RallyMap() {
       minZoom={1}
       // Only at creation; MaxZoom applies later changes.
       maxZoom={maxZoom}
-      zoomSnap={0.25}
+      zoomSnap={zoomSnap}
       zoomDelta={1}
       wheelPxPerZoomLevel={120}
-      maxBounds={[
-        [-75, -240],
-        [85, 240],
-      ]}
-      maxBoundsViscosity={0.8}
+      // No maxBounds: Leaflet would re-centre the first view on a phone, away from the map picture's.
       attributionControl={false}
       // Under prefers-reduced-motion nothing slides, fades or coasts.
       zoomAnimation={!reducedMotion}

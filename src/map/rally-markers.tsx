@@ -4,10 +4,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CircleMarker, Marker, Polyline, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { cityName } from '../lib/city-name.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
+import { initialView, viewTargetFor } from '../lib/map-view.ts';
 import type { Rally } from '../lib/rally-schema.ts';
 import { spreadMarkers } from '../lib/spread-markers.ts';
 import { finishFocusRequest, selectCity } from '../state/rally-store.ts';
-import { selectFocusRequest, selectRallies, selectSelectedCityId } from '../state/selectors.ts';
+import { selectFocusRequest, selectRallies, selectSelectedRally } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { coarsePointer } from './motion.ts';
 import { useMarkerButton } from './use-marker-button.ts';
@@ -35,12 +36,12 @@ interface PlacedRally {
   displaced: boolean;
 }
 
-function placeRallies(map: LeafletMap, rallies: readonly Rally[], zoom: number): PlacedRally[] {
+function placeRallies(map: LeafletMap, rallies: readonly Rally[], zoom: number, spacing: number): PlacedRally[] {
   const points = rallies.map((rally) => {
     const point = map.project([rally.latitude, rally.longitude], zoom);
     return { id: rally.id, x: point.x, y: point.y };
   });
-  const spread = spreadMarkers(points, minimumSpacing);
+  const spread = spacing > 0 ? spreadMarkers(points, spacing) : points;
   return rallies.map((rally, index) => {
     const original = points[index];
     const moved = spread[index];
@@ -53,18 +54,28 @@ function placeRallies(map: LeafletMap, rallies: readonly Rally[], zoom: number):
 }
 
 /**
- * One focusable marker per rally. Crowded markers (London and York, Munich
- * and Berlin at world zoom) are spread apart, with a thin line to the true
- * position. Click, Enter or Space selects the city.
+ * One focusable marker per rally. Once the reader zooms, crowded markers
+ * (London and York, Munich and Berlin at world zoom) are spread apart, with a
+ * thin line to the true position. In the first view they stay where the
+ * page's map picture drew them (src/lib/map-view.ts), so nothing moves when
+ * the map takes over. Click, Enter or Space selects the city.
  */
 export function RallyMarkers() {
   const map = useMap();
   const rallies = useRallyStore(selectRallies);
-  const selectedCityId = useRallyStore(selectSelectedCityId);
+  const selectedRally = useRallyStore(selectSelectedRally);
+  const selectedCityId = selectedRally?.id ?? null;
   const [zoom, setZoom] = useState(() => map.getZoom());
   useMapEvents(useMemo(() => ({ zoomend: () => setZoom(map.getZoom()) }), [map]));
 
-  const placed = useMemo(() => placeRallies(map, rallies, zoom), [map, rallies, zoom]);
+  const placed = useMemo(() => {
+    const target = viewTargetFor(rallies, selectedRally);
+    const size = map.getSize();
+    // The reader's zooming snaps to steps; only the first view has this exact zoom.
+    const atFirstView =
+      target !== null && Math.abs(initialView(target, { width: size.x, height: size.y }).zoom - zoom) < 1e-6;
+    return placeRallies(map, rallies, zoom, atFirstView ? 0 : minimumSpacing);
+  }, [map, rallies, selectedRally, zoom]);
 
   useEffect(
     function markMarkersDrawn() {

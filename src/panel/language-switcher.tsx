@@ -8,7 +8,7 @@ export function LanguageSwitcher() {
   const { t, language } = useT();
   const id = useId();
   return (
-    <div className="language-switcher">
+    <div className="language-switcher needs-script">
       <label htmlFor={id} className="visually-hidden">
         {t('app.language')}
       </label>

@@ -90,7 +90,7 @@ export function SheetHandle({ height, onChange, layoutRef }: SheetHandleProps) {
   return (
     <button
       type="button"
-      className="sheet-handle"
+      className="sheet-handle needs-script"
       aria-label={height === 'full' ? t('app.showMoreMap') : t('app.showMorePanel')}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}

@@ -2,6 +2,7 @@ import { useT } from '../state/use-t.ts';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { absoluteRouteUrl, type Route } from '../lib/address.ts';
 import { siteRoot } from '../state/url-sync.ts';
+import { ShareWithoutScript } from './share-without-script.tsx';
 
 // The menu's contents are not part of the first view; they load when the
 // reader reaches for the button, and usually have arrived by the click.
@@ -20,6 +21,8 @@ interface ShareMenuProps {
  * sheet where there is one, and plain links to share on other services.
  * Nothing is loaded from those services until the reader follows a link.
  * Esc or a click outside closes it, and Esc returns focus to the button.
+ * Without JavaScript the button is hidden and the same options are plain
+ * links and text (share-without-script.tsx).
  */
 export function ShareMenu({ route, text }: ShareMenuProps) {
   const [open, setOpen] = useState(false);
@@ -56,7 +59,7 @@ export function ShareMenu({ route, text }: ShareMenuProps) {
       <button
         ref={buttonRef}
         type="button"
-        className="share-button"
+        className="share-button needs-script"
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((isOpen) => !isOpen)}
@@ -88,6 +91,7 @@ export function ShareMenu({ route, text }: ShareMenuProps) {
           </Suspense>
         </div>
       ) : null}
+      <ShareWithoutScript route={route} text={text} title={text} />
     </div>
   );
 }

@@ -70,14 +70,13 @@ const bundle = {
 };
 
 describe('firstViewFiles', () => {
-  it('finds the map’s and the app’s chunks and what they import but the entry, the map’s styles and the basemap, and nothing else', () => {
+  it('finds the map’s and the app’s chunks and what they import but the entry, and the map’s styles; not the basemap, which the page’s picture carries', () => {
     expect(firstViewFiles(bundle)).toEqual([
       'assets/rally-map-b2.js',
       'assets/main-c3.js',
       'assets/slug-g7.js',
       'assets/tiny-h8.js',
       'assets/rally-map-d4.css',
-      'assets/basemap-110m-F6_x.json',
     ]);
   });
 

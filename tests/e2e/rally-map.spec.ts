@@ -328,12 +328,13 @@ test.describe('privacy', () => {
     expect(foreign).toEqual([]);
     // The generated page carries its rally data, so the first view does not fetch it.
     expect(requests.some((url) => url.includes('/data/rallies.geojson'))).toBe(false);
-    expect(requests.some((url) => /basemap-110m.*\.json$/.test(url))).toBe(true);
+    // The basemap comes with the page, in its map picture (tests/e2e/map-picture.spec.ts).
+    expect(requests.some((url) => /basemap-110m.*\.json$/.test(url))).toBe(false);
   });
 });
 
 test.describe('loading fast', () => {
-  test('the page paints with its own styles, then preloads the app, the map and the basemap, each fetched once', async ({
+  test('the page paints with its own styles, then preloads the app and the map, each fetched once', async ({
     page,
   }) => {
     const requests: string[] = [];
@@ -347,7 +348,8 @@ test.describe('loading fast', () => {
       .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
     expect(preloaded.some((path) => /\/rally-map-[\w-]+\.js$/.test(path))).toBe(true);
     expect(preloaded.some((path) => /\/rally-map-[\w-]+\.css$/.test(path))).toBe(true);
-    expect(preloaded.some((path) => /\/basemap-110m-[\w-]+\.json$/.test(path))).toBe(true);
+    // The page's map picture carries the basemap: it is not preloaded.
+    expect(preloaded.some((path) => /\/basemap-110m-[\w-]+\.json$/.test(path))).toBe(false);
     expect(preloaded.some((path) => /\/main-[\w-]+\.js$/.test(path))).toBe(true);
     for (const path of preloaded)
       expect(

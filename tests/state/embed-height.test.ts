@@ -2,9 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { embedHeightMessages } from '../../src/lib/embed-message.ts';
 import { startPostingEmbedHeight } from '../../src/state/embed-height.ts';
 import { initialRallyState, rallyStore, showRoute } from '../../src/state/rally-store.ts';
+import { startUrlSync } from '../../src/state/url-sync.ts';
 import { installFakeBrowser } from './fake-browser.ts';
 
-/** A fake iframe page: its parent's postMessage, the resize observer's callback, and the content's height. */
+let stopUrlSync: (() => void) | undefined;
+
+/**
+ * A fake iframe page loaded at `address` (its route and query read by
+ * url-sync): its parent's postMessage, the resize observer's callback, and
+ * the content's height.
+ */
 function installEmbedPage(address: string, options: { inIframe: boolean }) {
   installFakeBrowser(address);
   const postMessage = vi.fn();
@@ -23,6 +30,7 @@ function installEmbedPage(address: string, options: { inIframe: boolean }) {
       }
     },
   );
+  stopUrlSync = startUrlSync();
   let height = 600;
   const content = { getBoundingClientRect: () => ({ height }) } as unknown as HTMLElement;
   return {
@@ -43,6 +51,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  stopUrlSync?.();
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
@@ -56,16 +65,24 @@ describe('startPostingEmbedHeight', () => {
 
   it('posts the height once it settles, in every format, with the Pym child id from the address', () => {
     const page = installEmbedPage('/embed/city/london/?childId=map-1', { inIframe: true });
-    showRoute({ kind: 'city', cityId: 'london' });
     startPostingEmbedHeight(page.content);
     page.resizeTo(640.2);
     page.resizeTo(700.4);
     expect(page.postMessage).not.toHaveBeenCalled();
     vi.advanceTimersByTime(100);
     expect(page.postMessage.mock.calls.map(([message]: unknown[]) => message)).toEqual(
-      embedHeightMessages(701, 'rally-map-london', 'map-1'),
+      embedHeightMessages(701, 'rally-map-map-1', 'map-1'),
     );
     expect(page.postMessage.mock.calls.every(([, origin]: unknown[]) => origin === '*')).toBe(true);
+  });
+
+  it('names the embed by the address it was loaded at, not by the city the reader opened since', () => {
+    const page = installEmbedPage('/embed/city/london/', { inIframe: true });
+    startPostingEmbedHeight(page.content);
+    showRoute({ kind: 'city', cityId: 'rome' });
+    page.resizeTo(300);
+    vi.advanceTimersByTime(100);
+    expect(page.postMessage).toHaveBeenLastCalledWith(embedHeightMessages(300, 'rally-map-london', null).at(-1), '*');
   });
 
   it('posts again only when the height changes', () => {

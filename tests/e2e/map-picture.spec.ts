@@ -1,0 +1,183 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from './test.ts';
+
+const cities = ['london', 'brasilia', 'mexico-city', 'munich', 'berlin', 'rome', 'stockholm', 'york'];
+
+const viewports = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 800 },
+] as const;
+
+type Positions = Record<string, { x: number; y: number }>;
+
+/** Where the picture draws each city's marker: the centre of its dot, in page pixels. */
+async function picturePositions(page: Page): Promise<Positions> {
+  return page.evaluate(() => {
+    const positions: Record<string, { x: number; y: number }> = {};
+    for (const marker of document.querySelectorAll<SVGAElement>('.map-picture .picture-marker')) {
+      const dot = marker.querySelector('.picture-marker-dot')?.getBoundingClientRect();
+      if (dot) positions[marker.dataset.cityId ?? ''] = { x: dot.x + dot.width / 2, y: dot.y + dot.height / 2 };
+    }
+    return positions;
+  });
+}
+
+/** Where the interactive map draws each city's marker, in page pixels. */
+async function mapPositions(page: Page): Promise<Positions> {
+  return page.evaluate(() => {
+    const positions: Record<string, { x: number; y: number }> = {};
+    for (const marker of document.querySelectorAll<HTMLElement>('.leaflet-marker-icon.rally-marker')) {
+      const box = marker.getBoundingClientRect();
+      positions[marker.dataset.cityId ?? ''] = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    return positions;
+  });
+}
+
+function expectSamePositions(before: Positions, after: Positions): void {
+  expect(Object.keys(after).sort()).toEqual([...cities].sort());
+  for (const city of cities) {
+    const [a, b] = [before[city], after[city]];
+    expect(a, city).toBeDefined();
+    expect(b, city).toBeDefined();
+    expect(Math.hypot((a?.x ?? 0) - (b?.x ?? 0), (a?.y ?? 0) - (b?.y ?? 0)), city).toBeLessThanOrEqual(3);
+  }
+}
+
+/** Opens a page with the interactive map drawn: its markers and its own basemap. */
+async function openInteractive(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('.leaflet-marker-icon.rally-marker')).toHaveCount(8);
+  await expect(page.locator('.leaflet-container .basemap-land').first()).toBeAttached();
+}
+
+/**
+ * Runs axe with JavaScript off. The page's own timers never fire then, and
+ * axe waits on zero-delay timers, so the test runs them as microtasks instead.
+ */
+async function expectNoAxeViolations(page: Page, scriptsOff: boolean): Promise<void> {
+  if (scriptsOff) {
+    await page.evaluate(() => {
+      const run = (callback: () => void) => {
+        void Promise.resolve().then(callback);
+        return 0;
+      };
+      Object.assign(window, { setTimeout: run, setInterval: () => 0 });
+    });
+  }
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((violation) => ({ rule: violation.id, nodes: violation.nodes.length }))).toEqual([]);
+  expect(results.passes.map((rule) => rule.id)).toEqual(expect.arrayContaining(['link-name', 'color-contrast']));
+}
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const { path, selected } of [
+    { path: '/', selected: null },
+    { path: '/city/london/', selected: 'London' },
+  ]) {
+    test(`${path} shows the map picture with 8 markers linking to their cities, and no dead controls`, async ({
+      page,
+    }) => {
+      await page.goto(path);
+      const picture = page.locator('.map-picture svg');
+      await expect(picture).toBeVisible();
+      const box = await picture.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(100);
+      // The land is drawn, not only the sea.
+      await expect(page.locator('.map-picture .picture-land')).toHaveAttribute('d', /^M\d/);
+      const markers = page.locator('.map-picture a.picture-marker');
+      await expect(markers).toHaveCount(8);
+      for (const [name, city] of [
+        ['London', 'london'],
+        ['Mexico City', 'mexico-city'],
+        ['York', 'york'],
+      ] as const) {
+        const link = page.getByRole('link', { name, exact: true }).and(markers);
+        await expect(link).toHaveAttribute('href', `/city/${city}/`);
+      }
+      if (selected) {
+        await expect(markers.and(page.locator('[aria-current="page"]'))).toHaveAccessibleName(selected);
+      } else {
+        await expect(page.locator('.map-picture [aria-current]')).toHaveCount(0);
+      }
+      // No button or menu that needs a script is shown.
+      await expect(page.locator('button:visible, select:visible')).toHaveCount(0);
+      // The share options are plain links and text.
+      await page.locator('summary', { hasText: 'Share' }).click();
+      await expect(page.locator('.share-static a[href^="http"]').first()).toBeVisible();
+      await expect(page.locator('.share-static textarea[readonly]')).toContainText('embed.js');
+    });
+  }
+
+  test('a marker in the picture opens its city page', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('.map-picture a.picture-marker[data-city-id="rome"]').click();
+    await expect(page).toHaveURL(/\/city\/rome\/$/);
+    await expect(page.getByRole('heading', { level: 2, name: /Rome/ })).toBeVisible();
+  });
+
+  test('printing a city page gives the map picture, the quotes and the page address, without buttons', async ({
+    page,
+  }) => {
+    await page.goto('/city/london/');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.map-picture svg')).toBeVisible();
+    await expect(page.locator('blockquote').first()).toBeVisible();
+    await expect(page.locator('.print-address')).toHaveText(/^https?:\/\/.+\/city\/london\/$/);
+    await expect(page.locator('button:visible, select:visible, summary:visible, textarea:visible')).toHaveCount(0);
+  });
+
+  for (const path of ['/', '/city/london/', '/embed/city/london/']) {
+    test(`axe finds no WCAG 2.1 A or AA violations on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      await expectNoAxeViolations(page, true);
+    });
+  }
+});
+
+test.describe('when the interactive map takes over', () => {
+  for (const viewport of viewports) {
+    test.describe(`${viewport.name} ${String(viewport.width)} px`, () => {
+      test.use({ viewport: { width: viewport.width, height: viewport.height } });
+
+      for (const path of ['/', '/city/london/']) {
+        test(`${path}: every marker stays where the picture drew it`, async ({ page }) => {
+          await openInteractive(page, path);
+          // The picture is still in the page, hidden, laid out in the same box.
+          expectSamePositions(await picturePositions(page), await mapPositions(page));
+          await expect(page.locator('.map-picture')).toBeHidden();
+        });
+      }
+    });
+  }
+
+  test('at 1280 px, the markers are where the page without JavaScript drew them', async ({ page, browser }) => {
+    const staticContext = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 800 },
+    });
+    const staticPage = await staticContext.newPage();
+    await staticPage.goto('/');
+    const before = await picturePositions(staticPage);
+    await staticContext.close();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openInteractive(page, '/');
+    expectSamePositions(before, await mapPositions(page));
+  });
+
+  test('the basemap is not downloaded again: the map draws the picture’s shapes', async ({ page }) => {
+    const basemapRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('basemap')) basemapRequests.push(request.url());
+    });
+    await openInteractive(page, '/city/london/');
+    expect(basemapRequests).toEqual([]);
+  });
+
+  test('axe finds no WCAG 2.1 A or AA violations with the picture under the map', async ({ page }) => {
+    await openInteractive(page, '/');
+    await expectNoAxeViolations(page, false);
+  });
+});
