@@ -236,10 +236,12 @@ export function parsePymChildId(search: string): string | null {
 
 /**
  * The one id an embed names itself by in Datawrapper's height message, for
- * the whole time it is open: from the page the embed was loaded at
+ * the whole time it is open: from the host's Pym.js child id when it gave one,
+ * else from the page the embed was loaded at
  * (`rally-map-london`, `rally-map-all`). It never follows the cities the
  * reader opens afterwards, so the host page cannot learn them from the messages.
  */
-export function embedId(routeAtLoad: Route): string {
+export function embedId(routeAtLoad: Route, pymChildId: string | null = null): string {
+  if (pymChildId !== null) return `rally-map-${pymChildId}`;
   return `rally-map-${routeAtLoad.kind === 'city' ? routeAtLoad.cityId : 'all'}`;
 }

@@ -18,7 +18,7 @@ export function startPostingEmbedHeight(content: HTMLElement): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const childId = parsePymChildId(pageQuery());
   // Fixed for the embed's lifetime: naming the current city would tell the host page where the reader went.
-  const embedId = embedIdFor(routeAtLoad());
+  const embedId = embedIdFor(routeAtLoad(), childId);
 
   const post = () => {
     const height = Math.ceil(content.getBoundingClientRect().height);

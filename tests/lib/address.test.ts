@@ -186,6 +186,7 @@ describe('embedId', () => {
   it('names the embed by the page it was loaded at', () => {
     expect(embedId({ kind: 'city', cityId: 'london' })).toBe('rally-map-london');
     expect(embedId({ kind: 'overview' })).toBe('rally-map-all');
+    expect(embedId({ kind: 'city', cityId: 'london' }, 'map-1')).toBe('rally-map-map-1');
   });
 });
 
