@@ -25,8 +25,11 @@ const kB = 1024;
 // Issue 12 raises the bar: the first visit, service worker included, at most 150 kB.
 // Not enforced yet (see docs/benchmarks.md): the figure is printed beside it.
 // The first view's ceilings moved up by 2 kB of JavaScript (the no-JavaScript share
-// options and the first view's projection), 4 kB in all.
-const budgets = { total: 160 * kB, javascript: 130 * kB, embedScript: 1.5 * kB };
+// options and the first view's projection), 4 kB in all. They moved again by 3 kB
+// when the languages, the quote tools and the load progress joined the main chunk
+// (measured 131.7 kB of JavaScript and 162.0 kB in all for `/`): these ceilings now
+// stop growth, they do not meet the issues' targets. That work is still open.
+const budgets = { total: 163 * kB, javascript: 133 * kB, embedScript: 1.5 * kB };
 const firstVisitTarget = 150 * kB;
 const pages = ['index.html', 'city/london/index.html', 'embed/city/london/index.html'];
 
