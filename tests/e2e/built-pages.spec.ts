@@ -44,7 +44,7 @@ test('every page declares its charset first in <head>, within its first 1024 byt
 });
 
 test.describe('a build from hostile data', () => {
-  test.describe.configure({ mode: 'serial', timeout: 180_000 });
+  test.describe.configure({ mode: 'serial', timeout: 300_000 });
   const outDir = 'test-results/dist-hostile';
   let server: StaticServer | undefined;
 

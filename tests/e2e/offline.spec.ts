@@ -257,7 +257,7 @@ test.describe('after a redeploy', () => {
 
   test.beforeAll(async () => {
     // A whole build: 20 to 50 s on a busy two-core machine.
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     // Deploy B differs from A (dist/) in its public address, so its pages and main script differ.
     const built = spawnSync('npx', ['vite', 'build', '--outDir', deployB, '--emptyOutDir', '--logLevel', 'warn'], {
       env: { ...process.env, SITE_URL: 'https://deploy-b.example.org' },

@@ -24,7 +24,7 @@ let siteServer: StaticServer | undefined;
 
 test.beforeAll(async () => {
   // A whole build: 20 to 50 s on a busy two-core machine.
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const built = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     env: {
       ...process.env,
