@@ -63,7 +63,7 @@ describe('startPostingEmbedHeight', () => {
     expect(page.observers).toEqual([]);
   });
 
-  it('posts the height once it settles, in every format, with the Pym child id from the address', () => {
+  it('posts the height once it settles, in every format, named by the Pym child id from the address (src/lib/address.ts embedId)', () => {
     const page = installEmbedPage('/embed/city/london/?childId=map-1', { inIframe: true });
     startPostingEmbedHeight(page.content);
     page.resizeTo(640.2);
@@ -71,7 +71,7 @@ describe('startPostingEmbedHeight', () => {
     expect(page.postMessage).not.toHaveBeenCalled();
     vi.advanceTimersByTime(100);
     expect(page.postMessage.mock.calls.map(([message]: unknown[]) => message)).toEqual(
-      embedHeightMessages(701, 'rally-map-london', 'map-1'),
+      embedHeightMessages(701, 'rally-map-map-1', 'map-1'),
     );
     expect(page.postMessage.mock.calls.every(([, origin]: unknown[]) => origin === '*')).toBe(true);
   });
