@@ -10,7 +10,9 @@ import type { PostBuildContext } from '../post-build-context.ts';
 export async function writeCampaignTools(context: PostBuildContext): Promise<void> {
   const { collection, outDir, environment, policy, specs } = context;
   // Posters and square cards for the cities that have a page (all, or the first `cityPageCap` with many rallies).
-  const cityPages = specs.filter((spec) => spec.rally !== null && spec.presentation === 'site').length;
+  const cityPages = specs.filter(
+    (spec) => spec.rally !== null && spec.presentation === 'site' && spec.language === 'en',
+  ).length;
   context.summary.push(
     await writeTools({
       collection,
