@@ -44,7 +44,7 @@ test('every page declares its charset first in <head>, within its first 1024 byt
 });
 
 test.describe('a build from hostile data', () => {
-  test.describe.configure({ mode: 'serial', timeout: 300_000 });
+  test.describe.configure({ mode: 'serial', timeout: 900_000 });
   const outDir = 'test-results/dist-hostile';
   let server: StaticServer | undefined;
 
@@ -112,7 +112,7 @@ test.describe('a build from hostile data', () => {
 });
 
 test.describe('a build with many rallies', () => {
-  test.describe.configure({ mode: 'serial', timeout: 300_000 });
+  test.describe.configure({ mode: 'serial', timeout: 900_000 });
   const outDir = 'test-results/dist-many';
   const rallyFile = syntheticRallyFile(400);
   const ids = (JSON.parse(readFileSync(rallyFile, 'utf8')) as { features: { id: string }[] }).features.map(
