@@ -8,7 +8,8 @@ import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import { quotePages } from '../src/lib/quote-pages.ts';
 import { formatRoute, overviewRoute } from '../src/lib/address.ts';
 import { toolPageText, type ToolPageText } from '../src/lib/tool-page-text.ts';
-import { cityMapSvg, quoteCardSvg, renderCardPng, squareCityCardSvg } from './quote-card.ts';
+import { cityMapSvg, quoteCardSvg, squareCityCardSvg } from './quote-card.ts';
+import { buildConcurrency, mapWithLimit, renderPng } from './render-png.ts';
 import { loadWorldTopology } from './share-card.ts';
 import { posterPageHtml, quotePageHtml, toolStylesheet, type ToolPageContext } from './tool-pages.ts';
 
@@ -21,7 +22,7 @@ export interface CampaignToolsInput {
   basePath: string;
   /** The Content Security Policy `<meta>` tag every generated page starts with. */
   policyMeta: string;
-  /** Posters and square city cards for the first this many rallies only (see `cityPageCap`). */
+  /** Posters and square city cards for the first this many rallies only (`BuildEnvironment.cityPageLimit`). */
   cityLimit?: number;
 }
 
@@ -69,7 +70,8 @@ export async function writeCampaignTools(input: CampaignToolsInput): Promise<str
   const campaignTitle = text.campaignTitle(collection.campaign);
   const context: ToolPageContext = { language, siteUrl, basePath, policyMeta, siteName: campaignTitle, text };
   const topology = loadWorldTopology();
-  let images = 0;
+  // The PNGs to render, as file and SVG: rendered together at the end, a few at a time on every core.
+  const images: { file: string; svg: string }[] = [];
 
   const quotes = quotePages(collection, basePath);
   for (const quote of quotes) {
@@ -81,8 +83,7 @@ export async function writeCampaignTools(input: CampaignToolsInput): Promise<str
       campaignTitle,
     };
     for (const shape of ['wide', 'square'] as ImageShape[]) {
-      write(imageFile({ kind: 'quote', quote: quote.address }, shape), renderCardPng(quoteCardSvg(card, shape)));
-      images++;
+      images.push({ file: imageFile({ kind: 'quote', quote: quote.address }, shape), svg: quoteCardSvg(card, shape) });
     }
   }
 
@@ -102,8 +103,7 @@ export async function writeCampaignTools(input: CampaignToolsInput): Promise<str
       },
       topology,
     );
-    write(imageFile({ kind: 'city', cityId: rally.id }, 'square'), renderCardPng(square));
-    images++;
+    images.push({ file: imageFile({ kind: 'city', cityId: rally.id }, 'square'), svg: square });
     const mapSvg = `<svg viewBox="0 0 1000 640" aria-hidden="true" focusable="false" preserveAspectRatio="xMidYMid slice">${cityMapSvg(topology, centre, positions, 1000, 640, 18)}</svg>`;
     const qrSvg = await qrCodeSvg(new URL(formatRoute({ kind: 'city', cityId: rally.id }, basePath), siteUrl).href);
     for (const paper of ['a4', 'letter'] as const) {
@@ -113,5 +113,6 @@ export async function writeCampaignTools(input: CampaignToolsInput): Promise<str
       );
     }
   }
-  return `${quotes.length} quote pages, ${rallies.length * 2} posters, ${images} download images`;
+  await mapWithLimit(images, buildConcurrency, async (image) => write(image.file, await renderPng(image.svg)));
+  return `${quotes.length} quote pages, ${rallies.length * 2} posters, ${images.length} download images`;
 }

@@ -17,6 +17,7 @@ export interface EnvironmentVariables {
   PHOTO_HOSTS?: string | undefined;
   SOURCE_DATE_EPOCH?: string | undefined;
   LOCAL_BUILD?: string | undefined;
+  CITY_PAGE_LIMIT?: string | undefined;
 }
 
 /** Everything the build takes from its environment, validated. */
@@ -37,7 +38,16 @@ export interface BuildEnvironment {
   photoHosts: string[];
   /** The day stamped on the data in pages, YYYY-MM-DD in UTC (`SOURCE_DATE_EPOCH`, or today). */
   dataAsOf: string;
+  /**
+   * With many rallies (src/lib/scale.ts), city pages, share cards and posters
+   * are written for the first this many rallies of the file only
+   * (`CITY_PAGE_LIMIT`, default `defaultCityPageLimit`); `404.html` opens the others.
+   */
+  cityPageLimit: number;
 }
+
+/** How many cities get pages of their own with many rallies, unless `CITY_PAGE_LIMIT` says otherwise. */
+export const defaultCityPageLimit = 100;
 
 /**
  * A setting that is missing or wrong; its message starts with the variable's
@@ -85,7 +95,21 @@ export function readBuildEnvironment(
     tileLayer: tileLayer.config,
     photoHosts,
     dataAsOf: buildDate(variables.SOURCE_DATE_EPOCH),
+    cityPageLimit: readCityPageLimit(variables.CITY_PAGE_LIMIT),
   };
+}
+
+/** `CITY_PAGE_LIMIT` as a whole number from 1 to 100,000, or the default when unset; throws naming it otherwise. */
+function readCityPageLimit(value: string | undefined): number {
+  const text = value?.trim() ?? '';
+  if (text === '') return defaultCityPageLimit;
+  const limit = Number(text);
+  if (!/^\d+$/.test(text) || limit < 1 || limit > 100_000) {
+    throw new EnvironmentError(
+      `CITY_PAGE_LIMIT: "${text}" is not a whole number from 1 to 100000 (how many cities get pages with many rallies)`,
+    );
+  }
+  return limit;
 }
 
 /**

@@ -23,13 +23,6 @@ import { writeCampaignTools } from './steps/write-campaign-tools.ts';
 import { writeDataDownloads } from './steps/write-data-downloads.ts';
 
 /**
- * With many rallies (src/lib/scale.ts), city pages are written for the
- * first this many rallies in the file only; every other city opens from
- * 404.html, which the app routes by its address.
- */
-export const cityPageCap = 100;
-
-/**
  * The post-build steps, in order. A new step is a function of the context
  * (build/post-build-context.ts) in a file of its own under build/steps/,
  * added here: before `writeServiceWorker` if the offline site should store
@@ -89,7 +82,13 @@ export async function runPostBuild(options: PostBuildOptions): Promise<void> {
       serverOutDir,
     });
     const context = createContext({ root, outDir, environment, embedScript, logger, renderRoute, started });
-    for (const step of postBuildSteps) await step(context);
+    const timings: string[] = [];
+    for (const step of postBuildSteps) {
+      const stepStarted = performance.now();
+      await step(context);
+      timings.push(`${step.name} ${Math.round(performance.now() - stepStarted)} ms`);
+    }
+    if (process.env.RALLY_BUILD_TIMINGS) logger.info(`rally-prerender timings: ${timings.join(', ')}`);
   } finally {
     rmSync(serverOutDir, { recursive: true, force: true });
   }
@@ -114,13 +113,15 @@ function createContext(
     styleHashes: inlineStyleHashes(template),
     tileOrigins: environment.tileLayer?.origins ?? [],
   });
-  if (manyRallies && collection.rallies.length > cityPageCap) {
+  // With many rallies, city pages for the first `cityPageLimit` only: 404.html opens the others, routing by the address.
+  const { cityPageLimit } = environment;
+  if (manyRallies && collection.rallies.length > cityPageLimit) {
     logger.info(
-      `rally-prerender: ${collection.rallies.length} rallies: pages for the first ${cityPageCap} cities only; 404.html opens the others`,
+      `rally-prerender: ${collection.rallies.length} rallies: pages for the first ${cityPageLimit} cities only (CITY_PAGE_LIMIT); 404.html opens the others`,
     );
   }
   const packs = readLanguagePacks(options.root, collection, (message) => logger.warn(message));
-  const cityLimit = manyRallies ? cityPageCap : Infinity;
+  const cityLimit = manyRallies ? cityPageLimit : Infinity;
   return {
     ...options,
     packs,

@@ -1,8 +1,7 @@
-import { Resvg } from '@resvg/resvg-js';
 import { geoAzimuthalEqualArea, geoDistance, type GeoProjection } from 'd3-geo';
 import type { Topology } from 'topojson-specification';
 import type { ImageShape } from '../src/lib/campaign-paths.ts';
-import { shareCardFontOptions, shareCardFonts } from './share-card-fonts.ts';
+import { shareCardFonts } from './share-card-fonts.ts';
 import {
   basemapSvg,
   cleanText,
@@ -314,16 +313,4 @@ export function squareCityCardSvg(input: SquareCityCardInput, topology: Topology
     blocks.map(textElement).join(''),
     `</svg>`,
   ].join('\n');
-}
-
-/** Renders card SVG to PNG bytes with resvg and the cards' own fonts only (never the machine's). */
-export function renderCardPng(svg: string): Buffer {
-  return new Resvg(svg, {
-    font: shareCardFontOptions(),
-    fitTo: { mode: 'original' },
-    shapeRendering: 2,
-    textRendering: 1,
-  })
-    .render()
-    .asPng();
 }

@@ -6,6 +6,7 @@ import { formatCalendarDate } from '../src/lib/format-date.ts';
 import type { LanguagePack } from '../src/lib/i18n.ts';
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import { englishPack, pageLanguage, type PageSpec } from './page-meta.ts';
+import { buildConcurrency, mapWithLimit } from './render-png.ts';
 import { loadWorldTopology, renderShareCard, type ShareCardInput } from './share-card.ts';
 
 /**
@@ -39,35 +40,41 @@ export function shareCardInput(
  * would make the SVG needlessly slow to render.
  */
 function distinctDots(rallies: RallyCollection['rallies']): [number, number][] {
+  // The same array for every card of a build, so the cards' map layers are drawn once per city (build/share-card.ts).
+  const cached = dotsCache.get(rallies);
+  if (cached) return cached;
   const seen = new Map<string, [number, number]>();
   for (const { longitude, latitude } of rallies) {
     const key = `${Math.round(longitude * 2)},${Math.round(latitude * 2)}`;
     if (!seen.has(key)) seen.set(key, [longitude, latitude]);
   }
-  return [...seen.values()];
+  const dots = [...seen.values()];
+  dotsCache.set(rallies, dots);
+  return dots;
 }
+
+const dotsCache = new WeakMap<RallyCollection['rallies'], [number, number][]>();
 
 /**
  * Writes the 1200×630 PNG share card of every page that has one, under
  * `outDir`, in the page's language (from `packs`; English for a language
- * it lacks). Returns the files written, relative to `outDir`, with their sizes.
+ * it lacks), a few at a time on every core. Resolves to the files written,
+ * relative to `outDir`, with their sizes, in the order of `specs`.
  */
-export function writeShareImages(
+export async function writeShareImages(
   specs: readonly PageSpec[],
   collection: RallyCollection,
   outDir: string,
   packs: readonly LanguagePack[] = [englishPack],
-): { file: string; bytes: number }[] {
+): Promise<{ file: string; bytes: number }[]> {
   const topology = loadWorldTopology();
-  const written: { file: string; bytes: number }[] = [];
-  for (const spec of specs) {
-    if (spec.imageFile === null) continue;
+  const withImages = specs.filter((spec): spec is PageSpec & { imageFile: string } => spec.imageFile !== null);
+  return mapWithLimit(withImages, buildConcurrency, async (spec) => {
     const pack = packs.find((candidate) => candidate.language === spec.language) ?? englishPack;
-    const png = renderShareCard(shareCardInput(spec, collection, pack), topology);
+    const png = await renderShareCard(shareCardInput(spec, collection, pack), topology);
     const path = join(outDir, spec.imageFile);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, png);
-    written.push({ file: spec.imageFile, bytes: png.length });
-  }
-  return written;
+    return { file: spec.imageFile, bytes: png.length };
+  });
 }

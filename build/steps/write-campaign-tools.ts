@@ -9,7 +9,7 @@ import type { PostBuildContext } from '../post-build-context.ts';
  */
 export async function writeCampaignTools(context: PostBuildContext): Promise<void> {
   const { collection, outDir, environment, policy, specs } = context;
-  // Posters and square cards for the cities that have a page (all, or the first `cityPageCap` with many rallies).
+  // Posters and square cards for the cities that have a page (all, or the first `environment.cityPageLimit` with many rallies).
   const cityPages = specs.filter(
     (spec) => spec.rally !== null && spec.presentation === 'site' && spec.language === 'en',
   ).length;

@@ -57,11 +57,18 @@ describe('readBuildEnvironment: the other settings', () => {
       tileLayer: null,
       photoHosts: [],
       dataAsOf: '2018-04-07',
+      cityPageLimit: 100,
     });
+    expect(readBuildEnvironment({ CITY_PAGE_LIMIT: ' 12 ' }, root, 'local').cityPageLimit).toBe(12);
   });
 
   it('names the variable that is wrong', () => {
     expect(() => readBuildEnvironment({ PHOTO_HOSTS: 'not a/host' }, root, 'local')).toThrow(/^PHOTO_HOSTS: /);
+    for (const limit of ['0', '-5', '2.5', 'many', '100001']) {
+      expect(() => readBuildEnvironment({ CITY_PAGE_LIMIT: limit }, root, 'local'), limit).toThrow(
+        /^CITY_PAGE_LIMIT: /,
+      );
+    }
     expect(() => readBuildEnvironment({ TILE_URL: 'https://tiles.example.org/{z}/{x}.png' }, root, 'local')).toThrow(
       /^TILE_URL: /,
     );

@@ -2,8 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
-import { minimumCompressedSize, precompressSite } from '../../build/precompress.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  brotliQuality,
+  minimumCompressedSize,
+  precompressSite,
+  type PrecompressReport,
+} from '../../build/precompress.ts';
 
 describe('precompressSite', () => {
   const site = mkdtempSync(join(tmpdir(), 'rally-precompress-'));
@@ -13,7 +18,10 @@ describe('precompressSite', () => {
   writeFileSync(join(site, 'index.html'), `<!doctype html><p>${'London '.repeat(400)}</p>`);
   writeFileSync(join(site, 'tiny.css'), 'p{color:red}');
   writeFileSync(join(site, 'photo.png'), Buffer.alloc(4096, 7));
-  const report = precompressSite(site);
+  let report: PrecompressReport;
+  beforeAll(async () => {
+    report = await precompressSite(site);
+  });
 
   it('writes gzip and brotli copies that decompress to the original, in every folder', () => {
     expect(gunzipSync(readFileSync(join(site, 'assets', 'app.js.gz'))).toString()).toBe(script);
@@ -26,6 +34,12 @@ describe('precompressSite', () => {
     expect(existsSync(join(site, 'tiny.css.gz'))).toBe(false);
     expect(existsSync(join(site, 'photo.png.gz'))).toBe(false);
     expect(report.files).toBe(2);
+  });
+
+  it('gives the cached assets the smallest brotli setting and pages a faster one', () => {
+    expect(brotliQuality(join('assets', 'app.js'))).toBe(11);
+    expect(brotliQuality(join('city', 'london', 'index.html'))).toBe(10);
+    expect(brotliQuality('index.html')).toBe(10);
   });
 
   it('reports totals, brotli smaller than gzip smaller than the originals', () => {

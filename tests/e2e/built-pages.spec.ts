@@ -9,7 +9,9 @@ import { expect, test } from './test.ts';
 /*
  * The pages the build writes, read as files and served as a static host would:
  * the real build in dist/, and two builds of their own, one from a rally file
- * with a payload in every text and one from 400 rallies (many-rallies mode, over the 100-city page cap: enough to show the mode, and a build that takes about a minute rather than many, now that every page is written in 7 languages).
+ * with a payload in every text and one from 400 rallies: many-rallies mode,
+ * with its city pages capped at 20 (`CITY_PAGE_LIMIT`; 100 by default), so
+ * the build writes 280 pages in 7 languages rather than 1,400.
  */
 
 /** Every HTML page under `folder`, as paths relative to it. */
@@ -23,10 +25,10 @@ function htmlPages(folder: string): string[] {
   return walk(folder).sort();
 }
 
-/** A local build (`npm run build:local`) of `rallyFile` into `outDir`; throws with Vite's output when it fails. */
-function buildWith(rallyFile: string, outDir: string): void {
+/** A local build (`npm run build:local`) of `rallyFile` into `outDir`, with `settings` added; throws with Vite's output when it fails. */
+function buildWith(rallyFile: string, outDir: string, settings: Record<string, string> = {}): void {
   const built = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    env: { ...process.env, LOCAL_BUILD: '1', RALLY_DATA: resolve(rallyFile) },
+    env: { ...process.env, ...settings, LOCAL_BUILD: '1', RALLY_DATA: resolve(rallyFile) },
     encoding: 'utf8',
   });
   if (built.status !== 0) throw new Error(`the build of ${rallyFile} failed: ${built.stderr}`);
@@ -44,7 +46,7 @@ test('every page declares its charset first in <head>, within its first 1024 byt
 });
 
 test.describe('a build from hostile data', () => {
-  test.describe.configure({ mode: 'serial', timeout: 900_000 });
+  test.describe.configure({ mode: 'serial', timeout: 300_000 });
   const outDir = 'test-results/dist-hostile';
   let server: StaticServer | undefined;
 
@@ -93,7 +95,9 @@ test.describe('a build from hostile data', () => {
       const texts = [head.title, ...head.metas].join('\n');
       expect(payloads.filter((payload) => texts.includes(payload)).length, file).toBeGreaterThan(0);
       expect(texts, file).not.toMatch(/&(lt|gt|quot|amp);/);
-      const embedded = await page.locator('#rally-data').textContent();
+      // Quote pages and posters are print and share pages: they carry no map, so no data.
+      if (/(^|\/)(quote|poster)\//.test(file)) continue;
+      const embedded = await page.locator('#rally-data').textContent({ timeout: 1000 });
       const collection = JSON.parse(embedded ?? 'null') as { campaign: { title: string } } | null;
       expect(collection?.campaign.title, file).toBe(campaignTitle);
     }
@@ -112,7 +116,8 @@ test.describe('a build from hostile data', () => {
 });
 
 test.describe('a build with many rallies', () => {
-  test.describe.configure({ mode: 'serial', timeout: 900_000 });
+  test.describe.configure({ mode: 'serial', timeout: 300_000 });
+  const cityPageLimit = 20;
   const outDir = 'test-results/dist-many';
   const rallyFile = syntheticRallyFile(400);
   const ids = (JSON.parse(readFileSync(rallyFile, 'utf8')) as { features: { id: string }[] }).features.map(
@@ -121,7 +126,7 @@ test.describe('a build with many rallies', () => {
   let server: StaticServer | undefined;
 
   test.beforeAll(async () => {
-    buildWith(rallyFile, outDir);
+    buildWith(rallyFile, outDir, { CITY_PAGE_LIMIT: String(cityPageLimit) });
     server = await startStaticServer({ folder: outDir, port: 0 });
   });
 
@@ -129,16 +134,17 @@ test.describe('a build with many rallies', () => {
     await server?.close();
   });
 
-  test('writes pages for the first 100 cities only, none carrying the data', () => {
+  test('writes pages, cards and posters for the first CITY_PAGE_LIMIT cities only, no page carrying the data', () => {
     const pages = htmlPages(outDir);
     const cityPages = pages.filter((page) => /^city\/[^/]+\/index\.html$/.test(page));
-    expect(cityPages.sort()).toEqual(
-      ids
-        .slice(0, 100)
-        .map((id) => `city/${id}/index.html`)
-        .sort(),
+    const firstCities = ids.slice(0, cityPageLimit);
+    expect(cityPages.sort()).toEqual(firstCities.map((id) => `city/${id}/index.html`).sort());
+    expect(pages.filter((page) => /^ru\/city\/[^/]+\/index\.html$/.test(page))).toHaveLength(cityPageLimit);
+    expect(pages.filter((page) => page.startsWith('embed/city/'))).toHaveLength(cityPageLimit);
+    expect(pages.filter((page) => /^city\/[^/]+\/poster\/index\.html$/.test(page)).sort()).toEqual(
+      firstCities.map((id) => `city/${id}/poster/index.html`).sort(),
     );
-    expect(pages.filter((page) => page.startsWith('embed/city/'))).toHaveLength(100);
+    expect(readdirSync(join(outDir, 'share')).filter((name) => name.endsWith('.png'))).toHaveLength(cityPageLimit + 1);
     for (const page of pages) {
       expect(readFileSync(join(outDir, page), 'utf8'), page).not.toContain('id="rally-data"');
     }

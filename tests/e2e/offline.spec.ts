@@ -192,10 +192,15 @@ test.describe('offline after one visit', () => {
         await route.fulfill({ response, body: withoutEmbeddedData(await response.text()) });
       },
     );
+    // Pages carry the data, so the rally file is stored only once a page without it has fetched it.
+    await page.goto('/');
+    await expect(page.locator('#rally-data')).toHaveCount(0);
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
+    await expect(page.locator('.offline-note')).toHaveCount(0);
     await context.route('**/data/rallies.geojson', (route) =>
       route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad Gateway</h1>' }),
     );
-    await page.goto('/');
+    await page.reload();
     await expect(page.locator('#rally-data')).toHaveCount(0);
     await expect(page.locator('.rally-marker')).toHaveCount(8);
     await expect(page.getByRole('alert')).toHaveCount(0);
