@@ -40,6 +40,8 @@ export default defineConfig(({ command }) => {
     test: {
       include: ['tests/**/*.test.ts'],
       environment: 'node',
+      // A safety net, not a speed check: property tests and builds in tests take seconds on a busy 2-core machine.
+      testTimeout: 60_000,
     },
   };
 });

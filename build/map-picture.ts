@@ -19,6 +19,7 @@ import { cityName } from '../src/lib/city-name.ts';
 import { formatMessage, type LanguagePack } from '../src/lib/i18n.ts';
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import englishMessages from '../src/i18n/messages/en.json' with { type: 'json' };
+import { pictureElement, type PictureElement } from '../src/lib/picture-tree.ts';
 
 /** The basemap's two layers as SVG path data, in picture units (see `pictureUnitsPerWorld`). */
 export interface PicturePaths {
@@ -114,7 +115,7 @@ export function basemapPicturePaths(file: CompactBasemap): PicturePaths {
 type PictureMarker =
   { kind: 'rally'; rally: Rally; x: number; y: number } | { kind: 'cluster'; count: number; x: number; y: number };
 
-/** What `mapPictureHtml` draws. */
+/** What `mapPictureTree` draws. */
 export interface MapPictureOptions {
   /** The basemap as path data, from `basemapPicturePaths` (the same for every page of a build). */
   paths: PicturePaths;
@@ -132,9 +133,6 @@ export interface MapPictureOptions {
   /** With many rallies (src/lib/scale.ts), the markers are clusters at the first view's zoom. */
   clustered: boolean;
 }
-
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A zoom the first view has at a typical desktop map, for choosing clusters at build time. */
 function typicalZoom(frame: PictureFrame, target: ViewTarget): number {
@@ -169,16 +167,25 @@ function pictureMarkers(options: MapPictureOptions, frame: PictureFrame): Pictur
     });
 }
 
-function markerSvg(marker: PictureMarker, options: MapPictureOptions): string {
+function markerElement(marker: PictureMarker, options: MapPictureOptions): PictureElement {
   // A speck, a tenth of a unit across: round caps and joins make its stroke a dot
   // that many pixels wide, and it has an area, so the link has a box to click and to outline.
-  const at = `M${String(Math.round(marker.x))} ${String(Math.round(marker.y))}h.1v.1h-.1z`;
+  const x = String(Math.round(marker.x));
+  const y = String(Math.round(marker.y));
+  const at = `M${x} ${y}h.1v.1h-.1z`;
   if (marker.kind === 'cluster') {
     const size = marker.count < 100 ? 'small' : marker.count < 1000 ? 'medium' : 'large';
-    return (
-      `<g class="picture-cluster picture-cluster--${size}" role="img" aria-label="${escapeXml(options.clusterName(marker.count))}">` +
-      `<path d="${at}" class="picture-cluster-dot"/>` +
-      `<text x="${String(Math.round(marker.x))}" y="${String(Math.round(marker.y))}" aria-hidden="true">${formatClusterCount(marker.count)}</text></g>`
+    return pictureElement(
+      'g',
+      {
+        class: `picture-cluster picture-cluster--${size}`,
+        role: 'img',
+        'aria-label': options.clusterName(marker.count),
+      },
+      [
+        pictureElement('path', { d: at, class: 'picture-cluster-dot' }),
+        pictureElement('text', { x, y, 'aria-hidden': 'true' }, [formatClusterCount(marker.count)]),
+      ],
     );
   }
   const { rally } = marker;
@@ -186,28 +193,35 @@ function markerSvg(marker: PictureMarker, options: MapPictureOptions): string {
   const classes = ['picture-marker', `picture-marker--${rally.locationPrecision}`, selected ? 'is-selected' : '']
     .filter(Boolean)
     .join(' ');
-  return (
-    `<a href="${escapeXml(options.href(rally))}" class="${classes}" aria-label="${escapeXml(options.name(rally))}"` +
-    `${selected ? ' aria-current="page"' : ''} data-city-id="${escapeXml(rally.id)}">` +
-    `<path d="${at}" class="picture-marker-focus"/><path d="${at}" class="picture-marker-outline"/>` +
-    `<path d="${at}" class="picture-marker-ring"/><path d="${at}" class="picture-marker-dot"/></a>`
+  return pictureElement(
+    'a',
+    {
+      href: options.href(rally),
+      class: classes,
+      'aria-label': options.name(rally),
+      'aria-current': selected ? 'page' : undefined,
+      'data-city-id': rally.id,
+    },
+    ['focus', 'outline', 'ring', 'dot'].map((part) =>
+      pictureElement('path', { d: at, class: `picture-marker-${part}` }),
+    ),
   );
 }
 
 /**
- * The picture of a page's map, as HTML to put where the interactive map will
- * be: land, borders and a marker per rally (or per cluster), drawn in the
+ * The picture of a page's map, as an element tree (src/lib/picture-tree.ts)
+ * that the page's React tree renders where the interactive map will be:
+ * land, borders and a marker per rally (or per cluster), drawn in the
  * projection and first view the interactive map takes, so nothing moves when
  * it takes over. The sea is the map area's own background. It needs no script
  * and no request. Each rally's marker links to its city page, named for
  * screen readers by the city; the page's own city is highlighted. The
  * picture is laid out by CSS (src/styles/map-picture.css) from its frame's class.
  */
-export function mapPictureHtml(options: MapPictureOptions): string {
+export function mapPictureTree(options: MapPictureOptions): PictureElement {
   const frame = pictureFrame(options.target);
   const [x, y, width, height] = frame.viewBox.map((value) => value * pictureUnitsPerWorld);
   const viewBox = [x, y, width, height].map((value) => (value ?? 0).toFixed(1)).join(' ');
-  const size = frame.kind === 'fixed' ? ` width="${String(frame.width)}" height="${String(frame.height)}"` : '';
   const markers = pictureMarkers(options, frame);
   // The highlighted city is drawn last, so no other marker covers it.
   markers.sort(
@@ -215,18 +229,33 @@ export function mapPictureHtml(options: MapPictureOptions): string {
       Number(a.kind === 'rally' && a.rally.id === options.selectedId) -
       Number(b.kind === 'rally' && b.rally.id === options.selectedId),
   );
-  return (
-    `<svg class="map-picture-svg map-picture-svg--${frame.kind}" viewBox="${viewBox}"${size} preserveAspectRatio="xMidYMid meet">` +
-    `<g aria-hidden="true"><path class="picture-land" data-basemap="land" d="${options.paths.land}"/>` +
-    `<path class="picture-border" data-basemap="borders" d="${options.paths.borders}"/></g>` +
-    `<g class="picture-markers">${markers.map((marker) => markerSvg(marker, options)).join('')}</g></svg>`
+  return pictureElement(
+    'svg',
+    {
+      class: `map-picture-svg map-picture-svg--${frame.kind}`,
+      viewBox,
+      width: frame.kind === 'fixed' ? String(frame.width) : undefined,
+      height: frame.kind === 'fixed' ? String(frame.height) : undefined,
+      preserveAspectRatio: 'xMidYMid meet',
+    },
+    [
+      pictureElement('g', { 'aria-hidden': 'true' }, [
+        pictureElement('path', { class: 'picture-land', 'data-basemap': 'land', d: options.paths.land }),
+        pictureElement('path', { class: 'picture-border', 'data-basemap': 'borders', d: options.paths.borders }),
+      ]),
+      pictureElement(
+        'g',
+        { class: 'picture-markers' },
+        markers.map((marker) => markerElement(marker, options)),
+      ),
+    ],
   );
 }
 
 /**
  * The picture of one page's map: its first view (the page's city, or every
  * rally), with a marker linking to every rally's page in the same
- * presentation and language, named by the city's name in that language. Empty without rallies.
+ * presentation and language, named by the city's name in that language. `null` without rallies.
  */
 export function pageMapPicture(options: {
   collection: RallyCollection;
@@ -237,11 +266,11 @@ export function pageMapPicture(options: {
   clustered: boolean;
   /** The page's language, for the links, the city names and the cluster labels. */
   pack: LanguagePack;
-}): string {
+}): PictureElement | null {
   const { collection, rally, presentation, pack } = options;
   const target = viewTargetFor(collection.rallies, rally ?? undefined);
-  if (!target) return '';
-  return mapPictureHtml({
+  if (!target) return null;
+  return mapPictureTree({
     paths: options.paths,
     rallies: collection.rallies,
     target,

@@ -1,6 +1,7 @@
 import type { LanguagePack } from '../src/lib/i18n.ts';
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import type { Presentation, Route } from '../src/lib/address.ts';
+import type { PictureElement } from '../src/lib/picture-tree.ts';
 import type { EmbedScript } from './embed-script.ts';
 import type { BuildEnvironment } from './environment.ts';
 import type { PageSpec } from './page-meta.ts';
@@ -14,7 +15,7 @@ export type RenderRoute = (
   route: Route,
   presentation: Presentation,
   pack: LanguagePack,
-  mapPicture: string,
+  mapPicture: PictureElement | null,
 ) => string;
 
 /** Where the build log goes: Vite's logger. */

@@ -2,6 +2,8 @@ import { useT } from './state/use-t.ts';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { formatCalendarDate } from './lib/format-date.ts';
 import { MapErrorBoundary } from './map/map-error-boundary.tsx';
+import { MapPicture } from './map/map-picture.tsx';
+import type { PictureElement } from './lib/picture-tree.ts';
 import { getMapLoad, subscribeToMapLoad, type MapLoad } from './map/map-loader.ts';
 import { Announcer } from './panel/announcer.tsx';
 import { LanguageSwitcher } from './panel/language-switcher.tsx';
@@ -19,13 +21,14 @@ const loadingMap: MapLoad = { status: 'loading' };
 /**
  * The map. Pages rendered at build time carry a picture of it
  * (build/map-picture.ts): land, borders and linked markers, in the view the
- * interactive map will take. The first (hydrating) render in the browser keeps
- * that picture as it is, so the page takes over without a mismatch; Leaflet
+ * interactive map will take. The first (hydrating) render in the browser draws
+ * that picture from the tree read back from the page (src/map/read-map-picture.ts),
+ * so the page takes over without a mismatch; Leaflet
  * then mounts over it, and the picture is hidden once Leaflet's own basemap is
  * drawn (src/styles/map-picture.css), with nothing having moved.
  * (Effects never run at build time, so the picture is all it renders.)
  */
-function MapSlot({ mapPicture }: { mapPicture: string }) {
+function MapSlot({ mapPicture }: { mapPicture: PictureElement | null }) {
   // Set in a task of its own after the page is taken over, so building the
   // map never lengthens the task that finishes hydration (Lighthouse's TBT).
   const [afterHydration, setAfterHydration] = useState(false);
@@ -47,12 +50,9 @@ function MapSlot({ mapPicture }: { mapPicture: string }) {
         className="map-placeholder map-picture"
         // Under the interactive map the picture's links are neither seen nor reached.
         inert={mapShown}
-        // The build's picture, kept as it is: React neither compares nor redraws it.
-        // Its text is the build's own, escaped there (build/map-picture.ts); in the
-        // browser it is the page's own markup, read back and handed over unchanged.
-        // eslint-disable-next-line no-restricted-syntax
-        dangerouslySetInnerHTML={{ __html: mapPicture }}
-      />
+      >
+        {mapPicture ? <MapPicture picture={mapPicture} /> : null}
+      </div>
       {mapShown ? (
         <MapErrorBoundary>
           <LoadedMap mapLoad={mapLoad} />
@@ -74,9 +74,9 @@ function LoadedMap({ mapLoad }: { mapLoad: Exclude<MapLoad, { status: 'loading' 
  * bottom sheet on phones. The panel is the text alternative to the map.
  * The embed version, for iframes in articles, stacks the map above the panel
  * at its natural height, with a credit line and a link to the full map.
- * `mapPicture` is the build's picture of the map, as HTML (see MapSlot).
+ * `mapPicture` is the build's picture of the map, as an element tree (see MapSlot), or `null`.
  */
-export function App({ mapPicture = '' }: { mapPicture?: string }) {
+export function App({ mapPicture = null }: { mapPicture?: PictureElement | null }) {
   const campaign = useRallyStore(selectCampaign);
   const loaded = useRallyStore(selectIsLoaded);
   const cityOpen = useRallyStore((state) => selectSelectedRally(state) !== undefined);

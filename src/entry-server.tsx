@@ -4,6 +4,7 @@ import { App } from './app.tsx';
 import type { LanguagePack } from './lib/i18n.ts';
 import type { RallyCollection } from './lib/parse-rallies.ts';
 import type { Presentation, Route } from './lib/address.ts';
+import type { PictureElement } from './lib/picture-tree.ts';
 import {
   finishLoading,
   initialRallyState,
@@ -25,7 +26,7 @@ export function renderRoute(
   route: Route,
   presentation: Presentation,
   pack: LanguagePack,
-  mapPicture = '',
+  mapPicture: PictureElement | null = null,
 ): string {
   rallyStore.setState(initialRallyState(), true);
   setPresentation(presentation);

@@ -5,6 +5,7 @@ import { loadRallyMap } from './map/map-loader.ts';
 import { loadEmbeddedCollection } from './state/embedded-rallies.ts';
 import { applyEmbeddedLanguage } from './state/language.ts';
 import { basemapFromPicture } from './state/picture-basemap.ts';
+import { readMapPicture } from './map/read-map-picture.ts';
 import { noteOfflineCopyPage, registerServiceWorkerWhenIdle } from './state/offline.ts';
 import { pageIdentity, type Route } from './lib/address.ts';
 import { rallyStore, setBasemap } from './state/rally-store.ts';
@@ -43,8 +44,9 @@ if (root && rallyStore.getState().presentation === 'embed') {
   });
 }
 if (root) {
-  // The build's picture of the map, handed back to React unchanged (see MapSlot in app.tsx).
-  const mapPicture = root.querySelector('.map-picture')?.innerHTML ?? '';
+  // The build's picture of the map, read back for React to hydrate unchanged (see MapSlot in app.tsx).
+  const pictureSvg = root.querySelector('.map-picture > svg');
+  const mapPicture = pictureSvg ? readMapPicture(pictureSvg) : null;
   const app = (
     <StrictMode>
       <App mapPicture={mapPicture} />

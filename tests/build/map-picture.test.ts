@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { basemapPicturePaths, pageMapPicture } from '../../build/map-picture.ts';
 import { decodeLines, linesFromPicturePath, type CompactBasemap } from '../../src/lib/basemap.ts';
 import { pictureToLngLat } from '../../src/lib/map-view.ts';
+import { pictureMarkup } from '../../src/lib/picture-tree.ts';
 import { decodeRallyJson, parseRallyCollection } from '../../src/lib/parse-rallies.ts';
 import type { Rally } from '../../src/lib/rally-schema.ts';
 import { englishPack } from '../../build/page-meta.ts';
@@ -15,8 +16,9 @@ if (!decoded.ok) throw new Error(decoded.message);
 const collection = parseRallyCollection(decoded.value);
 const london = collection.rallies.find((rally) => rally.id === 'london') ?? null;
 
-function picture(rally: Rally | null, presentation: 'site' | 'embed' = 'site', rallies = collection) {
-  return pageMapPicture({
+/** The page's picture as markup (src/lib/picture-tree.ts), for reading its elements. */
+function picture(rally: Rally | null, presentation: 'site' | 'embed' = 'site', rallies = collection): string {
+  const tree = pageMapPicture({
     collection: rallies,
     rally,
     presentation,
@@ -25,6 +27,8 @@ function picture(rally: Rally | null, presentation: 'site' | 'embed' = 'site', r
     clustered: false,
     pack: englishPack,
   });
+  if (!tree) throw new Error('no picture');
+  return pictureMarkup(tree);
 }
 
 describe('basemapPicturePaths', () => {
@@ -101,7 +105,7 @@ describe('pageMapPicture', () => {
       latitude: 40 + (index % 40) * 0.2,
       longitude: -10 + Math.floor(index / 40) * 0.3,
     }));
-    const html = pageMapPicture({
+    const tree = pageMapPicture({
       collection: { ...collection, rallies: many },
       rally: null,
       presentation: 'site',
@@ -110,6 +114,7 @@ describe('pageMapPicture', () => {
       basePath: '/',
       clustered: true,
     });
+    const html = tree ? pictureMarkup(tree) : '';
     const clusters = html.match(/class="picture-cluster /g) ?? [];
     const markers = html.match(/<a href=/g) ?? [];
     expect(clusters.length).toBeGreaterThan(0);

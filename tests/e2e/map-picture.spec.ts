@@ -167,6 +167,41 @@ test.describe('when the interactive map takes over', () => {
     expectSamePositions(before, await mapPositions(page));
   });
 
+  test('the app takes the picture over as it is: no element of it is redrawn, and no hydration error', async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Before any of the page's scripts: keep the picture's elements as the parser made them.
+    await page.addInitScript(() => {
+      const parsed: Element[] = [];
+      (window as unknown as { parsedPicture: Element[] }).parsedPicture = parsed;
+      const observer = new MutationObserver(() => {
+        const svg = document.querySelector('.map-picture svg');
+        if (svg && document.readyState !== 'loading') return;
+        if (svg) parsed.splice(0, parsed.length, svg, ...svg.querySelectorAll('*'));
+      });
+      observer.observe(document, { childList: true, subtree: true });
+      document.addEventListener('readystatechange', () => observer.disconnect(), { once: true });
+    });
+    await openInteractive(page, '/city/london/');
+    const kept = await page.evaluate(() => {
+      const parsed = (window as unknown as { parsedPicture: Element[] }).parsedPicture;
+      const svg = document.querySelector('.map-picture svg');
+      const now = svg ? [svg, ...svg.querySelectorAll('*')] : [];
+      return {
+        parsed: parsed.length,
+        same: parsed.length === now.length && parsed.every((node, i) => node === now[i]),
+      };
+    });
+    expect(kept.parsed).toBeGreaterThan(8 * 5);
+    expect(kept.same).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   test('the basemap is not downloaded again: the map draws the picture’s shapes', async ({ page }) => {
     const basemapRequests: string[] = [];
     page.on('request', (request) => {
