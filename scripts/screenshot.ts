@@ -1,8 +1,10 @@
 /**
- * `npm run screenshots`: takes screenshots of the built app at phone and
- * desktop sizes, for people to look at, after `npm run build:local` (writes
- * screenshots/*.png). It starts the static server (scripts/serve-static.ts)
- * on port 4173 itself and stops it afterwards.
+ * `npm run screenshots`: takes screenshots of the built app for people to
+ * look at, after `npm run build:local`: the overview and London, in English
+ * and Russian, at 320, 390 and 1280 px, with JavaScript on and off (writes
+ * screenshots/<lang>-<page>-<width>-<js|nojs>.png), and Russian London
+ * printed to A4 (screenshots/ru-london-print.pdf). It starts the static
+ * server (scripts/serve-static.ts) on port 4173 itself and stops it afterwards.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -10,14 +12,14 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './lib/chromium.ts';
 
 const base = 'http://127.0.0.1:4173';
-const views = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desktop', width: 1280, height: 800 },
-];
+const widths = [320, 390, 1280];
 const pages = [
-  { name: 'overview', city: null },
-  { name: 'london', city: 'london' },
-  { name: 'rome', city: 'rome' },
+  { name: 'overview', path: '' },
+  { name: 'london', path: 'city/london/' },
+];
+const languages = [
+  { tag: 'en', prefix: '/' },
+  { tag: 'ru', prefix: '/ru/' },
 ];
 
 async function waitForServer(url: string): Promise<void> {
@@ -37,27 +39,41 @@ try {
   await waitForServer(base);
   mkdirSync('screenshots', { recursive: true });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  for (const view of views) {
-    const context = await browser.newContext({
-      viewport: { width: view.width, height: view.height },
-      deviceScaleFactor: 1,
-      hasTouch: view.name === 'phone',
-      isMobile: view.name === 'phone',
-    });
-    const page = await context.newPage();
-    for (const target of pages) {
-      await page.goto(base);
-      await page.locator('.rally-marker').first().waitFor();
-      if (target.city) await page.locator(`.city-button[data-city-id="${target.city}"]`).click();
-      await page.waitForTimeout(1200);
-      const file = `screenshots/${target.name}-${view.name}.png`;
-      await page.screenshot({ path: file });
-      console.log(file);
+  for (const scripts of [true, false]) {
+    for (const width of widths) {
+      const phone = width < 760;
+      const context = await browser.newContext({
+        viewport: { width, height: phone ? 844 : 800 },
+        deviceScaleFactor: 1,
+        hasTouch: phone,
+        isMobile: phone,
+        javaScriptEnabled: scripts,
+      });
+      const page = await context.newPage();
+      for (const language of languages) {
+        for (const target of pages) {
+          await page.goto(`${base}${language.prefix}${target.path}`);
+          // With scripts, wait until the interactive map has drawn its markers and settled.
+          if (scripts) {
+            await page.locator('.leaflet-marker-icon.rally-marker').first().waitFor();
+            await page.waitForTimeout(1200);
+          }
+          const file = `screenshots/${language.tag}-${target.name}-${String(width)}-${scripts ? 'js' : 'nojs'}.png`;
+          await page.screenshot({ path: file });
+          console.log(file);
+        }
+      }
+      await context.close();
     }
-    await context.close();
   }
+  const printContext = await browser.newContext({ javaScriptEnabled: false });
+  const printPage = await printContext.newPage();
+  await printPage.goto(`${base}/ru/city/london/`);
+  await printPage.pdf({ path: 'screenshots/ru-london-print.pdf', format: 'A4', printBackground: true });
+  console.log('screenshots/ru-london-print.pdf');
+  await printContext.close();
   await browser.close();
 } finally {
-  // npx starts vite as a child: stop the whole process group.
+  // npx starts the server as a child: stop the whole process group.
   if (server.pid !== undefined) process.kill(-server.pid);
 }

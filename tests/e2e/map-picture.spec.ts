@@ -127,6 +127,18 @@ test.describe('with JavaScript off', () => {
     await expect(page.locator('blockquote').first()).toBeVisible();
     await expect(page.locator('.print-address')).toHaveText(/^https?:\/\/.+\/city\/london\/$/);
     await expect(page.locator('button:visible, select:visible, summary:visible, textarea:visible')).toHaveCount(0);
+    // A photo not included is its caption and credit alone on paper, its translation on a line of its own.
+    const photo = page.locator('.photo--missing').first();
+    await expect(photo.locator('.photo-placeholder')).toBeHidden();
+    await expect(photo.locator('figcaption')).toBeVisible();
+  });
+
+  test('in Russian, a caption’s translation starts a line of its own, below the credit', async ({ page }) => {
+    await page.goto('/ru/city/london/');
+    const caption = page.locator('.photo figcaption').first();
+    const credit = await caption.locator('.photo-credit').boundingBox();
+    const translation = await caption.locator('.caption-translation').boundingBox();
+    expect(translation?.y ?? 0).toBeGreaterThanOrEqual((credit?.y ?? 0) + (credit?.height ?? 0) - 1);
   });
 
   for (const path of ['/', '/city/london/', '/embed/city/london/']) {
