@@ -69,16 +69,31 @@ export function missingFieldMessage(field: string, campaignDate: string | null):
 }
 
 /**
+ * Latin letters for Cyrillic ones (Russian, Ukrainian, Belarusian, Chechen),
+ * after the common English-language romanisation (BGN/PCGN, simplified):
+ * "Москва" gives "moskva", "Грозный" "groznyy". Soft and hard signs and the
+ * palochka have no letter.
+ */
+// prettier-ignore
+const cyrillicToLatin: Readonly<Record<string, string>> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
+  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
+  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g', ў: 'u', ӏ: '',
+};
+
+/**
  * A rally id made from a name, for features that have none: lowercase
  * letters and digits joined by single hyphens, accents dropped ("São
- * Paulo" gives "sao-paulo"); `rally` when nothing is left. Not unique by
- * itself: the parser appends "-2", "-3" … to repeats.
+ * Paulo" gives "sao-paulo") and Cyrillic romanised ("Москва" gives
+ * "moskva"); `rally` when nothing is left (a name in another script). Not
+ * unique by itself: the parser appends "-2", "-3" … to repeats.
  */
 export function slugFromName(name: string): string {
   const slug = name
+    .toLowerCase()
+    .replace(/[\u0400-\u04ff]/g, (letter) => cyrillicToLatin[letter] ?? letter)
     .normalize('NFD')
     .replace(/\p{Mark}/gu, '')
-    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return slug === '' ? 'rally' : slug;

@@ -63,7 +63,12 @@ describe('slugFromName', () => {
     ['São Paulo', 'sao-paulo'],
     ['Mexico City', 'mexico-city'],
     ['  --Kraków!! ', 'krakow'],
-    ['Москва', 'rally'],
+    ['Москва', 'moskva'],
+    ['Грозный', 'groznyy'],
+    ['Санкт-Петербург', 'sankt-peterburg'],
+    ['Львів', 'lviv'],
+    ['Щёлково 2018', 'shchelkovo-2018'],
+    ['東京', 'rally'],
   ])('makes %s into %s', (name, slug) => {
     expect(slugFromName(name)).toBe(slug);
   });
