@@ -90,8 +90,7 @@ function serve(folder: string, port: number): ChildProcess {
   return spawn('npx', ['tsx', 'scripts/serve-static.ts', folder, String(port)], { stdio: 'ignore', detached: true });
 }
 
-// ---------------------------------------------------------------- transfer
-console.error('Building…');
+// ---------------------------------------------------------------- validator
 /** The generated file of `count` real-size rallies (made on first use). */
 function realSizeFile(count: number): string {
   const data = `tmp/rallies-${String(count)}-real.geojson`;
@@ -152,6 +151,8 @@ if (only === 'validator') {
   process.exit(0);
 }
 
+// ---------------------------------------------------------------- transfer
+console.error('Building…');
 execSync('npx vite build', { stdio: 'ignore', env: { ...process.env, LOCAL_BUILD: '1' } });
 const sizeReport = onlyScale ? '' : execSync('npx tsx scripts/check-size.ts', { encoding: 'utf8' });
 for (const block of sizeReport.split(/\n(?=\/)/)) {
