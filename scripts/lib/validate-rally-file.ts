@@ -12,8 +12,9 @@
  *
  * CLI-only, because they need the raw text, Node or data the browser does not
  * ship: duplicate keys (JSON.parse keeps the last silently; found here in one
- * pass over the text, scripts/lib/json-locations.ts), each point inside its declared country (Natural Earth
- * shapes), and photo files existing under public/.
+ * pass over the text, scripts/lib/json-locations.ts), each point inside its
+ * declared country (Natural Earth shapes), and photo files existing under
+ * public/.
  *
  * The work is split in two: `collectProblems` finds every problem with its
  * offset, `formatReport` locates and words them. Both are linear in the
