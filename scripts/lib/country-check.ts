@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { geoBounds, geoContains, geoDistance } from 'd3-geo';
+import { geoBounds, geoDistance } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 // A CommonJS module: Node gives it to ES modules as a default export only.
 import isoCountries from 'i18n-iso-countries';
@@ -15,6 +15,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { countryName } from '../../src/lib/country-name.ts';
 import type { PathSegment } from '../../src/lib/rally-problem.ts';
+import { prepareGeometry, type PointTest } from './spherical-polygon.ts';
 
 /** A point this close to its country's outline counts as inside: coastlines at 1:50m are coarse. */
 export const countryToleranceKm = 25;
@@ -23,6 +24,18 @@ const earthRadiusKm = 6371.0088;
 const kmPerDegree = (Math.PI * earthRadiusKm) / 180;
 
 type CountryShape = Feature<Polygon | MultiPolygon, { name: string }>;
+
+const pointTests = new WeakMap<CountryShape, PointTest>();
+
+/** True when the point is inside the shape, as d3-geo's geoContains says (the shape is prepared once). */
+function shapeContains(shape: CountryShape, position: readonly [number, number]): boolean {
+  let test = pointTests.get(shape);
+  if (!test) {
+    test = prepareGeometry(shape.geometry);
+    pointTests.set(shape, test);
+  }
+  return test(position);
+}
 
 /**
  * Natural Earth outlines that have no ISO 3166-1 numeric id in world-atlas,
@@ -94,7 +107,7 @@ export function loadCountryAtlas(): CountryAtlas {
       // The shape that contains the point, or else the nearest within the tolerance: at 1:50m a city
       // on the water (Stockholm) can fall just outside every outline.
       const shape =
-        shapes.find((candidate) => geoContains(candidate, [position[0], position[1]])) ??
+        shapes.find((candidate) => shapeContains(candidate, position)) ??
         shapes
           .filter((candidate) => isNearBoundingBox(candidate, position))
           .map((candidate) => ({ candidate, distance: distanceToOutlineKm([candidate], position) }))
@@ -117,7 +130,7 @@ export function loadCountryAtlas(): CountryAtlas {
  * so a point that passes is sure to pass `checkPointCountry`.
  */
 export function insideCountry(atlas: CountryAtlas): (code: string, position: [number, number]) => boolean {
-  return (code, position) => (atlas.outlines(code) ?? []).some((shape) => geoContains(shape, position));
+  return (code, position) => (atlas.outlines(code) ?? []).some((shape) => shapeContains(shape, position));
 }
 
 /** True when the point is within about a degree of the shape's bounding box: a cheap test before measuring. */
@@ -133,6 +146,99 @@ function rings(shape: CountryShape): Position[][] {
   return shape.geometry.type === 'Polygon' ? shape.geometry.coordinates : shape.geometry.coordinates.flat();
 }
 
+/** One ring of an outline, with its edges (by the index of their first point) in bands of one degree of latitude. */
+interface BandedRing {
+  ring: Position[];
+  bands: Map<number, number[]>;
+}
+
+const bandedRings = new WeakMap<CountryShape, BandedRing[]>();
+
+/** The shape's rings with their latitude bands (made once): each edge is in every band its latitudes reach. */
+function ringsInBands(shape: CountryShape): BandedRing[] {
+  let banded = bandedRings.get(shape);
+  if (!banded) {
+    banded = rings(shape).map((ring) => {
+      const bands = new Map<number, number[]>();
+      for (let index = 0; index + 1 < ring.length; index += 1) {
+        const a = ring[index]?.[1] ?? 0;
+        const b = ring[index + 1]?.[1] ?? 0;
+        for (let band = Math.floor(Math.min(a, b)); band <= Math.floor(Math.max(a, b)); band += 1) {
+          const list = bands.get(band);
+          if (list) list.push(index);
+          else bands.set(band, [index]);
+        }
+      }
+      return { ring, bands };
+    });
+    bandedRings.set(shape, banded);
+  }
+  return banded;
+}
+
+/**
+ * Distance in km from the point to the nearest edge of the shapes, each edge
+ * measured in a flat projection centred on the point (good near it). Stops
+ * early once an edge is within `enough` km. Edges are read band by band of
+ * latitude outwards from the point, until the next bands lie farther away
+ * than the nearest edge so far: in that projection the difference in latitude
+ * alone is a lower bound of the distance, so the edges left cannot be nearer.
+ */
+function nearestEdgeKm(shapes: readonly CountryShape[], position: readonly [number, number], enough = 0): number {
+  const [longitude, latitude] = position;
+  const xScale = Math.cos((latitude * Math.PI) / 180) * kmPerDegree;
+  const project = (point: Position): [number, number] => {
+    const deltaLongitude = (((((point[0] ?? 0) - longitude + 540) % 360) + 360) % 360) - 180;
+    return [deltaLongitude * xScale, ((point[1] ?? 0) - latitude) * kmPerDegree];
+  };
+  const banded = shapes.flatMap(ringsInBands);
+  let nearestEdge = Infinity;
+  const home = Math.floor(latitude);
+  for (let step = 0; home - step >= -90 || home + step <= 90; step += 1) {
+    // Every edge not read yet lies wholly in bands `step` or more away from the point's: no nearer in latitude.
+    if (step > 0 && Math.min(latitude - (home - step + 1), home + step - latitude) * kmPerDegree >= nearestEdge) break;
+    for (const { ring, bands } of banded) {
+      for (const band of step === 0 ? [home] : [home - step, home + step]) {
+        for (const index of bands.get(band) ?? []) {
+          const start = ring[index];
+          const end = ring[index + 1];
+          if (!start || !end) continue;
+          const [ax, ay] = project(start);
+          const [bx, by] = project(end);
+          const dx = bx - ax;
+          const dy = by - ay;
+          const lengthSquared = dx * dx + dy * dy;
+          const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSquared));
+          nearestEdge = Math.min(nearestEdge, Math.hypot(ax + t * dx, ay + t * dy));
+          if (nearestEdge <= enough) return nearestEdge;
+        }
+      }
+    }
+  }
+  return nearestEdge;
+}
+
+/** Distance in km on the sphere from the point to the nearest vertex of the shapes. */
+function nearestVertexKm(shapes: readonly CountryShape[], position: readonly [number, number]): number {
+  let nearestVertex = Infinity;
+  for (const shape of shapes) {
+    for (const ring of rings(shape)) {
+      for (let index = 0; index + 1 < ring.length; index += 1) {
+        const start = ring[index];
+        if (!start) continue;
+        nearestVertex = Math.min(
+          nearestVertex,
+          geoDistance([position[0], position[1]], [start[0] ?? 0, start[1] ?? 0]) * earthRadiusKm,
+        );
+      }
+    }
+  }
+  return nearestVertex;
+}
+
+/** Beyond this distance from every edge, the distance is measured to the nearest vertex on the sphere instead. */
+const flatDistanceLimitKm = 100;
+
 /**
  * Distance in km from a point outside the shapes to their nearest edge.
  * Near the point (where the tolerance is decided) each edge is measured in a
@@ -140,41 +246,20 @@ function rings(shape: CountryShape): Position[][] {
  * which is plenty for "about 250 km".
  */
 export function distanceToOutlineKm(shapes: readonly CountryShape[], position: readonly [number, number]): number {
-  const [longitude, latitude] = position;
-  const xScale = Math.cos((latitude * Math.PI) / 180) * kmPerDegree;
-  const project = (point: Position): [number, number] => {
-    const deltaLongitude = (((((point[0] ?? 0) - longitude + 540) % 360) + 360) % 360) - 180;
-    return [deltaLongitude * xScale, ((point[1] ?? 0) - latitude) * kmPerDegree];
-  };
-  let nearestEdge = Infinity;
-  let nearestVertex = Infinity;
-  for (const shape of shapes) {
-    for (const ring of rings(shape)) {
-      for (let index = 0; index + 1 < ring.length; index += 1) {
-        const start = ring[index];
-        const end = ring[index + 1];
-        if (!start || !end) continue;
-        nearestVertex = Math.min(
-          nearestVertex,
-          geoDistance([longitude, latitude], [start[0] ?? 0, start[1] ?? 0]) * earthRadiusKm,
-        );
-        const [ax, ay] = project(start);
-        const [bx, by] = project(end);
-        const dx = bx - ax;
-        const dy = by - ay;
-        const lengthSquared = dx * dx + dy * dy;
-        const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSquared));
-        nearestEdge = Math.min(nearestEdge, Math.hypot(ax + t * dx, ay + t * dy));
-      }
-    }
-  }
-  return nearestEdge <= 100 ? nearestEdge : nearestVertex;
+  const nearestEdge = nearestEdgeKm(shapes, position);
+  return nearestEdge <= flatDistanceLimitKm ? nearestEdge : nearestVertexKm(shapes, position);
 }
 
-/** True when the point is inside one of the shapes, or within the tolerance of one. */
+/**
+ * True when the point is inside one of the shapes, or within the tolerance of
+ * one: `distanceToOutlineKm(...) <= countryToleranceKm`, without measuring
+ * every edge and vertex when one near edge settles it.
+ */
 function isInOrNear(shapes: readonly CountryShape[], position: readonly [number, number]): boolean {
-  if (shapes.some((shape) => geoContains(shape, [position[0], position[1]]))) return true;
-  return distanceToOutlineKm(shapes, position) <= countryToleranceKm;
+  if (shapes.some((shape) => shapeContains(shape, position))) return true;
+  const nearestEdge = nearestEdgeKm(shapes, position, countryToleranceKm);
+  if (nearestEdge <= flatDistanceLimitKm) return nearestEdge <= countryToleranceKm;
+  return nearestVertexKm(shapes, position) <= countryToleranceKm;
 }
 
 /** A problem found by the country check, with the path it concerns. */
@@ -217,12 +302,13 @@ export function checkPointCountry(
       }`,
     };
   }
-  const declared = `${countryName(code)} (${code})`;
+  // Named only when needed: countryName is slow beside the point test, and most points pass.
+  const declared = () => `${countryName(code)} (${code})`;
   if (outlines.length === 0) {
     return {
       severity: 'warning',
       path: ['properties', 'country'],
-      message: `cannot check that the point is in ${declared}: Natural Earth has no outline for it at 1:50m`,
+      message: `cannot check that the point is in ${declared()}: Natural Earth has no outline for it at 1:50m`,
     };
   }
   if (isInOrNear(outlines, position)) return null;
@@ -232,7 +318,7 @@ export function checkPointCountry(
     return {
       severity: 'error',
       path: ['geometry', 'coordinates'],
-      message: `${formatPosition(position)} is not in ${declared}, but ${formatPosition(swapped)} is: did you swap longitude and latitude? GeoJSON puts longitude first`,
+      message: `${formatPosition(position)} is not in ${declared()}, but ${formatPosition(swapped)} is: did you swap longitude and latitude? GeoJSON puts longitude first`,
     };
   }
   const actual = atlas.countryAt(position);
@@ -242,6 +328,6 @@ export function checkPointCountry(
   return {
     severity: 'error',
     path: ['geometry', 'coordinates'],
-    message: `${formatPosition(position)} ${place}, about ${distance} from ${declared}, the country in .properties.country: check the coordinates or the country`,
+    message: `${formatPosition(position)} ${place}, about ${distance} from ${declared()}, the country in .properties.country: check the coordinates or the country`,
   };
 }

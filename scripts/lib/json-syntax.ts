@@ -4,7 +4,7 @@
  * it needs jsonc-parser's error recovery, which the browser does not ship:
  * the browser only learns *that* the JSON is broken (see decodeRallyJson).
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 
 /** One syntax error, at an offset into the text (after any byte-order mark). */
 export interface SyntaxProblem {
@@ -16,8 +16,8 @@ export interface SyntaxProblem {
 }
 
 export interface SyntaxResult {
-  /** The syntax tree, when the text is valid JSON. */
-  tree: Node | null;
+  /** The value `JSON.parse` makes of the text, when the text is valid JSON; null otherwise. */
+  parsed: { value: unknown } | null;
   problems: SyntaxProblem[];
 }
 
@@ -62,10 +62,28 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 
 /**
  * How deep objects and arrays may nest. A rally file needs 6 levels; the
- * limit keeps the syntax tree's recursion far from the stack's end (20,000
- * levels would overflow it).
+ * limit keeps the recursion of jsonc-parser, the schema and the locator
+ * (scripts/lib/json-locations.ts) far from the stack's end (20,000 levels
+ * would overflow it).
  */
 export const maxNestingDepth = 256;
+
+/**
+ * The offset just after the string whose opening quote is at `quoteOffset`
+ * (after its closing quote: the first one not escaped by an odd number of
+ * backslashes), or -1 when the string is never closed. Jumps from quote to
+ * quote, so long texts cost little.
+ */
+export function endOfString(text: string, quoteOffset: number): number {
+  let close = text.indexOf('"', quoteOffset + 1);
+  while (close !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(close - 1 - backslashes) === 92) backslashes += 1;
+    if (backslashes % 2 === 0) return close + 1;
+    close = text.indexOf('"', close + 1);
+  }
+  return -1;
+}
 
 /**
  * The offset of the first `[` or `{` that opens level `maxDepth + 1`, or
@@ -74,15 +92,13 @@ export const maxNestingDepth = 256;
  */
 export function tooDeepOffset(text: string, maxDepth: number = maxNestingDepth): number | null {
   let depth = 0;
-  let inString = false;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
-    if (inString) {
-      if (code === 92)
-        index += 1; // a backslash escapes the next character
-      else if (code === 34) inString = false;
-    } else if (code === 34) inString = true;
-    else if (code === 91 || code === 123) {
+    if (code === 34) {
+      const end = endOfString(text, index);
+      if (end === -1) return null;
+      index = end - 1;
+    } else if (code === 91 || code === 123) {
       depth += 1;
       if (depth > maxDepth) return index;
     } else if (code === 93 || code === 125) depth -= 1;
@@ -214,21 +230,22 @@ function describe(text: string, locate: Locate, error: ParseError, code: string)
 }
 
 /**
- * Checks the syntax of a JSON text (without its byte-order mark) and returns
- * its tree, or every error with a hint. One slip often makes the parser stumble
- * several times just after it, so an error on the same line as the previous
- * one, or right after it with only whitespace between, is not reported again;
- * nor is more than one error for a file that ends early, nor that one after
- * another error.
+ * Parses a JSON text (without its byte-order mark) as the browser does, with
+ * `JSON.parse`, and when that fails finds every error with a hint. One slip
+ * often makes the parser stumble several times just after it, so an error on
+ * the same line as the previous one, or right after it with only whitespace
+ * between, is not reported again; nor is more than one error for a file that
+ * ends early, nor that one after another error. No syntax tree is built, so a
+ * large file costs little more than `JSON.parse` itself.
  */
 export function checkJsonSyntax(text: string): SyntaxResult {
   if (text.trim() === '') {
-    return { tree: null, problems: [{ offset: 0, code: 'Empty', message: 'the file is empty' }] };
+    return { parsed: null, problems: [{ offset: 0, code: 'Empty', message: 'the file is empty' }] };
   }
   const htmlStart = /^\s*</.exec(text);
   if (htmlStart) {
     return {
-      tree: null,
+      parsed: null,
       problems: [
         {
           offset: htmlStart[0].length - 1,
@@ -240,10 +257,11 @@ export function checkJsonSyntax(text: string): SyntaxResult {
     };
   }
 
+  // Before JSON.parse, which copes with any depth: what comes after it (the schema, the locator) recurses.
   const deep = tooDeepOffset(text);
   if (deep !== null) {
     return {
-      tree: null,
+      parsed: null,
       problems: [
         {
           offset: deep,
@@ -254,11 +272,25 @@ export function checkJsonSyntax(text: string): SyntaxResult {
     };
   }
 
+  let parseFailure: string;
+  try {
+    return { parsed: { value: JSON.parse(text) as unknown }, problems: [] };
+  } catch (error) {
+    parseFailure = (error as Error).message;
+  }
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false }) ?? null;
-  if (errors.length === 0) return { tree, problems: [] };
+  visit(
+    text,
+    {
+      onError(error, offset, length) {
+        errors.push({ error, offset, length });
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false },
+  );
+  // jsonc-parser and JSON.parse should agree; if they ever do not, the browser's verdict wins.
+  if (errors.length === 0) return { parsed: null, problems: [{ offset: 0, code: 'JsonParse', message: parseFailure }] };
   const locate = textLocator(text);
-
   const contentEnd = text.trimEnd().length;
   const problems: SyntaxProblem[] = [];
   let lastLine = 0;
@@ -293,5 +325,5 @@ export function checkJsonSyntax(text: string): SyntaxResult {
         'the file ends before every {, [ and " is closed: it looks cut short (truncated), perhaps by a failed save or copy',
     });
   }
-  return { tree: null, problems };
+  return { parsed: null, problems };
 }

@@ -11,9 +11,10 @@
  *    agree on every rule except the CLI-only checks below.
  *
  * CLI-only, because they need the raw text, Node or data the browser does not
- * ship: duplicate keys (JSON.parse keeps the last silently; found here in the
- * jsonc-parser tree), each point inside its declared country (Natural Earth
- * shapes), and photo files existing under public/.
+ * ship: duplicate keys (JSON.parse keeps the last silently; found here in one
+ * pass over the text, scripts/lib/json-locations.ts), each point inside its
+ * declared country (Natural Earth shapes), and photo files existing under
+ * public/.
  *
  * The work is split in two: `collectProblems` finds every problem with its
  * offset, `formatReport` locates and words them. Both are linear in the
@@ -37,8 +38,8 @@ import {
 import { formatPath, formatProblem, type PathSegment, type RallyProblem } from '../../src/lib/rally-problem.ts';
 import { isSafePhotoSource } from '../../src/lib/safe-url.ts';
 import { checkPointCountry, loadCountryAtlas } from './country-check.ts';
-import { checkJsonSyntax, textLocator } from './json-syntax.ts';
-import { findDuplicateKeys, offsetOfPath } from './json-tree.ts';
+import { checkJsonSyntax, textLocator, type Locate } from './json-syntax.ts';
+import { locateJson } from './json-locations.ts';
 import { photoFileProblem } from './photo-files.ts';
 
 /** Errors make the file invalid; warnings do not; notes are information only. */
@@ -175,8 +176,11 @@ function notesOn(document: unknown, featuresWithErrors: ReadonlySet<number>): Cl
   });
 }
 
-/** Why bytes are not UTF-8 text, in one message that says what to do; null for UTF-8 text. */
-export function encodingProblem(bytes: Uint8Array): { message: string } | null {
+/**
+ * The bytes as text when they are UTF-8 (decoded once), or why they are not,
+ * in one message that says what to do.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { message: string } {
   const saveAs = 'save the file as UTF-8 (in most editors: Save as… or File ▸ Encoding ▸ UTF-8)';
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const order = bytes[0] === 0xff ? 'FF FE' : 'FE FF';
@@ -188,13 +192,13 @@ export function encodingProblem(bytes: Uint8Array): { message: string } | null {
     };
   }
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // ignoreBOM: the byte-order mark stays in the text, where collectProblems warns about it.
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
     return {
       message: `the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252, as older editors and spreadsheets save): ${saveAs}`,
     };
   }
-  return null;
 }
 
 /**
@@ -206,8 +210,8 @@ export function validateRallyBytes(
   fileName: string,
   options: ValidationOptions = {},
 ): ValidationReport {
-  const problem = encodingProblem(bytes);
-  if (problem === null) return validateRallyText(new TextDecoder().decode(bytes), fileName, options);
+  const decoded = decodeUtf8(bytes);
+  if ('text' in decoded) return validateRallyText(decoded.text, fileName, options);
   const finding: Finding = {
     kind: 'text',
     severity: 'error',
@@ -215,7 +219,7 @@ export function validateRallyBytes(
     featureIndex: null,
     featureId: null,
     path: [],
-    message: problem.message,
+    message: decoded.message,
   };
   return formatReport({ body: '', findings: [finding], unreadable: 'encoding', rallyCount: 0 }, fileName);
 }
@@ -241,16 +245,7 @@ export function collectProblems(text: string, options: ValidationOptions = {}): 
   }
 
   const syntax = checkJsonSyntax(body);
-  let document: unknown = null;
-  if (syntax.tree !== null) {
-    try {
-      document = JSON.parse(body) as unknown;
-    } catch (error) {
-      // jsonc-parser and JSON.parse should agree; if they ever do not, the browser's verdict wins.
-      syntax.problems.push({ offset: 0, code: 'JsonParse', message: (error as Error).message });
-    }
-  }
-  if (syntax.tree === null || syntax.problems.length > 0) {
+  if (syntax.parsed === null) {
     for (const problem of syntax.problems) {
       findings.push({
         kind: 'text',
@@ -265,13 +260,16 @@ export function collectProblems(text: string, options: ValidationOptions = {}): 
     return { body, findings, unreadable: 'json', rallyCount: 0 };
   }
 
-  const tree = syntax.tree;
+  const document = syntax.parsed.value;
+  const locations = locateJson(body);
   const features = featuresOf(document);
   const rallyProblems: CliProblem[] = [];
-  const locate = textLocator(body);
-  for (const duplicate of findDuplicateKeys(tree)) {
+  // Line starts are found (one pass) only when a duplicate needs them.
+  let locate: Locate | null = null;
+  for (const duplicate of locations.duplicates) {
     const [first, index] = duplicate.path;
     const featureIndex = first === 'features' && typeof index === 'number' ? index : null;
+    locate ??= textLocator(body);
     const { line } = locate(duplicate.firstOffset);
     rallyProblems.push({
       severity: 'error',
@@ -300,7 +298,7 @@ export function collectProblems(text: string, options: ValidationOptions = {}): 
   rallyProblems.push(...notesOn(document, featuresWithErrors));
 
   for (const problem of rallyProblems) {
-    findings.push({ ...problem, kind: 'data', offset: problem.offset ?? offsetOfPath(tree, problem.path) });
+    findings.push({ ...problem, kind: 'data', offset: problem.offset ?? locations.offsetOfPath(problem.path) });
   }
   return { body, findings, unreadable: false, rallyCount };
 }

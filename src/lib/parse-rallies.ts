@@ -19,7 +19,7 @@ import { slugPattern } from './slug.ts';
  * only the validator checks because they need the raw text, Node or data the
  * browser does not ship (see scripts/):
  * - duplicate keys in an object: JSON.parse silently keeps the last one, so
- *   they are found in jsonc-parser's syntax tree (scripts/lib/json-tree.ts);
+ *   they are found in the raw text (scripts/lib/json-locations.ts);
  * - each point inside the country it declares, from Natural Earth shapes
  *   (scripts/lib/country-check.ts);
  * - a photo's `src` naming a file that exists under public/ (scripts/lib/photo-files.ts).
@@ -201,7 +201,13 @@ function validate<T>(
 /** How many decimal places a number is written with in its shortest form: 13.405 has 3, 1.5e-7 has 8. */
 export function decimalPlaces(value: number): number {
   if (!Number.isFinite(value)) return 0;
-  const [mantissa = '', exponent = '0'] = String(value).toLowerCase().split('e');
+  const text = String(value);
+  // The usual case, without splitting strings: no exponent.
+  if (!text.includes('e')) {
+    const point = text.indexOf('.');
+    return point === -1 ? 0 : text.length - point - 1;
+  }
+  const [mantissa = '', exponent = '0'] = text.split('e');
   const fractionDigits = mantissa.split('.')[1]?.length ?? 0;
   return Math.max(0, fractionDigits - Number(exponent));
 }

@@ -1,3 +1,4 @@
+import { geoDistance } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import {
   checkPointCountry,
@@ -98,6 +99,57 @@ describe('distanceToOutlineKm', () => {
     const km = distanceToOutlineKm(germany, [13.4, 54.9]);
     expect(km).toBeGreaterThan(5);
     expect(km).toBeLessThan(40);
+  });
+
+  it('finds the same distance as measuring every edge and vertex, near coasts, islands and far away', () => {
+    const kmPerDegree = (Math.PI * 6371.0088) / 180;
+    /** The plain definition: the nearest edge in a flat projection at the point, or beyond 100 km the nearest vertex. */
+    const everyEdge = (shapes: ReturnType<typeof atlas.outlines> & object, [longitude, latitude]: [number, number]) => {
+      const xScale = Math.cos((latitude * Math.PI) / 180) * kmPerDegree;
+      const project = ([x = 0, y = 0]: number[]) => [
+        (((((x - longitude + 540) % 360) + 360) % 360) - 180) * xScale,
+        (y - latitude) * kmPerDegree,
+      ];
+      const rings = shapes.flatMap((shape) =>
+        shape.geometry.type === 'Polygon' ? shape.geometry.coordinates : shape.geometry.coordinates.flat(),
+      );
+      let edge = Infinity;
+      for (const ring of rings) {
+        for (let index = 0; index + 1 < ring.length; index += 1) {
+          const [ax = 0, ay = 0] = project(ring[index] ?? []);
+          const [bx = 0, by = 0] = project(ring[index + 1] ?? []);
+          const [dx, dy] = [bx - ax, by - ay];
+          const squared = dx * dx + dy * dy;
+          const t = squared === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / squared));
+          edge = Math.min(edge, Math.hypot(ax + t * dx, ay + t * dy));
+        }
+      }
+      if (edge <= 100) return edge;
+      const vertices = rings.flatMap((ring) => ring.slice(0, -1));
+      return Math.min(...vertices.map(([x = 0, y = 0]) => geoDistance([longitude, latitude], [x, y]) * 6371.0088));
+    };
+    let seed = 11;
+    const next = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (const code of ['US', 'NO', 'GR', 'ID', 'RU', 'FJ', 'CL', 'DE']) {
+      const shapes = atlas.outlines(code) ?? [];
+      const vertices = shapes.flatMap((shape) =>
+        (shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates).flat(2),
+      );
+      for (let index = 0; index < 12; index += 1) {
+        const [x = 0, y = 0] = vertices[Math.floor(next() * vertices.length)] ?? [];
+        // Mostly within a degree of the outline, where the tolerance is decided; a few far off.
+        const spread = index < 10 ? 1 : 20;
+        const position: [number, number] = [
+          x + (next() - 0.5) * spread,
+          Math.max(-89, Math.min(89, y + (next() - 0.5) * spread)),
+        ];
+        expect([code, position, distanceToOutlineKm(shapes, position)]).toEqual([
+          code,
+          position,
+          everyEdge(shapes, position),
+        ]);
+      }
+    }
   });
 });
 

@@ -26,10 +26,10 @@ describe('lineAndColumn', () => {
 });
 
 describe('checkJsonSyntax', () => {
-  it('returns the tree and no problems for valid JSON', () => {
+  it('returns the parsed value and no problems for valid JSON', () => {
     const result = checkJsonSyntax('{"a": [1, 2]}');
     expect(result.problems).toEqual([]);
-    expect(result.tree?.type).toBe('object');
+    expect(result.parsed).toEqual({ value: { a: [1, 2] } });
   });
 
   it.each([
@@ -126,7 +126,7 @@ describe('checkJsonSyntax', () => {
     ],
   ])('explains %s', (_slip, text, expected) => {
     expect(onlyProblem(text)).toBe(expected);
-    expect(checkJsonSyntax(text).tree).toBeNull();
+    expect(checkJsonSyntax(text).parsed).toBeNull();
   });
 
   it('reports independent slips on separate lines, each once', () => {
@@ -154,8 +154,8 @@ describe('textLocator', () => {
 describe('nesting', () => {
   it('reports 20,000 nested [ as nested too deeply, at the bracket past the limit, without overflowing', () => {
     const text = `{"features": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
-    const { tree, problems } = checkJsonSyntax(text);
-    expect(tree).toBeNull();
+    const { parsed, problems } = checkJsonSyntax(text);
+    expect(parsed).toBeNull();
     expect(problems).toEqual([
       {
         offset: '{"features": '.length + maxNestingDepth - 1,

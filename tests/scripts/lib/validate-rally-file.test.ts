@@ -407,6 +407,40 @@ describe('files at scale and hostile files', () => {
     expect(report.problems[0]).toMatchObject({ severity: 'info', count: notesListedOneByOne + 5, line, column });
   });
 
+  it('names the feature and field, with line and column, of problems deep in a file of many features', () => {
+    const template = (JSON.parse(realText) as { features: { properties: Record<string, unknown> }[] }).features[0];
+    const features = Array.from({ length: 1200 }, (_, index) => ({
+      ...template,
+      id: `town-${index + 1}`,
+      properties: {
+        ...template?.properties,
+        name: `Town ${index + 1}`,
+        ...(index % 2 === 0 ? { venue: null, locationPrecision: 'city' } : {}),
+      },
+    }));
+    const document = { ...(JSON.parse(realText) as Record<string, unknown>), features };
+    let text = JSON.stringify(document, null, 2);
+    text = replaceAfter(text, '"id": "town-1111"', '"name": "Town 1111"', '"name": ""');
+    text = replaceAfter(text, '"id": "town-1199"', '"country": "GB"', '"country": "GB",\n"country": "GB"');
+    const report = validateRallyText(text, fileName);
+    // The two features with errors get no note: 600 venues are null, 598 are noted.
+    const emptyName = locate(text, '"name": ""');
+    const duplicate = locate(text, '"country": "GB"', text.indexOf('"country": "GB",\n"country"') + 1);
+    const firstNote = locate(text, '"venue": null');
+    expect(report.lines).toEqual([
+      `data/rallies.geojson:${emptyName.line}:${emptyName.column}  features[1110] (town-1111) .properties.name: must not be empty`,
+      `data/rallies.geojson:${duplicate.line}:${duplicate.column}  features[1198] (town-1199) .properties.country: duplicate key: "country" is already on line ${duplicate.line - 1}, and JSON keeps only the last one, so the value on line ${duplicate.line - 1} is silently ignored; remove one of them`,
+      `data/rallies.geojson:${firstNote.line}:${firstNote.column}  note: 598 rallies: .properties.venue: not reported (null): the map says "Venue not reported" (the first here)`,
+      'data/rallies.geojson: 1,198 valid rallies, 2 errors, 0 warnings, 598 notes',
+    ]);
+  });
+
+  it('warns about a byte-order mark in the bytes of a file, as in its text', () => {
+    const bytes = new TextEncoder().encode(`\ufeff${realText}`);
+    expect(validateRallyBytes(bytes, fileName)).toEqual(validateRallyText(`\ufeff${realText}`, fileName));
+    expect(validateRallyBytes(bytes, fileName).warningCount).toBe(1);
+  });
+
   it('reports nesting 20,000 deep as nested too deeply, with its line and column, and no throw', () => {
     const text = `{\n  "type": "FeatureCollection",\n  "features": ${'['.repeat(20_000)}${']'.repeat(20_000)}\n}`;
     const report = validateRallyText(text, fileName);
