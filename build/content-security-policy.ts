@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { languageSegment } from '../src/lib/address.ts';
+import { supportedLanguages } from '../src/lib/i18n.ts';
 
 /** What the policy must allow beyond this site itself. */
 export interface PolicyOptions {
@@ -130,8 +132,9 @@ export function pagePaths(pages: readonly BuiltPage[], kind: BuiltPage['presenta
  *   `X-Frame-Options`); every other page: `frame-ancestors 'self'`;
  * - caching: hashed assets (the versioned embed script among them, which
  *   any site may fetch with CORS, as its integrity check needs) forever;
- *   `embed.js` for an hour; pages, data, share images, oEmbed documents and
- *   the service worker revalidated.
+ *   `embed.js` for an hour; pages (in every language, quote pages and
+ *   posters too), data, share images, oEmbed documents and the service
+ *   worker revalidated.
  */
 export function headersFile(policy: string, basePath: string, pages: readonly BuiltPage[]): string {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
@@ -139,7 +142,23 @@ export function headersFile(policy: string, basePath: string, pages: readonly Bu
     path,
     ...headers.map(([name, value]) => `  ${name}: ${value}`),
   ];
-  const revalidated = ['', 'index.html', '404.html', 'city/*', 'embed/*', 'data/*', 'share/*', 'sw.js'];
+  // Every page in every language (`ru/*`), the quote pages (`quote/*`, `city/*`), data, images and the worker.
+  const languageFolders = supportedLanguages
+    .map((language) => languageSegment(language))
+    .filter((segment) => segment !== null)
+    .map((segment) => `${segment}/*`);
+  const revalidated = [
+    '',
+    'index.html',
+    '404.html',
+    'city/*',
+    'quote/*',
+    'embed/*',
+    ...languageFolders,
+    'data/*',
+    'share/*',
+    'sw.js',
+  ];
   return [
     ...rule(`${base}*`, [['Content-Security-Policy', policy], ['X-Frame-Options', 'SAMEORIGIN'], ...commonHeaders]),
     ...pagePaths(pages, 'embed', base).flatMap((path) =>

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { rallyCsvFile, validatedGeoJsonFile } from '../src/lib/campaign-paths.ts';
+import { rallyCsvFile, validatedGeoJsonFile } from '../src/lib/address.ts';
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import { rallyCsv } from '../src/lib/rally-csv.ts';
 import { rallyGeoJson } from '../src/lib/rally-geojson.ts';

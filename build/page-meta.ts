@@ -17,6 +17,8 @@ import {
 } from '../src/lib/i18n.ts';
 import {
   formatRoute,
+  imageFile,
+  imagePath,
   languageSegment,
   overviewRoute,
   pageIdentity,
@@ -193,11 +195,12 @@ export function pageSpecs(
       alternates: alternatesOf(route),
       rally,
       outputFile: `${folder}city/${rally.id}/index.html`,
-      imageFile: `share/${folder}${rally.id}.png`,
+      // The same file the share menu offers as "Download image" (src/lib/address.ts).
+      imageFile: imageFile({ kind: 'city', cityId: rally.id }, 'wide', language),
       title: pageTitle({ kind: 'city', rally }, collection.campaign, titles),
       description: cityDescription(rally, title, words),
       canonicalUrl: absolute(formatRoute(route, basePath, 'site', language)),
-      imageUrl: imageUrl(rally.id),
+      imageUrl: absolute(imagePath({ kind: 'city', cityId: rally.id }, 'wide', basePath, language)),
       imageAlt: t('meta.cityImageAlt', { city: name, date: formatCalendarDate(rally.date, locale), campaign: title }),
       ogType: 'article',
       oembed: oembedFor(route),

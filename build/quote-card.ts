@@ -1,6 +1,6 @@
 import { geoAzimuthalEqualArea, geoDistance, type GeoProjection } from 'd3-geo';
 import type { Topology } from 'topojson-specification';
-import type { ImageShape } from '../src/lib/campaign-paths.ts';
+import type { ImageShape } from '../src/lib/address.ts';
 import { shareCardFonts } from './share-card-fonts.ts';
 import {
   basemapSvg,
@@ -198,11 +198,16 @@ export interface SquareCityCardInput {
   rallies: [number, number][];
 }
 
+/** Each drawn map, by topology, then by the rallies array, then by centre, size and radius. */
+const cityMapCache = new WeakMap<Topology, WeakMap<readonly unknown[], Map<string, string>>>();
+
 /**
  * A map of the region around `centre`, `width`×`height` pixels, as SVG
  * content (no `<svg>` wrapper): the basemap, a dot for every rally in view
  * and the centre marked with rings. The view spans about `radius` degrees
- * of arc from the centre to the nearer edge.
+ * of arc from the centre to the nearer edge. Drawn once per input (the
+ * same `topology` and `rallies` objects): a city's square card and poster
+ * in seven languages share one drawing.
  */
 export function cityMapSvg(
   topology: Topology,
@@ -211,6 +216,26 @@ export function cityMapSvg(
   width: number,
   height: number,
   radius = 22,
+): string {
+  const byRallies = cityMapCache.get(topology) ?? new WeakMap<readonly unknown[], Map<string, string>>();
+  cityMapCache.set(topology, byRallies);
+  const byView = byRallies.get(rallies) ?? new Map<string, string>();
+  byRallies.set(rallies, byView);
+  const key = `${centre.join(',')} ${width}×${height} ${radius}`;
+  const cached = byView.get(key);
+  if (cached !== undefined) return cached;
+  const svg = drawCityMap(topology, centre, rallies, width, height, radius);
+  byView.set(key, svg);
+  return svg;
+}
+
+function drawCityMap(
+  topology: Topology,
+  centre: [number, number],
+  rallies: readonly [number, number][],
+  width: number,
+  height: number,
+  radius: number,
 ): string {
   const half = Math.min(width, height) / 2;
   const projection: GeoProjection = geoAzimuthalEqualArea()

@@ -8,11 +8,14 @@ import { slugPattern } from './slug.ts';
  * data file, embed.js, the service worker). All of it is pure: the base path
  * and the origin are arguments, never read from the page.
  *
- * Adding a page kind (a quote page, a poster) means a new member of `Route`
- * and one case each in `routeFromSegments` and `routeSegments`; the
- * compiler points at both. Every page exists in each language: English at
- * the addresses without a prefix, the others under their segment (`ru/`,
- * `pt-br/`), written by `pathPrefix` and read by `parsePath`.
+ * Adding a page kind the app renders means a new member of `Route` and one
+ * case each in `routeFromSegments` and `routeSegments`; the compiler points
+ * at both. Every page exists in each language: English at the addresses
+ * without a prefix, the others under their segment (`ru/`, `pt-br/`),
+ * written by `pathPrefix` and read by `parsePath`. The campaign tools'
+ * static pages (quote pages and posters, which the app does not render) and
+ * files (data downloads, downloadable images) are addressed at the end of
+ * this module, with the same prefixes, and read back by `parseToolPath`.
  */
 
 /** What an address asks for. Whether a city exists is for the data to say, not the address. */
@@ -244,4 +247,119 @@ export function parsePymChildId(search: string): string | null {
 export function embedId(routeAtLoad: Route, pymChildId: string | null = null): string {
   if (pymChildId !== null) return `rally-map-${pymChildId}`;
   return `rally-map-${routeAtLoad.kind === 'city' ? routeAtLoad.cityId : 'all'}`;
+}
+
+// ---------------------------------------------------------------------------
+// The campaign tools (issue 14): data downloads, quote pages, posters and
+// downloadable images. Plain pages and files written at build, in every
+// language; the app links to them but never renders them.
+
+/** The validated rally collection as GeoJSON, for download: `data/rallies-validated.geojson`. */
+export const validatedGeoJsonFile = 'data/rallies-validated.geojson';
+/** One row per rally, for spreadsheets: `data/rallies.csv`. */
+export const rallyCsvFile = 'data/rallies.csv';
+
+/** The path of a data download under the base path (the same file for every language). */
+export function dataFilePath(file: typeof validatedGeoJsonFile | typeof rallyCsvFile, basePath = '/'): string {
+  return siteFilePath(file, basePath);
+}
+
+/** Which quote a quote page shows: a city's (`cityId`) or the campaign's (`cityId: null`); `number` counts from 1. */
+export interface QuoteAddress {
+  cityId: string | null;
+  number: number;
+}
+
+/**
+ * A quote page's path in `language`: `/city/london/quote/2/`, `/quote/1/`
+ * for a campaign quote, `/ru/city/london/quote/2/` in Russian. `parseToolPath`
+ * reads it back.
+ */
+export function quotePagePath({ cityId, number }: QuoteAddress, basePath = '/', language: Language = 'en'): string {
+  const prefix = pathPrefix(basePath, 'site', language);
+  return cityId === null ? `${prefix}quote/${number}/` : `${prefix}city/${cityId}/quote/${number}/`;
+}
+
+/** The anchor of a quote on its city's page (or on the overview, for a campaign quote): `quote-2`. */
+export function quoteAnchor(number: number): string {
+  return `quote-${number}`;
+}
+
+/** Which paper a poster page is laid out for. */
+export type PaperSize = 'a4' | 'letter';
+
+/**
+ * A city's poster page in `language`: `/city/london/poster/` (A4),
+ * `/city/london/poster/letter/` (US Letter), `/ru/city/london/poster/`.
+ * `parseToolPath` reads it back.
+ */
+export function posterPagePath(
+  cityId: string,
+  paper: PaperSize = 'a4',
+  basePath = '/',
+  language: Language = 'en',
+): string {
+  return `${pathPrefix(basePath, 'site', language)}city/${cityId}/poster/${paper === 'letter' ? 'letter/' : ''}`;
+}
+
+/** The shape of a downloadable image: the 1200×630 link-preview card, or the 1080×1080 square. */
+export type ImageShape = 'wide' | 'square';
+
+/** What a downloadable image shows: a city (its share card) or one quote. */
+export type ImageSubject = { kind: 'city'; cityId: string } | { kind: 'quote'; quote: QuoteAddress };
+
+/**
+ * The file of a downloadable image in `language`, relative to the site's
+ * root: `share/london.png` (the city's link-preview card, the city page's
+ * `og:image`), `share/square/london.png`, `share/quote/london-2.png`,
+ * `share/quote/square/campaign-1.png`; every language but English under its
+ * segment: `share/ru/london.png`, `share/ru/quote/london-2.png`.
+ */
+export function imageFile(subject: ImageSubject, shape: ImageShape, language: Language = 'en'): string {
+  const segment = languageSegment(language);
+  const folder = `share/${segment === null ? '' : `${segment}/`}`;
+  const square = shape === 'square' ? 'square/' : '';
+  if (subject.kind === 'city') return `${folder}${square}${subject.cityId}.png`;
+  const { cityId, number } = subject.quote;
+  return `${folder}quote/${square}${cityId ?? 'campaign'}-${number}.png`;
+}
+
+/** The path of a downloadable image under the base path (see `imageFile`). */
+export function imagePath(subject: ImageSubject, shape: ImageShape, basePath = '/', language: Language = 'en'): string {
+  return siteFilePath(imageFile(subject, shape, language), basePath);
+}
+
+/** A campaign-tools page, as read back from its path: which quote or poster, and in which language. */
+export type ToolPage = (
+  { kind: 'quote'; quote: QuoteAddress } | { kind: 'poster'; cityId: string; paper: PaperSize }
+) & { language: Language };
+
+const quoteNumberPattern = /^[1-9][0-9]{0,3}$/;
+
+/**
+ * Reads a quote or poster page's path back (with or without its trailing
+ * slash or `index.html`, under a language's prefix or none for English),
+ * or `null` for any other path, including the app's own pages. Never throws.
+ */
+export function parseToolPath(pathname: string, basePath = '/'): ToolPage | null {
+  const allSegments = pathSegments(pathname, basePath);
+  if (allSegments === null) return null;
+  const prefixLanguage = languageOfSegment(allSegments[0]);
+  const language = prefixLanguage ?? 'en';
+  const segments = prefixLanguage === null ? allSegments : allSegments.slice(1);
+  const [first, second, third, fourth, ...rest] = segments;
+  if (rest.length > 0) return null;
+  const isNumber = (segment: string | undefined): segment is string =>
+    segment !== undefined && quoteNumberPattern.test(segment);
+  if (first === 'quote' && isNumber(second) && third === undefined) {
+    return { kind: 'quote', quote: { cityId: null, number: Number(second) }, language };
+  }
+  if (first !== 'city' || second === undefined || !slugPattern.test(second)) return null;
+  if (third === 'quote' && isNumber(fourth)) {
+    return { kind: 'quote', quote: { cityId: second, number: Number(fourth) }, language };
+  }
+  if (third === 'poster' && (fourth === undefined || fourth === 'letter')) {
+    return { kind: 'poster', cityId: second, paper: fourth === 'letter' ? 'letter' : 'a4', language };
+  }
+  return null;
 }

@@ -1,14 +1,17 @@
 import type { RallyCollection } from './parse-rallies.ts';
 import type { Quote, Rally, Source } from './rally-schema.ts';
-import { quotePagePath, type QuoteAddress } from './campaign-paths.ts';
+import { quotePagePath, type QuoteAddress } from './address.ts';
+import type { Language } from './i18n.ts';
 
 /** One quote's page: which quote, where it lives and what it needs to show. */
 export interface QuotePage {
   /** Unique across the site: `london-2`, or `campaign-1` for a campaign quote. */
   id: string;
   address: QuoteAddress;
-  /** The page's path under the base path, with a trailing slash. */
+  /** The page's path under the base path, in its language, with a trailing slash. */
   path: string;
+  /** The language of the page's text around the quote (the quote itself stays in its own). */
+  language: Language;
   quote: Quote;
   /** The rally the quote was said at, or `null` for a campaign-level quote. */
   rally: Rally | null;
@@ -19,14 +22,17 @@ export interface QuotePage {
 }
 
 /**
- * Every quote page of a collection: each city's quotes, numbered from 1 in
- * file order (`/city/london/quote/2/`), then the campaign's quotes
- * (`/quote/1/`). Numbers follow the quotes' order in the file, so they stay
- * stable as long as quotes are only added at the end.
+ * Every quote page of a collection in one language (English unless
+ * `language` says otherwise): each city's quotes, numbered from 1 in file
+ * order (`/city/london/quote/2/`, `/ru/city/london/quote/2/`), then the
+ * campaign's quotes (`/quote/1/`). Numbers follow the quotes' order in the
+ * file, so they stay stable as long as quotes are only added at the end,
+ * and are the same in every language.
  */
 export function quotePages(
   { campaign, rallies }: Pick<RallyCollection, 'campaign' | 'rallies'>,
   basePath = '/',
+  language: Language = 'en',
 ): QuotePage[] {
   const pages: QuotePage[] = [];
   for (const rally of rallies) {
@@ -35,7 +41,8 @@ export function quotePages(
       pages.push({
         id: `${rally.id}-${address.number}`,
         address,
-        path: quotePagePath(address, basePath),
+        path: quotePagePath(address, basePath, language),
+        language,
         quote,
         rally,
         date: rally.date,
@@ -48,7 +55,8 @@ export function quotePages(
     pages.push({
       id: `campaign-${address.number}`,
       address,
-      path: quotePagePath(address, basePath),
+      path: quotePagePath(address, basePath, language),
+      language,
       quote,
       rally: null,
       date: campaign.date,

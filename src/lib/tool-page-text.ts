@@ -1,4 +1,5 @@
 import { cityName } from './city-name.ts';
+import { quoteTextId, translatedText, type ContentTranslation } from './content-translation.ts';
 import { countryName } from './country-name.ts';
 import { formatCalendarDate } from './format-date.ts';
 import type { MessageParams } from './i18n.ts';
@@ -14,25 +15,53 @@ export function pageLocale(language: string): string {
 
 /**
  * Every piece of interface text the quote pages, posters and image cards
- * show, in one language: their chrome, never the quotes (which stay
- * verbatim). What the source does not report reads "not reported".
+ * show, in one language: their chrome from its catalogue, the cities' names
+ * in it (exonyms from `translation`), and our translations of the rally
+ * file's texts where `translation` has them, for the pages to label as
+ * translations. Never the quotes themselves, which stay verbatim. What the
+ * source does not report reads "not reported".
  */
-export function toolPageText(t: PageTranslate, language: string) {
+export function toolPageText(t: PageTranslate, language: string, translation: ContentTranslation | null = null) {
   const locale = pageLocale(language);
+  const city = (rally: Rally) => cityName(rally, translation).name;
+  /** A reported fact in the language where we have its translation, else in English. */
+  const fact = (id: string, english: string) => {
+    const translated = translatedText(translation, id, english);
+    return { text: translated ?? english, translated: translated !== null };
+  };
   return {
     date: (isoDate: string) => formatCalendarDate(isoDate, locale),
-    city: (rally: Rally) => cityName(rally).name,
+    city,
+    /** The city's name in the language, and its local name where that differs ("Мюнхен", "München"). */
+    cityNames: (rally: Rally) => cityName(rally, translation),
     country: (rally: Rally) => countryName(rally.country, locale),
     /** "London · 7 April 2018", or "Day of action · 7 April 2018" for a campaign quote. */
     placeAndDate: (rally: Rally | null, isoDate: string) =>
-      `${rally ? cityName(rally).name : t('tools.dayOfAction')} · ${formatCalendarDate(isoDate, locale)}`,
-    /** One line of what happened at a rally, from the data only: venue and attendance, or "not reported". */
-    whatHappened: (rally: Rally) =>
-      `${rally.venue ?? t('city.venueNotReported')} · ${
-        rally.attendance ? capitalise(rally.attendance.text) : t('city.attendanceNotReported')
-      }`,
+      `${rally ? city(rally) : t('tools.dayOfAction')} · ${formatCalendarDate(isoDate, locale)}`,
+    /**
+     * One line of what happened at a rally, from the data only: venue and
+     * attendance, or "not reported"; in our translation where there is one
+     * (`translated` says so, for the page to label it).
+     */
+    whatHappened: (rally: Rally): { text: string; translated: boolean } => {
+      const venue = rally.venue === null ? null : fact(`${rally.id}.venue`, rally.venue);
+      const crowd = rally.attendance === null ? null : fact(`${rally.id}.attendance`, rally.attendance.text);
+      return {
+        text: `${venue?.text ?? t('city.venueNotReported')} · ${
+          crowd ? capitalise(crowd.text) : t('city.attendanceNotReported')
+        }`,
+        translated: Boolean(venue?.translated || crowd?.translated),
+      };
+    },
+    /** Our translation of a quote (the `index`th of its city's, or the campaign's for `cityId: null`), or `null`. */
+    quoteTranslation: (cityId: string | null, index: number, english: string) =>
+      translatedText(translation, quoteTextId(cityId ?? 'campaign', index), english),
+    /** The label before a translated quote: "Translation:". */
+    translationLabel: t('content.translation'),
+    /** Who translated the texts marked as translations ("Translated from English by rally-map"), or `null` in English. */
+    translatedBy: translation === null ? null : t('content.translatedBy', { translator: translation.translatedBy }),
     sourceLabel: t('source.label'),
-    backToCity: (rally: Rally) => t('tools.backToCity', { city: cityName(rally).name }),
+    backToCity: (rally: Rally) => t('tools.backToCity', { city: city(rally) }),
     allRallies: t('city.allRallies'),
     quotedIn: (quoteLanguage: string) =>
       t('quote.quotedIn', {
@@ -50,8 +79,12 @@ export function toolPageText(t: PageTranslate, language: string) {
     paper: t('tools.paper'),
     printHint: t('tools.printHint'),
     scanToOpen: t('tools.scanToOpen'),
-    posterMapAlt: (rally: Rally) => t('tools.posterMapAlt', { city: cityName(rally).name }),
-    campaignTitle: (campaign: Campaign | null) => campaign?.title ?? t('tools.untitledCampaign'),
+    posterMapAlt: (rally: Rally) => t('tools.posterMapAlt', { city: city(rally) }),
+    /** The campaign's title in the language where we have its translation (`translated`), else in English. */
+    campaignTitle: (campaign: Campaign | null): { text: string; translated: boolean } =>
+      campaign === null
+        ? { text: t('tools.untitledCampaign'), translated: false }
+        : fact('campaign.title', campaign.title),
   };
 }
 

@@ -1,6 +1,5 @@
 import { useT } from '../state/use-t.ts';
 import { useEffect, useRef } from 'react';
-import { imagePath, posterPagePath } from '../lib/campaign-paths.ts';
 import { cityName } from '../lib/city-name.ts';
 import { captionTextId, translatedText } from '../lib/content-translation.ts';
 import { countryName } from '../lib/country-name.ts';
@@ -8,7 +7,7 @@ import { formatCalendarDate } from '../lib/format-date.ts';
 import { unreportedDate } from '../lib/missing-fields.ts';
 import type { Rally } from '../lib/rally-schema.ts';
 import { pageTitle } from '../lib/page-title.ts';
-import { overviewRoute } from '../lib/address.ts';
+import { imagePath, overviewRoute, posterPagePath } from '../lib/address.ts';
 import { ShareMenu } from '../share/share-menu.tsx';
 import { closeCity, finishFocusRequest } from '../state/rally-store.ts';
 import { selectCampaign, selectFocusRequest } from '../state/selectors.ts';
@@ -27,7 +26,7 @@ export function CityPanel({ rally }: { rally: Rally }) {
   const campaign = useRallyStore(selectCampaign);
 
   const focusRequest = useRallyStore(selectFocusRequest);
-  const { t, locale, translation, titles } = useT();
+  const { t, language, locale, translation, titles } = useT();
   const names = cityName(rally, translation);
 
   useEffect(
@@ -61,10 +60,10 @@ export function CityPanel({ rally }: { rally: Rally }) {
           text={pageTitle({ kind: 'city', rally }, campaign, titles)}
           tools={{
             images: {
-              wide: imagePath({ kind: 'city', cityId: rally.id }, 'wide', import.meta.env.BASE_URL),
-              square: imagePath({ kind: 'city', cityId: rally.id }, 'square', import.meta.env.BASE_URL),
+              wide: imagePath({ kind: 'city', cityId: rally.id }, 'wide', import.meta.env.BASE_URL, language),
+              square: imagePath({ kind: 'city', cityId: rally.id }, 'square', import.meta.env.BASE_URL, language),
             },
-            posterPath: posterPagePath(rally.id, 'a4', import.meta.env.BASE_URL),
+            posterPath: posterPagePath(rally.id, 'a4', import.meta.env.BASE_URL, language),
           }}
         />
       </div>

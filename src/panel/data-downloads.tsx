@@ -1,4 +1,4 @@
-import { dataFilePath, rallyCsvFile, validatedGeoJsonFile } from '../lib/campaign-paths.ts';
+import { dataFilePath, rallyCsvFile, validatedGeoJsonFile } from '../lib/address.ts';
 import type { Source } from '../lib/rally-schema.ts';
 import { useT } from '../state/use-t.ts';
 import { SourceLine } from './source-line.tsx';

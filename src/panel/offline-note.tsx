@@ -1,10 +1,8 @@
-import { useSyncExternalStore } from 'react';
 import { useT } from '../state/use-t.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import { selectDataAsOf, selectShowOfflineNote } from '../state/selectors.ts';
+import { useHydrated } from '../state/use-hydrated.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
-
-const subscribeToNothing = () => () => undefined;
 
 /**
  * "Offline: data as of 24 November 2026" when the page or its data came from
@@ -16,11 +14,7 @@ const subscribeToNothing = () => () => undefined;
 export function OfflineNote() {
   const show = useRallyStore(selectShowOfflineNote);
   const dataAsOf = useRallyStore(selectDataAsOf);
-  const hydrated = useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const { t, locale } = useT();
   if (!hydrated || !show) return null;
   return (

@@ -1,5 +1,5 @@
 import { quoteTextId, translatedText } from '../lib/content-translation.ts';
-import { imagePath, quoteAnchor, quotePagePath } from '../lib/campaign-paths.ts';
+import { imagePath, quoteAnchor, quotePagePath } from '../lib/address.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import { groupQuotesBySpeaker } from '../lib/group-quotes.ts';
 import { citationLine } from '../lib/quote-pages.ts';
@@ -28,7 +28,7 @@ export interface QuoteContext {
  * translation follows each passage outside its `<blockquote>`, labelled
  * "Translation:" so it is never taken for the speaker's words. Each passage
  * has a stable anchor (`#quote-2`, its number in the file) and a "Share this
- * quote" action for its own page, which is a plain link to that page
+ * quote" action for its own page in the page's language, which is a plain link to that page
  * without JavaScript.
  */
 export function QuoteList({ quotes, context }: { quotes: readonly Quote[]; context: QuoteContext }) {
@@ -66,7 +66,7 @@ export function QuoteList({ quotes, context }: { quotes: readonly Quote[]; conte
             {group.quotes.map((quote, quoteIndex) => {
               const number = (firstNumbers[groupIndex] ?? 1) + quoteIndex;
               const address = { cityId: context.cityId, number };
-              const path = quotePagePath(address, basePath);
+              const path = quotePagePath(address, basePath, language);
               const subject = { kind: 'quote' as const, quote: address };
               const translated = translatedText(translation, quoteTextId(ownerId, quotes.indexOf(quote)), quote.text);
               return (
@@ -91,8 +91,8 @@ export function QuoteList({ quotes, context }: { quotes: readonly Quote[]; conte
                         quoteUrl(path),
                       ),
                       images: {
-                        wide: imagePath(subject, 'wide', basePath),
-                        square: imagePath(subject, 'square', basePath),
+                        wide: imagePath(subject, 'wide', basePath, language),
+                        square: imagePath(subject, 'square', basePath, language),
                       },
                     }}
                   />

@@ -15,7 +15,9 @@
  *   with a stored page of its language, from whose data the app renders the
  *   page the address asks for (src/main.tsx): so after one visit every page
  *   in that language works offline, and every page of a language the reader
- *   switched to in place.
+ *   switched to in place. Quote pages and posters (in every language) are
+ *   stored as they are opened like any page, but never stand in for
+ *   another: they carry no app.
  * - A good answer for the rally file goes to the page at once, and is stored
  *   for offline use while the page reads it.
  * - Another language's catalogue and translation (`assets/language-*`) are
@@ -33,7 +35,7 @@ import { clientsClaim } from 'workbox-core';
 import { addRoute, cleanupOutdatedCaches, matchPrecache, precache } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { networkTimeoutMs, offlineCopyHeader, offlineCopyTimingName } from '../lib/offline-copy.ts';
-import { parseLanguage, parsePresentation, type Presentation } from '../lib/address.ts';
+import { parseLanguage, parsePresentation, parseToolPath, type Presentation } from '../lib/address.ts';
 
 interface PrecacheEntry {
   url: string;
@@ -111,7 +113,10 @@ async function storedPageFor(url: URL): Promise<Response | undefined> {
   const exact = await cache.match(pageKey(url));
   if (exact) return exact;
   const language = parseLanguage(url.pathname, basePath);
-  const stored = await cache.keys();
+  // Quote pages and posters carry no app: they answer for their own address only.
+  const stored = (await cache.keys()).filter(
+    (request) => parseToolPath(new URL(request.url).pathname, basePath) === null,
+  );
   const sameLanguage = stored.filter((request) => parseLanguage(new URL(request.url).pathname, basePath) === language);
   const overview = sameLanguage.find((request) => !new URL(request.url).pathname.includes('/city/'));
   const fallback = overview ?? sameLanguage[0] ?? stored[0];

@@ -1,6 +1,7 @@
 import { useT } from '../state/use-t.ts';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { absoluteRouteUrl, type Route } from '../lib/address.ts';
+import { useHydrated } from '../state/use-hydrated.ts';
 import { siteRoot } from '../state/url-sync.ts';
 import type { ShareTools } from './share-panel.tsx';
 import { ShareWithoutScript } from './share-without-script.tsx';
@@ -34,7 +35,8 @@ interface ShareMenuProps {
  * Esc or a click outside closes it, and Esc returns focus to the button.
  * Without JavaScript the button is hidden and the same options are plain
  * links and text (share-without-script.tsx); a quote's trigger is a plain
- * link to the quote's own page, which has them.
+ * link to the quote's own page, which has them, and claims to expand
+ * something (`aria-expanded`, `aria-controls`) only once the script runs.
  */
 export function ShareMenu({ route, text, path, label, tools }: ShareMenuProps) {
   const [open, setOpen] = useState(false);
@@ -42,6 +44,8 @@ export function ShareMenu({ route, text, path, label, tools }: ShareMenuProps) {
   const wrapperRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
   const { t, language } = useT();
+  // A quote's trigger is a plain link until the script runs: only then does it open (and control) the panel.
+  const scripted = useHydrated();
 
   useEffect(
     function closeOnOutsidePointer() {
@@ -87,8 +91,8 @@ export function ShareMenu({ route, text, path, label, tools }: ShareMenuProps) {
           ref={buttonRef}
           href={path}
           className="share-button share-button--small"
-          aria-expanded={open}
-          aria-controls={panelId}
+          aria-expanded={scripted ? open : undefined}
+          aria-controls={scripted ? panelId : undefined}
           onClick={(event) => {
             // New-tab and other modified clicks open the page itself.
             if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

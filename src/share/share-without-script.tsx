@@ -13,7 +13,8 @@ import type { ShareTools } from './share-panel.tsx';
  * (the `without-script` class, see index.html); with scripts the Share menu
  * (share-menu.tsx) takes its place. The addresses use `SITE_URL`, or this
  * page's own origin, as the menu does; where the two could differ (a local
- * build opened at another address) the page's own text is kept.
+ * build opened at another address) the page's own text is kept. Every
+ * address is the page's language version (`/ru/city/london/`).
  */
 export function ShareWithoutScript({
   route,
@@ -27,12 +28,12 @@ export function ShareWithoutScript({
   /** The page's image downloads and poster, as plain links. */
   tools?: ShareTools;
 }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const codeId = useId();
   const site = siteRoot();
-  const url = absoluteRouteUrl(route, site);
+  const url = absoluteRouteUrl(route, site, 'site', language);
   const code = embedCode({
-    embedUrl: absoluteRouteUrl(route, site, 'embed'),
+    embedUrl: absoluteRouteUrl(route, site, 'embed', language),
     scriptUrl: embedScriptUrl(site),
     title: `Map: ${title}`,
     mode: { kind: 'responsive' },

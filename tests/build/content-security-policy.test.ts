@@ -182,6 +182,16 @@ describe('policyMetaTag and headersFile', () => {
     expect(cache('/maps/oembed/index.json')).toBe('no-cache');
   });
 
+  it.each([
+    '/maps/quote/1/',
+    '/maps/city/london/poster/',
+    '/maps/ru/',
+    '/maps/ru/quote/1/',
+    '/maps/pt-br/city/london/',
+  ])('revalidates %s like the English pages (every language, quote pages and posters)', (path) => {
+    expect(headersFor(path).get('Cache-Control')).toBe('no-cache');
+  });
+
   it('opens the embed scripts to every site, the versioned one cached for good', () => {
     const versioned = headersFor('/maps/assets/embed.0123456789ab.js');
     expect(versioned.get('Access-Control-Allow-Origin')).toBe('*');

@@ -97,7 +97,7 @@ test.describe('a build from hostile data', () => {
       expect(texts, file).not.toMatch(/&(lt|gt|quot|amp);/);
       // Quote pages and posters are print and share pages: they carry no map, so no data.
       if (/(^|\/)(quote|poster)\//.test(file)) continue;
-      const embedded = await page.locator('#rally-data').textContent({ timeout: 1000 });
+      const embedded = await page.locator('#rally-data').textContent({ timeout: 10_000 });
       const collection = JSON.parse(embedded ?? 'null') as { campaign: { title: string } } | null;
       expect(collection?.campaign.title, file).toBe(campaignTitle);
     }

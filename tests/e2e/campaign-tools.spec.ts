@@ -4,6 +4,8 @@ import { PNG } from 'pngjs';
 import { csvParse } from 'd3-dsv';
 import { parseRallyCollection } from '../../src/lib/parse-rallies.ts';
 import { rallyCsvColumns } from '../../src/lib/rally-csv.ts';
+import russianCatalogue from '../../src/i18n/messages/ru.json' with { type: 'json' };
+import russianTranslation from '../../data/translations/ru.json' with { type: 'json' };
 import { readRallyData } from './rally-data.ts';
 import { expect, test, type Page } from './test.ts';
 
@@ -99,16 +101,76 @@ test.describe('quote pages, without JavaScript', () => {
     });
   }
 
-  test('each quote on the city page has its anchor and a plain link to its page', async ({ page }) => {
-    await page.goto('/city/london/');
+  test('a Russian quote page keeps the quote verbatim, with a labelled translation, Russian chrome and its own card', async ({
+    page,
+    request,
+  }) => {
+    const path = '/ru/city/london/quote/2/';
+    const quote = london.properties.quotes[1];
+    const translation = russianTranslation.texts['london.quotes.1'];
+    await page.goto(path);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page.locator('blockquote')).toHaveText(quote?.text ?? 'missing');
+    await expect(page.locator('blockquote')).toHaveAttribute('lang', 'en');
+    expect(translation.en).toBe(quote?.text);
+    await expect(page.locator('.tool-translation')).toHaveText(
+      `${russianCatalogue['content.translation']} ${translation.text}`,
+    );
+    await expect(page.locator('.tool-where')).toHaveText('Лондон, Великобритания · 7 апреля 2018 г.');
+    await expect(page.getByRole('heading', { name: russianCatalogue['tools.shareQuote'] })).toBeVisible();
+    await expect(page.locator('.tool-back a')).toHaveAttribute('href', '/ru/city/london/#quote-2');
+
+    const alternates = page.locator('link[rel="alternate"][hreflang]');
+    await expect(alternates).toHaveCount(8);
+    for (const [hreflang, prefix] of [
+      ['ru', '/ru'],
+      ['pt-BR', '/pt-br'],
+      ['en', ''],
+      ['x-default', ''],
+    ] as const) {
+      await expect(page.locator(`link[rel="alternate"][hreflang="${hreflang}"]`)).toHaveAttribute(
+        'href',
+        `http://127.0.0.1:4173${prefix}/city/london/quote/2/`,
+      );
+    }
+
+    const image = await metaContent(page, 'meta[property="og:image"]');
+    expect(image).toBe('http://127.0.0.1:4173/share/ru/quote/london-2.png');
+    const [card, englishCard] = await Promise.all([
+      request.get(image),
+      request.get('http://127.0.0.1:4173/share/quote/london-2.png'),
+    ]);
+    expect(pngSize(await card.body())).toEqual({ width: 1200, height: 630 });
+    expect((await card.body()).equals(await englishCard.body())).toBe(false);
+    expect((await page.getByRole('textbox').inputValue()).endsWith(`http://127.0.0.1:4173${path}`)).toBe(true);
+  });
+
+  test('a city page’s quotes and share options link to its language’s pages, claiming to expand nothing', async ({
+    page,
+  }) => {
+    await page.goto('/ru/city/london/');
     for (const [index] of london.properties.quotes.entries()) {
       const item = page.locator(`#quote-${index + 1}`);
       await expect(item.locator('blockquote')).toHaveText(london.properties.quotes[index]?.text ?? '');
-      await expect(item.getByRole('link', { name: 'Share this quote' })).toHaveAttribute(
-        'href',
-        `/city/london/quote/${index + 1}/`,
-      );
+      const link = item.getByRole('link', { name: russianCatalogue['tools.shareQuote'] });
+      await expect(link).toHaveAttribute('href', `/ru/city/london/quote/${index + 1}/`);
+      // A plain link navigates: without the script nothing expands.
+      await expect(link).not.toHaveAttribute('aria-expanded');
+      await expect(link).not.toHaveAttribute('aria-controls');
     }
+    const options = page.locator('.panel-toolbar .share-static');
+    await options.locator('summary').click();
+    await expect(options.locator('a[href^="http"]').first()).toHaveAttribute(
+      'href',
+      'http://127.0.0.1:4173/ru/city/london/',
+    );
+    await expect(options.getByRole('link', { name: russianCatalogue['tools.printPoster'] })).toHaveAttribute(
+      'href',
+      '/ru/city/london/poster/',
+    );
+    const downloads = options.locator('a[download]');
+    await expect(downloads).toHaveCount(2);
+    for (const download of await downloads.all()) await expect(download).toHaveAttribute('href', /^\/share\/ru\//);
   });
 });
 
@@ -149,6 +211,28 @@ test.describe('sharing a quote and downloading images, with JavaScript', () => {
     expect(download.suggestedFilename()).toBe('london-1.png');
     expect(pngSize(readFileSync(await download.path()))).toEqual({ width: 1080, height: 1080 });
   });
+  test('the Russian city page’s menus link to the Russian quote page, images and poster', async ({ page }) => {
+    await page.goto('/ru/city/london/');
+    const quoteLink = page.locator('#quote-2').getByRole('link', { name: russianCatalogue['tools.shareQuote'] });
+    await expect(quoteLink).toHaveAttribute('aria-expanded', 'false');
+    await quoteLink.click();
+    await expect(quoteLink).toHaveAttribute('aria-expanded', 'true');
+    const quoteMenu = page.locator('#quote-2').getByRole('group', { name: russianCatalogue['share.menuLabel'] });
+    const whatsapp = (await quoteMenu.locator('a[data-share="whatsapp"]').getAttribute('href')) ?? '';
+    expect(new URL(whatsapp).searchParams.get('text')).toContain('http://127.0.0.1:4173/ru/city/london/quote/2/');
+    await expect(quoteMenu.locator('a[data-image="square"]')).toHaveAttribute(
+      'href',
+      '/share/ru/quote/square/london-2.png',
+    );
+
+    await page.locator('.panel-toolbar').getByRole('button', { name: russianCatalogue['share.button'] }).click();
+    const cityMenu = page.locator('.panel-toolbar').getByRole('group', { name: russianCatalogue['share.menuLabel'] });
+    await expect(cityMenu.locator('a[data-image="wide"]')).toHaveAttribute('href', '/share/ru/london.png');
+    await cityMenu.getByRole('link', { name: russianCatalogue['tools.printPoster'] }).click();
+    await expect(page).toHaveURL(/\/ru\/city\/london\/poster\/$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  });
+
   test('the city page’s share menu links to the poster', async ({ page }) => {
     await page.goto('/city/rome/');
     await page.getByRole('button', { name: 'Share', exact: true }).click();
@@ -161,28 +245,49 @@ test.describe('sharing a quote and downloading images, with JavaScript', () => {
 test.describe('posters', () => {
   test.use({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 2, javaScriptEnabled: false });
 
-  for (const [paper, path] of [
-    ['A4', '/city/london/poster/'],
-    ['US Letter', '/city/london/poster/letter/'],
+  const english = {
+    heading: 'London',
+    title: 'Rallies against the anti-gay purge in Chechnya',
+    date: '7 April 2018',
+    line: 'Outside the Russian Embassy · About 50 people',
+    map: 'Map with London marked',
+    note: null,
+  };
+  const russian = {
+    // The city's Russian name, and its own after it.
+    heading: 'Лондон London',
+    title: russianTranslation.texts['campaign.title'].text,
+    date: '7 апреля 2018 г.',
+    line: `${russianTranslation.texts['london.venue'].text} · ${russianTranslation.texts['london.attendance'].text}`,
+    map: russianCatalogue['tools.posterMapAlt'].replace('{city}', 'Лондон'),
+    note: russianCatalogue['content.translatedBy'].replace('{translator}', russianTranslation.translatedBy),
+  };
+  for (const [paper, path, text] of [
+    ['A4', '/city/london/poster/', english],
+    ['US Letter', '/city/london/poster/letter/', english],
+    ['Russian A4', '/ru/city/london/poster/', russian],
   ] as const) {
     test(`the ${paper} poster prints the city, its facts, the map and a QR code for its address`, async ({ page }) => {
       await page.goto(path);
       await page.emulateMedia({ media: 'print' });
       const poster = page.locator('main.poster');
-      await expect(poster.getByRole('heading', { level: 1 })).toHaveText('London');
-      await expect(poster).toContainText('Rallies against the anti-gay purge in Chechnya');
-      await expect(poster).toContainText('7 April 2018');
-      await expect(poster).toContainText('Outside the Russian Embassy · About 50 people');
-      await expect(poster.getByRole('img', { name: 'Map with London marked' })).toBeVisible();
+      await expect(poster.getByRole('heading', { level: 1 })).toHaveText(text.heading);
+      await expect(poster.locator('.poster-campaign')).toHaveText(text.title);
+      await expect(poster).toContainText(text.date);
+      await expect(poster.locator('.poster-line')).toHaveText(text.line, { ignoreCase: true });
+      if (text.note === null) await expect(poster.locator('.poster-translation-note')).toHaveCount(0);
+      else await expect(poster.locator('.poster-translation-note')).toHaveText(text.note);
+      await expect(poster.getByRole('img', { name: text.map })).toBeVisible();
       await expect(page.locator('.poster-controls')).toBeHidden();
       // Printed, the poster fits one portrait sheet of either size: 186 × 250 mm inside 12 mm margins.
       const box = await poster.boundingBox();
       expect(box?.width).toBeLessThanOrEqual(Math.ceil((186 / 25.4) * 96));
       expect(box?.height).toBeLessThanOrEqual(Math.ceil((250 / 25.4) * 96));
 
+      // The QR code opens the city page in the poster's language.
       const png = PNG.sync.read(await page.locator('.poster-qr').screenshot());
       const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-      expect(code?.data).toBe('http://127.0.0.1:4173/city/london/');
+      expect(code?.data).toBe(`http://127.0.0.1:4173${path.replace(/poster\/(letter\/)?$/, '')}`);
     });
   }
 });

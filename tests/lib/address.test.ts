@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   absoluteRouteUrl,
+  dataFilePath,
   embedId,
   embedScriptUrl,
   formatRoute,
+  imageFile,
+  imagePath,
   languageSegment,
   pageIdentity,
   parseLanguage,
@@ -13,6 +16,11 @@ import {
   parsePresentation,
   parsePymChildId,
   parseRoute,
+  parseToolPath,
+  posterPagePath,
+  quoteAnchor,
+  quotePagePath,
+  rallyCsvFile,
   rallyDataPath,
   sameRoute,
   serviceWorkerPath,
@@ -284,5 +292,111 @@ describe('language prefixes', () => {
     expect(pageIdentity({ kind: 'city', cityId: 'london' }, 'site', 'ru')).toBe('site ru city/london');
     expect(pageIdentity({ kind: 'overview' }, 'embed', 'pt-BR')).toBe('embed pt-BR overview');
     expect(pageIdentity({ kind: 'not-found' }, 'site', 'en')).toBe('site en not-found');
+  });
+});
+
+describe('campaign-tools addresses', () => {
+  for (const basePath of ['/', '/chechnya-rallies/']) {
+    describe(`under ${basePath}`, () => {
+      it.each(supportedLanguages)('round-trips city and campaign quote pages in %s', (language) => {
+        const prefix = language === 'en' ? basePath : `${basePath}${language.toLowerCase()}/`;
+        const cityQuote = { cityId: 'mexico-city', number: 2 };
+        expect(quotePagePath(cityQuote, basePath, language)).toBe(`${prefix}city/mexico-city/quote/2/`);
+        expect(parseToolPath(quotePagePath(cityQuote, basePath, language), basePath)).toEqual({
+          kind: 'quote',
+          quote: cityQuote,
+          language,
+        });
+        const campaignQuote = { cityId: null, number: 1 };
+        expect(quotePagePath(campaignQuote, basePath, language)).toBe(`${prefix}quote/1/`);
+        expect(parseToolPath(`${prefix}quote/1/index.html`, basePath)).toEqual({
+          kind: 'quote',
+          quote: campaignQuote,
+          language,
+        });
+      });
+
+      it.each(supportedLanguages)('round-trips both poster pages in %s', (language) => {
+        const prefix = language === 'en' ? basePath : `${basePath}${language.toLowerCase()}/`;
+        expect(posterPagePath('london', 'a4', basePath, language)).toBe(`${prefix}city/london/poster/`);
+        expect(posterPagePath('london', 'letter', basePath, language)).toBe(`${prefix}city/london/poster/letter/`);
+        expect(parseToolPath(`${prefix}city/london/poster`, basePath)).toEqual({
+          kind: 'poster',
+          cityId: 'london',
+          paper: 'a4',
+          language,
+        });
+        expect(parseToolPath(posterPagePath('york', 'letter', basePath, language), basePath)).toEqual({
+          kind: 'poster',
+          cityId: 'york',
+          paper: 'letter',
+          language,
+        });
+      });
+
+      it('puts data files and images under the base path', () => {
+        expect(dataFilePath(rallyCsvFile, basePath)).toBe(`${basePath}data/rallies.csv`);
+        expect(imagePath({ kind: 'city', cityId: 'rome' }, 'square', basePath)).toBe(
+          `${basePath}share/square/rome.png`,
+        );
+        expect(imagePath({ kind: 'quote', quote: { cityId: 'rome', number: 1 } }, 'wide', basePath, 'pt-BR')).toBe(
+          `${basePath}share/pt-br/quote/rome-1.png`,
+        );
+      });
+    });
+  }
+
+  it('reads no other path as a tool page, the app’s own pages included', () => {
+    for (const path of [
+      '/',
+      '/ru/',
+      '/city/london/',
+      '/ru/city/london/',
+      '/embed/city/london/',
+      '/quote/0/',
+      '/quote/01/',
+      '/quote/x/',
+      '/ru/quote/',
+      '/city/London/quote/1/',
+      '/city/london/quote/1/extra/',
+      '/city/london/poster/a4/',
+      '/other/quote/1/',
+      '/city/../quote/1/',
+      '/en/quote/1/',
+      '/fr/quote/1/',
+      '/ru/ru/quote/1/',
+      '/embed/quote/1/',
+    ]) {
+      expect(parseToolPath(path), path).toBeNull();
+    }
+    expect(parseToolPath('/quote/1/', '/chechnya-rallies/')).toBeNull();
+  });
+
+  it('reads no tool page as one of the app’s pages', () => {
+    for (const language of supportedLanguages) {
+      expect(parseRoute(quotePagePath({ cityId: 'london', number: 1 }, '/', language))).toEqual({ kind: 'not-found' });
+      expect(parseRoute(posterPagePath('london', 'a4', '/', language))).toEqual({ kind: 'not-found' });
+      expect(parseLanguage(posterPagePath('london', 'letter', '/', language))).toBe(language);
+    }
+  });
+
+  it('names each image file after its language, subject and shape', () => {
+    expect(imageFile({ kind: 'city', cityId: 'london' }, 'wide')).toBe('share/london.png');
+    expect(imageFile({ kind: 'city', cityId: 'london' }, 'wide', 'ru')).toBe('share/ru/london.png');
+    expect(imageFile({ kind: 'city', cityId: 'london' }, 'square', 'de')).toBe('share/de/square/london.png');
+    expect(imageFile({ kind: 'quote', quote: { cityId: 'london', number: 2 } }, 'wide')).toBe(
+      'share/quote/london-2.png',
+    );
+    expect(imageFile({ kind: 'quote', quote: { cityId: null, number: 3 } }, 'square', 'sv')).toBe(
+      'share/sv/quote/square/campaign-3.png',
+    );
+    const files = supportedLanguages.flatMap((language) =>
+      (['wide', 'square'] as const).flatMap((shape) => [
+        imageFile({ kind: 'city', cityId: 'london' }, shape, language),
+        imageFile({ kind: 'quote', quote: { cityId: 'london', number: 1 } }, shape, language),
+      ]),
+    );
+    expect(new Set(files).size).toBe(files.length);
+    expect(quoteAnchor(4)).toBe('quote-4');
   });
 });

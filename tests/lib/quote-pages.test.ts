@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { supportedLanguages } from '../../src/lib/i18n.ts';
 import { parseRallyCollection } from '../../src/lib/parse-rallies.ts';
 import { citationLine, quotePages } from '../../src/lib/quote-pages.ts';
 import { readRallyDocument } from './rally-fixtures.ts';
@@ -43,6 +44,21 @@ describe('quotePages', () => {
     const campaignQuote = quotePages(collection).find((page) => page.id === 'campaign-1');
     expect(campaignQuote?.rally).toBeNull();
     expect(campaignQuote?.quote.speaker).toBe('Matt Beard');
+  });
+
+  it('gives the same quotes in every language, at that language’s addresses', () => {
+    const english = quotePages(collection);
+    for (const language of supportedLanguages) {
+      const pages = quotePages(collection, '/', language);
+      expect(pages.map((page) => page.id)).toEqual(english.map((page) => page.id));
+      expect(pages.map((page) => page.quote)).toEqual(english.map((page) => page.quote));
+      expect(pages.every((page) => page.language === language)).toBe(true);
+      const prefix = language === 'en' ? '/' : `/${language.toLowerCase()}/`;
+      expect(pages.map((page) => page.path)).toEqual(english.map((page) => page.path.replace(/^\//, prefix)));
+    }
+    const russian = quotePages(collection, '/chechnya-rallies/', 'ru');
+    expect(russian[0]?.path).toBe('/chechnya-rallies/ru/city/london/quote/1/');
+    expect(russian.at(-1)?.path).toBe('/chechnya-rallies/ru/quote/3/');
   });
 
   it('has no pages without quotes or a campaign', () => {
