@@ -41,6 +41,27 @@ export interface QuoteCardInput {
 
 const margin = 72;
 
+/** A card's one-line kicker (place and date, or the date) in capitals, in the accent colour, at baseline `y`. */
+function kickerBlock(
+  role: string,
+  text: string,
+  size: number,
+  width: number,
+  y: number,
+  lineHeight: number,
+): TextBlock {
+  const style: TextStyle = { face: shareCardFonts.bold, size, letterSpacing: 2.5 };
+  return {
+    role,
+    lines: wrapText(cleanText(text).toLocaleUpperCase(), style, width, 1).lines,
+    x: margin,
+    y,
+    lineHeight,
+    style,
+    fill: colours.accentText,
+  };
+}
+
 /**
  * Lays a quote out in `width`: the largest serif size, from `maxSize` down to
  * `minSize`, at which the whole quote fits in `height`; only at `minSize`
@@ -75,17 +96,8 @@ export function quoteCardSvg(input: QuoteCardInput, shape: ImageShape): string {
   const blocks: TextBlock[] = [];
   const square = shape === 'square';
 
-  const kickerStyle: TextStyle = { face: shareCardFonts.bold, size: square ? 30 : 24, letterSpacing: 2.5 };
   const kickerBaseline = margin + 40;
-  blocks.push({
-    role: 'place',
-    lines: wrapText(cleanText(input.placeAndDate).toLocaleUpperCase(), kickerStyle, textWidth, 1).lines,
-    x: margin,
-    y: kickerBaseline,
-    lineHeight: 30,
-    style: kickerStyle,
-    fill: colours.accentText,
-  });
+  blocks.push(kickerBlock('place', input.placeAndDate, square ? 30 : 24, textWidth, kickerBaseline, 30));
 
   // Footer, bottom up: the campaign, then the source above it.
   const footerStyle: TextStyle = { face: shareCardFonts.regular, size: square ? 26 : 21 };
@@ -273,17 +285,8 @@ export function squareCityCardSvg(input: SquareCityCardInput, topology: Topology
   const mapHeight = 560;
   const textWidth = W - 2 * margin;
   const blocks: TextBlock[] = [];
-  const kickerStyle: TextStyle = { face: shareCardFonts.bold, size: 30, letterSpacing: 2.5 };
   const kickerBaseline = mapHeight + 84;
-  blocks.push({
-    role: 'date',
-    lines: wrapText(cleanText(input.dateText).toLocaleUpperCase(), kickerStyle, textWidth, 1).lines,
-    x: margin,
-    y: kickerBaseline,
-    lineHeight: 36,
-    style: kickerStyle,
-    fill: colours.accentText,
-  });
+  blocks.push(kickerBlock('date', input.dateText, 30, textWidth, kickerBaseline, 36));
   const name = cleanText(input.cityName);
   const size =
     [120, 104, 88, 72, 60].find(

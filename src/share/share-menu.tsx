@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent 
 import { absoluteRouteUrl, type Route } from '../lib/address.ts';
 import { useHydrated } from '../state/use-hydrated.ts';
 import { siteRoot } from '../state/url-sync.ts';
-import type { ShareTools } from './share-panel.tsx';
+import type { ShareTools } from './campaign-tool-links.tsx';
 import { ShareWithoutScript } from './share-without-script.tsx';
 
 // The menu's contents are not part of the first view; they load when the

@@ -1,19 +1,10 @@
 import { useT } from '../state/use-t.ts';
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { mastodonShareUrl, shareLinks, type SharedPage } from '../lib/share-links.ts';
+import { CampaignToolLinks, type ShareTools } from './campaign-tool-links.tsx';
 import { EmbedCodeSection } from './embed-code-section.tsx';
 
 type CopyState = 'idle' | 'copied' | 'refused';
-
-/** The extra actions a page's share menu offers (issue 14), each only when given. */
-export interface ShareTools {
-  /** The quote with its citation, in one line, for "Copy with citation". */
-  citation?: string;
-  /** Paths of the page's downloadable images: the 1200×630 card and the 1080×1080 square. */
-  images?: { wide: string; square: string };
-  /** Path of the city's printable poster. */
-  posterPath?: string;
-}
 
 /**
  * The share menu's contents: copy the link, the system share sheet where
@@ -123,30 +114,7 @@ export default function SharePanel({
       </div>
       {tools.images || tools.posterPath ? (
         <div className="share-section">
-          {tools.images ? (
-            <>
-              <p className="share-heading">{t('tools.downloadImage')}</p>
-              <ul className="share-links share-downloads">
-                <li>
-                  <a href={tools.images.wide} download data-image="wide">
-                    {t('tools.imageWide')}
-                  </a>
-                </li>
-                <li>
-                  <a href={tools.images.square} download data-image="square">
-                    {t('tools.imageSquare')}
-                  </a>
-                </li>
-              </ul>
-            </>
-          ) : null}
-          {tools.posterPath ? (
-            <p className="share-poster">
-              <a href={tools.posterPath} data-poster="">
-                {t('tools.printPoster')}
-              </a>
-            </p>
-          ) : null}
+          <CampaignToolLinks tools={tools} />
         </div>
       ) : null}
       {embed ? <EmbedCodeSection /> : null}

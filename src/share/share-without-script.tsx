@@ -4,7 +4,7 @@ import { embedCode } from '../lib/embed-code.ts';
 import { shareLinks } from '../lib/share-links.ts';
 import { siteRoot } from '../state/url-sync.ts';
 import { useT } from '../state/use-t.ts';
-import type { ShareTools } from './share-panel.tsx';
+import { CampaignToolLinks, type ShareTools } from './campaign-tool-links.tsx';
 
 /**
  * The share options as plain links and text, for readers without JavaScript:
@@ -58,28 +58,7 @@ export function ShareWithoutScript({
             </li>
           ))}
         </ul>
-        {tools.images ? (
-          <>
-            <p className="share-heading">{t('tools.downloadImage')}</p>
-            <ul className="share-links">
-              <li>
-                <a href={tools.images.wide} download>
-                  {t('tools.imageWide')}
-                </a>
-              </li>
-              <li>
-                <a href={tools.images.square} download>
-                  {t('tools.imageSquare')}
-                </a>
-              </li>
-            </ul>
-          </>
-        ) : null}
-        {tools.posterPath ? (
-          <p>
-            <a href={tools.posterPath}>{t('tools.printPoster')}</a>
-          </p>
-        ) : null}
+        <CampaignToolLinks tools={tools} />
         <label className="share-heading" htmlFor={codeId}>
           {t('embed.heading')}
         </label>
