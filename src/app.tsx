@@ -24,6 +24,8 @@ const loadingMap: MapLoad = { status: 'loading' };
  * then mounts over it, and the picture is hidden once Leaflet's own basemap is
  * drawn (src/styles/map-picture.css), with nothing having moved.
  * (Effects never run at build time, so the picture is all it renders.)
+ * Below it, the map's credit: the basemap's, and Leaflet's once Leaflet draws
+ * the map (never in the picture a page shows without JavaScript).
  */
 function MapSlot({ mapPicture }: { mapPicture: string }) {
   // Set in a task of its own after the page is taken over, so building the
@@ -41,6 +43,7 @@ function MapSlot({ mapPicture }: { mapPicture: string }) {
   // main.tsx starts loading it (loadRallyMap).
   const mapLoad = useSyncExternalStore(subscribeToMapLoad, getMapLoad, () => loadingMap);
   const mapShown = afterHydration && mapLoad.status !== 'loading';
+  const { t } = useT();
   return (
     <>
       <div
@@ -58,6 +61,11 @@ function MapSlot({ mapPicture }: { mapPicture: string }) {
           <LoadedMap mapLoad={mapLoad} />
         </MapErrorBoundary>
       ) : null}
+      <p className="map-credit">
+        {t('app.basemapCredit')}
+        {/* Leaflet is credited only where it draws the map: not in the picture a page shows without JavaScript. */}
+        {mapShown && mapLoad.status === 'loaded' ? ' · Leaflet' : null}
+      </p>
     </>
   );
 }
@@ -111,7 +119,6 @@ export function App({ mapPicture = '' }: { mapPicture?: string }) {
       <Announcer />
       <section className="map-region" aria-label={t('app.mapRegion')}>
         <MapSlot mapPicture={mapPicture} />
-        <p className="map-credit">{t('app.basemapCredit')}</p>
         <OfflineNote />
       </section>
       <aside className="panel" id="panel" tabIndex={-1} aria-label={t('app.panelRegion')}>
