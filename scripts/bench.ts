@@ -29,8 +29,8 @@
  * also written to tmp/bench-<date>.md; docs/benchmarks.md keeps past runs.
  *
  * Options: `--only=<parts>`, a comma-separated list of `size`, `first-visit`,
- * `lighthouse`, `map` and `scale` (the scale rows and the validator), e.g.
- * `--only=lighthouse,map`; `--skip-lighthouse`, `--skip-scale`, `--only-scale`
+ * `lighthouse` (`lighthouse-mobile`: without desktop), `map` and `scale`
+ * (the scale rows and the validator), e.g. `--only=lighthouse,map`; `--skip-lighthouse`, `--skip-scale`, `--only-scale`
  * (the same as `--only=scale`); `--runs=<n>`.
  */
 import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
@@ -50,7 +50,7 @@ const onlyParts = argument('only=')?.split('=')[1]?.split(',');
 const onlyScale = argument('only-scale') !== undefined;
 /** Whether this run measures `part` (see Options above). */
 const measures = (part: 'size' | 'first-visit' | 'lighthouse' | 'map' | 'scale') => {
-  if (onlyParts) return onlyParts.includes(part);
+  if (onlyParts) return onlyParts.includes(part) || (part === 'lighthouse' && onlyParts.includes('lighthouse-mobile'));
   if (onlyScale) return part === 'scale';
   return !argument(`skip-${part}`);
 };
@@ -357,7 +357,8 @@ try {
   if (peerDir) await waitFor(peer);
 
   if (measures('lighthouse')) {
-    for (const preset of ['mobile', 'desktop'] as const) {
+    const presets = onlyParts?.includes('lighthouse-mobile') ? (['mobile'] as const) : (['mobile', 'desktop'] as const);
+    for (const preset of presets) {
       // In rounds (every page once, then again), so a change in the machine's load touches every page alike;
       // on mobile the peer is measured in the same rounds.
       const targets = preset === 'mobile' ? [...pages, peer] : pages;
