@@ -63,8 +63,12 @@ function MapSlot({ mapPicture }: { mapPicture: string }) {
       ) : null}
       <p className="map-credit">
         {t('app.basemapCredit')}
-        {/* Leaflet is credited only where it draws the map: not in the picture a page shows without JavaScript. */}
-        {mapShown && mapLoad.status === 'loaded' ? ' · Leaflet' : null}
+        {/* Leaflet is credited only once it draws the map: never in the picture a page shows without JavaScript
+            (needs-script). The words keep their room until then, so the credit, set at the map's right edge, never
+            moves (no layout shift). */}
+        <span className={mapShown && mapLoad.status === 'loaded' ? 'needs-script' : 'needs-script map-credit-pending'}>
+          {' · Leaflet'}
+        </span>
       </p>
     </>
   );

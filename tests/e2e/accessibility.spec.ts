@@ -293,8 +293,8 @@ test('axe-core finds no WCAG 2.1 A or AA violations without JavaScript, in every
       await expect(page.locator('.leaflet-container')).toHaveCount(0);
       await expect(page.locator('button:visible, select:visible')).toHaveCount(0);
       // The credit names only what is drawn: the basemap, not Leaflet, which is not running.
-      await expect(page.locator('.map-credit')).toContainText('Natural Earth');
-      await expect(page.locator('.map-credit')).not.toContainText('Leaflet');
+      await expect(page.locator('.map-credit')).toContainText('Natural Earth', { useInnerText: true });
+      await expect(page.locator('.map-credit')).not.toContainText('Leaflet', { useInnerText: true });
       await expectNoAxeViolations(page);
     });
   }

@@ -130,7 +130,7 @@ test.describe('when the interactive map takes over', () => {
           expectSamePositions(await picturePositions(page), await mapPositions(page));
           await expect(page.locator('.map-picture')).toBeHidden();
           // Leaflet draws the map now, and is credited (not in the picture without JavaScript).
-          await expect(page.locator('.map-credit')).toContainText('Natural Earth · Leaflet');
+          await expect(page.locator('.map-credit')).toContainText('Natural Earth · Leaflet', { useInnerText: true });
         });
       }
     });
