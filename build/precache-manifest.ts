@@ -10,50 +10,68 @@ export interface PrecacheEntry {
 }
 
 /**
- * Whether a built file (path relative to the output folder, with "/") is
- * stored by the service worker at install, for every reader: the app's
- * code, styles, images and basemap (`assets/`), except each language's
- * catalogue and translation (`assets/language-*`, see vite.config.ts),
- * which are stored when a reader first uses that language; and the
- * favicon, web app manifest and its icons (from public/), so the installed
- * site has its icon offline. Pages are not in it: the service worker
- * stores the pages of the reader's language as they are opened
- * (src/service-worker/service-worker.ts), and each carries the data. Nor
- * are the photos (public/photos/, possibly large), the share images
- * (large, and only for link previews), the embed pages and `embed.js` with
- * its versioned copy (the service worker is off in embeds), the oEmbed documents, `_headers`, or
- * the service worker itself.
+ * The code and styles a generated page loads at start, as paths relative to
+ * the output folder: its module script's `src` and the files it names in
+ * `data-preload` (src/boot.ts; build/first-paint-plugin.ts), under
+ * `basePath`. Every page of the full site names the same files, whatever its
+ * language, so the overview's list is every page's.
  */
-export function isPrecached(path: string): boolean {
-  if (/^assets\/embed\.[0-9a-f]+\.js$/.test(path)) return false;
-  if (path.startsWith('assets/')) return !path.startsWith('assets/language-');
-  return path === 'favicon.svg' || path === 'manifest.webmanifest' || /^icons\/[^/]+\.png$/.test(path);
+export function startFiles(html: string, basePath: string): string[] {
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  const script = /<script\b[^>]*\btype="module"[^>]*>/.exec(html)?.[0] ?? '';
+  const urls = [
+    ...(/\bdata-preload="([^"]*)"/.exec(script)?.[1]?.split(' ') ?? []),
+    /\bsrc="([^"]*)"/.exec(script)?.[1] ?? '',
+  ];
+  return [...new Set(urls.filter((url) => url.startsWith(base)).map((url) => url.slice(base.length)))].sort();
 }
 
 /**
- * The precache list for a built site: every file `isPrecached` keeps, as a
- * URL under `basePath`. Files under `assets/` have hashed names, so they
- * need no revision; every other file gets the MD5 of its content, so a
- * changed file is fetched again by the next service worker. Also returns
- * the list's total size, gzipped, for the build log. The rally file is
- * never in it (every visitor would download it in the background, however
- * large): pages carry the data, and the service worker stores the file
- * once a page has fetched it.
+ * Whether a built file (path relative to the output folder, with "/") is
+ * stored by the service worker at install: only the code and styles every
+ * page loads at start (`startFiles`), which the browser has just loaded, so
+ * storing them downloads nothing more (their names are hashed; Workbox
+ * takes them from the HTTP cache). Everything else the app may ask for
+ * later (the share menu, the validator, the basemap file, another
+ * language, the favicon and icons) is stored by the service worker when
+ * it is first asked for (src/service-worker/service-worker.ts), so a first
+ * visit downloads nothing the reader did not use. Pages are stored as they
+ * are opened, each with the data. Never stored: photos, share images,
+ * embeds, oEmbed documents, `_headers`, the service worker itself.
  */
-export function precacheManifest(outDir: string, basePath: string): { entries: PrecacheEntry[]; gzipBytes: number } {
+export function isPrecached(path: string, start: readonly string[]): boolean {
+  return path.startsWith('assets/') && start.includes(path);
+}
+
+/**
+ * The precache list for a built site: the files `isPrecached` keeps, found
+ * from its `index.html`, as URLs under `basePath`, sorted. Their names are
+ * hashed, so they need no revision. Also returns the list's total size,
+ * gzipped, for the build log, and a version for the whole deploy (a hash of
+ * every file name under `assets/`), with which the service worker names its
+ * caches, so a new deploy drops what an older one stored.
+ */
+export function precacheManifest(
+  outDir: string,
+  basePath: string,
+): { entries: PrecacheEntry[]; gzipBytes: number; version: string } {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  const start = startFiles(readFileSync(join(outDir, 'index.html'), 'utf8'), base);
   const files = listFiles(outDir)
     .map((file) => relative(outDir, file).split(sep).join('/'))
-    .filter(isPrecached)
     .sort();
   let gzipBytes = 0;
-  const entries = files.map((path) => {
-    const content = readFileSync(join(outDir, path));
-    gzipBytes += gzipSync(content, { level: 9 }).length;
-    const revision = path.startsWith('assets/') ? null : createHash('md5').update(content).digest('hex');
-    return { url: `${base}${path}`, revision };
-  });
-  return { entries, gzipBytes };
+  const entries = files
+    .filter((path) => isPrecached(path, start))
+    .map((path) => {
+      gzipBytes += gzipSync(readFileSync(join(outDir, path)), { level: 9 }).length;
+      return { url: `${base}${path}`, revision: null };
+    });
+  const version = createHash('md5')
+    .update(files.filter((path) => path.startsWith('assets/')).join('\n'))
+    .digest('hex')
+    .slice(0, 10);
+  return { entries, gzipBytes, version };
 }
 
 function listFiles(directory: string): string[] {

@@ -8,8 +8,10 @@ export interface ServiceWorkerConfig {
   basePath: string;
   /** The rally file's URL path, answered network-first. */
   dataPath: string;
-  /** Everything to store at install. */
+  /** Everything to store at install: the code every page loads at start. */
   precache: PrecacheEntry[];
+  /** This deploy's version (build/precache-manifest.ts): caches of another version are dropped. */
+  version: string;
 }
 
 /**

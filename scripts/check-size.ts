@@ -4,10 +4,13 @@
  * transfers: the HTML (with the rally data and the map's picture, which
  * carries the basemap, in it), its scripts and styles, and the map's code
  * (loaded at once). It then adds what the service worker downloads during the
- * same first visit (its precache list in sw.js, less the files the page has
- * already loaded, except the ones with a revision, which Workbox fetches again
- * bypassing the browser's cache), as "first visit". Prints a table; exits 1
- * over budget.
+ * same first visit, as "first visit": sw.js itself, and its precache list
+ * less the files the page has already loaded (except the ones with a
+ * revision, which Workbox fetches again bypassing the browser's cache). The
+ * worker stores the open page from the browser's cache, and every other file
+ * only when the page asks for it, so nothing else is counted; `npm run bench`
+ * measures the same first visit over the network in Chromium. Prints a
+ * table; exits 1 over budget.
  *
  * Budgets: see `budgets` below; 1.5 kB for embed.js.
  */
@@ -22,16 +25,28 @@ const kB = 1024;
 // its code into more files that compress a little worse (measured: +0.3 kB of
 // JavaScript), in exchange for a Lighthouse LCP of about 0.8 s instead of 1.7 s.
 // npm run bench reports the figures against the issue's own budgets.
-// Issue 12 raises the bar: the first visit, service worker included, at most 150 kB.
-// Not enforced yet (see docs/benchmarks.md): the figure is printed beside it.
+// Issue 12 raises the bar: the first visit, service worker included, at most 150 kB,
+// for `/` and a city page in English and Russian. Not met yet (see docs/benchmarks.md):
+// the worker no longer downloads anything at install, but the first view alone is over.
+// `firstVisit` is the ceiling enforced until then, to stop growth; the target is printed.
 // The first view's ceilings moved up by 2 kB of JavaScript (the no-JavaScript share
 // options and the first view's projection), 4 kB in all. They moved again by 3 kB
 // when the languages, the quote tools and the load progress joined the main chunk
 // (measured 131.7 kB of JavaScript and 162.0 kB in all for `/`): these ceilings now
 // stop growth, they do not meet the issues' targets. That work is still open.
-const budgets = { total: 163 * kB, javascript: 133 * kB, embedScript: 1.5 * kB };
+// A Russian page carries its language's catalogue and translated content (measured 5.5 kB
+// more than an English page's HTML), so its ceilings are 5 kB higher. The first visit's
+// ceilings are the first view's plus sw.js (6.7 kB), with 1 kB to spare.
+const budgets = { total: 163 * kB, javascript: 133 * kB, firstVisit: 170 * kB, embedScript: 1.5 * kB };
+const russianExtra = 5 * kB;
 const firstVisitTarget = 150 * kB;
-const pages = ['index.html', 'city/london/index.html', 'embed/city/london/index.html'];
+const pages = [
+  'index.html',
+  'city/london/index.html',
+  'ru/index.html',
+  'ru/city/london/index.html',
+  'embed/city/london/index.html',
+];
 
 const gzipped = (path: string) => gzipSync(readFileSync(join(dist, path)), { level: 9 }).length;
 
@@ -90,16 +105,19 @@ for (const page of pages) {
   row('html (with its styles and data)', gzipped(page));
   for (const { file, bytes } of sizes) row(file.replace(/-[\w-]{8}\./, '.'), bytes);
   row('javascript', javascript, budgets.javascript);
-  row('total', total, budgets.total);
+  const extra = page.startsWith('ru/') ? russianExtra : 0;
+  row('total', total, budgets.total + extra);
   // Embeds never register the service worker.
   if (page.startsWith('embed/')) continue;
   const loaded = new Set([page, ...files]);
   const workerDownloads = serviceWorkerPrecache().filter(({ file, revision }) => revision || !loaded.has(file));
   const workerBytes = workerDownloads.reduce((sum, { file }) => sum + gzipped(file), 0);
-  row(`service worker (${String(workerDownloads.length)} files)`, workerBytes);
-  const firstVisit = total + workerBytes;
+  row('sw.js', gzipped('sw.js'));
+  row(`worker downloads (${String(workerDownloads.length)} files)`, workerBytes);
+  const firstVisit = total + gzipped('sw.js') + workerBytes;
+  row('first visit', firstVisit, budgets.firstVisit + extra);
   console.log(
-    `  ${'first visit'.padEnd(34)} ${(firstVisit / kB).toFixed(1).padStart(7)} kB / ${(firstVisitTarget / kB).toFixed(1)} kB target${firstVisit > firstVisitTarget ? '  over (not enforced yet)' : ''}`,
+    `  ${''.padEnd(34)} ${''.padStart(7)}    issue 12's target ${(firstVisitTarget / kB).toFixed(1)} kB: ${firstVisit > firstVisitTarget ? 'not met' : 'met'}`,
   );
 }
 

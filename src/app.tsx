@@ -27,6 +27,8 @@ const loadingMap: MapLoad = { status: 'loading' };
  * then mounts over it, and the picture is hidden once Leaflet's own basemap is
  * drawn (src/styles/map-picture.css), with nothing having moved.
  * (Effects never run at build time, so the picture is all it renders.)
+ * Below it, the map's credit: the basemap's, and Leaflet's once Leaflet draws
+ * the map (never in the picture a page shows without JavaScript).
  */
 function MapSlot({ mapPicture }: { mapPicture: PictureElement | null }) {
   // Set in a task of its own after the page is taken over, so building the
@@ -44,6 +46,7 @@ function MapSlot({ mapPicture }: { mapPicture: PictureElement | null }) {
   // main.tsx starts loading it (loadRallyMap).
   const mapLoad = useSyncExternalStore(subscribeToMapLoad, getMapLoad, () => loadingMap);
   const mapShown = afterHydration && mapLoad.status !== 'loading';
+  const { t } = useT();
   return (
     <>
       <div
@@ -58,6 +61,15 @@ function MapSlot({ mapPicture }: { mapPicture: PictureElement | null }) {
           <LoadedMap mapLoad={mapLoad} />
         </MapErrorBoundary>
       ) : null}
+      <p className="map-credit">
+        {t('app.basemapCredit')}
+        {/* Leaflet is credited only once it draws the map: never in the picture a page shows without JavaScript
+            (needs-script). The words keep their room until then, so the credit, set at the map's right edge, never
+            moves (no layout shift). */}
+        <span className={mapShown && mapLoad.status === 'loaded' ? 'needs-script' : 'needs-script map-credit-pending'}>
+          {' · Leaflet'}
+        </span>
+      </p>
     </>
   );
 }
@@ -111,7 +123,6 @@ export function App({ mapPicture = null }: { mapPicture?: PictureElement | null 
       <Announcer />
       <section className="map-region" aria-label={t('app.mapRegion')}>
         <MapSlot mapPicture={mapPicture} />
-        <p className="map-credit">{t('app.basemapCredit')}</p>
         <OfflineNote />
       </section>
       <aside className="panel" id="panel" tabIndex={-1} aria-label={t('app.panelRegion')}>

@@ -4,7 +4,7 @@ import { App } from './app.tsx';
 import { loadRallyMap } from './map/map-loader.ts';
 import { loadEmbeddedCollection } from './state/embedded-rallies.ts';
 import { applyEmbeddedLanguage } from './state/language.ts';
-import { basemapFromPicture } from './state/picture-basemap.ts';
+import { basemapFromPicture, hasPictureBasemap } from './state/picture-basemap.ts';
 import { readMapPicture } from './map/read-map-picture.ts';
 import { noteOfflineCopyPage, registerServiceWorkerWhenIdle } from './state/offline.ts';
 import { pageIdentity, type Route } from './lib/address.ts';
@@ -31,10 +31,15 @@ const hasEmbeddedData =
 if (!hasEmbeddedData) void import('./state/load-rallies.ts').then(({ loadRallies }) => loadRallies());
 // The map's code is already on its way (boot.ts preloads it); start it now.
 loadRallyMap();
-// A generated page's map picture carries the basemap; only a page without one downloads it.
-const pictureBasemap = basemapFromPicture(document);
-if (pictureBasemap) setBasemap({ status: 'ready', ...pictureBasemap });
-else void import('./state/load-basemap.ts').then(({ loadBasemap }) => loadBasemap(setBasemap));
+// A generated page's map picture carries the basemap; only a page without one downloads it. It is decoded in a
+// task of its own, not in this one, which also starts taking over the page (Lighthouse's TBT); the map is built
+// in a later task still (MapSlot in app.tsx).
+if (hasPictureBasemap(document)) {
+  setTimeout(() => {
+    const pictureBasemap = basemapFromPicture(document);
+    if (pictureBasemap) setBasemap({ status: 'ready', ...pictureBasemap });
+  }, 0);
+} else void import('./state/load-basemap.ts').then(({ loadBasemap }) => loadBasemap(setBasemap));
 
 const root = document.getElementById('root');
 // Only an embed tells its host page its height; the full site never loads that code.

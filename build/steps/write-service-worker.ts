@@ -4,8 +4,9 @@ import type { PostBuildContext } from '../post-build-context.ts';
 import { buildServiceWorker } from '../service-worker.ts';
 
 /**
- * Builds `sw.js` with the precache list of the output folder as it is now:
- * run it after every step that writes a page, so the list sees them all.
+ * Builds `sw.js` with the precache list of the output folder as it is now
+ * (the code every page loads at start, from `index.html`): run it after
+ * every step that writes a page or an asset.
  */
 export async function writeServiceWorker(context: PostBuildContext): Promise<void> {
   const { root, outDir, environment } = context;
@@ -14,6 +15,7 @@ export async function writeServiceWorker(context: PostBuildContext): Promise<voi
     basePath: environment.basePath,
     dataPath: rallyDataPath(environment.basePath),
     precache: precache.entries,
+    version: precache.version,
   });
   context.summary.push(
     `sw.js precaching ${precache.entries.length} files (${Math.round(precache.gzipBytes / 1024)} kB gzipped)`,

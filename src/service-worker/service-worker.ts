@@ -2,9 +2,12 @@
  * The service worker (built to `sw.js` by build/service-worker.ts, after the
  * pages are written). After one visit the full site works offline:
  *
- * - At install it stores the app's code and styles and the basemap, and
- *   the page the reader has open: only the reader's language, not all
- *   seven. Each page carries the rally data and its language's texts.
+ * - At install it stores the code and styles every page loads at start
+ *   (build/precache-manifest.ts), which the page has just loaded, so they
+ *   come from the browser's cache, and the page the reader has open (from
+ *   the browser's cache too): only the reader's language, not all seven.
+ *   Each page carries the rally data and its language's texts. So the
+ *   first visit downloads nothing for the worker but the worker itself.
  * - Pages and the rally file are asked from the network first, so an online
  *   reader always gets the current deploy; each page of the full site that
  *   is opened is stored, after it has gone to the page. When the network
@@ -20,8 +23,10 @@
  *   another: they carry no app.
  * - A good answer for the rally file goes to the page at once, and is stored
  *   for offline use while the page reads it.
- * - Another language's catalogue and translation (`assets/language-*`) are
- *   stored when the reader first switches to it.
+ * - Every other file of the app (`assets/`: another language's catalogue
+ *   and translation, the share menu, the validator, the basemap file, …)
+ *   and the favicon, web app manifest and icons are stored when the page
+ *   first asks for them, and answered from the store after that.
  * - Hashed code files are answered from the store, and from the network when
  *   they are not in it (a newer deploy's files, before this worker updates).
  * - A new worker takes over at once and drops files the new deploy no longer
@@ -41,7 +46,12 @@ interface PrecacheEntry {
   url: string;
   revision: string | null;
 }
-declare const __SERVICE_WORKER_CONFIG__: { basePath: string; dataPath: string; precache: PrecacheEntry[] };
+declare const __SERVICE_WORKER_CONFIG__: {
+  basePath: string;
+  dataPath: string;
+  precache: PrecacheEntry[];
+  version: string;
+};
 
 // The DOM types describe a window; these are the few service-worker parts used here.
 interface ExtendableEvent extends Event {
@@ -55,17 +65,11 @@ interface WorkerScope {
 }
 
 const worker = self as unknown as WorkerScope;
-const { basePath, dataPath, precache: precacheEntries } = __SERVICE_WORKER_CONFIG__;
+const { basePath, dataPath, precache: precacheEntries, version } = __SERVICE_WORKER_CONFIG__;
 const dataCacheName = 'rally-map-data';
-/** A short name for this deploy, from its precache list: pages and language files stored by another deploy are dropped. */
-const deployVersion = precacheEntries
-  .map((entry) => `${entry.url} ${entry.revision ?? ''}`)
-  .join('\n')
-  .split('')
-  .reduce((hash, character) => (Math.imul(hash, 31) + character.charCodeAt(0)) | 0, 0)
-  .toString(36);
-const pageCacheName = `rally-map-pages-${deployVersion}`;
-const languageCacheName = `rally-map-languages-${deployVersion}`;
+// Named by the deploy: pages and files stored by another deploy are dropped.
+const pageCacheName = `rally-map-pages-${version}`;
+const fileCacheName = `rally-map-files-${version}`;
 
 /** A page of the full site on this origin (not an embed, which the worker leaves alone). */
 function isSitePage(url: URL): boolean {
@@ -92,7 +96,8 @@ async function storeOpenPages(): Promise<void> {
       const url = new URL(client.url);
       if (!isSitePage(url)) return;
       try {
-        const response = await fetch(pageKey(url), { credentials: 'same-origin' });
+        // The page was just loaded: the browser's cache has it, so it is not downloaded again.
+        const response = await fetch(pageKey(url), { credentials: 'same-origin', cache: 'force-cache' });
         if (response.ok) await cache.put(pageKey(url), response);
       } catch {
         // Offline already: the page is stored the next time it is opened.
@@ -134,8 +139,8 @@ worker.addEventListener('activate', (event) => {
     caches.keys().then((names) =>
       Promise.all(
         names
-          .filter((name) => /^rally-map-(pages|languages)-/.test(name))
-          .filter((name) => name !== pageCacheName && name !== languageCacheName)
+          .filter((name) => /^rally-map-(pages|languages|files)-/.test(name))
+          .filter((name) => name !== pageCacheName && name !== fileCacheName)
           .map((name) => caches.delete(name)),
       ),
     ),
@@ -216,19 +221,38 @@ registerRoute(
   },
 );
 
-// Another language's texts, not stored at install: from the network the first time, then from the store.
-registerRoute(
-  ({ url }) => url.origin === worker.location.origin && url.pathname.startsWith(`${basePath}assets/language-`),
-  async ({ request }) => {
-    const cache = await caches.open(languageCacheName);
-    const stored = await cache.match(request);
-    if (stored) return stored;
-    const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
-    return response;
-  },
-);
-
-// Everything stored at install (code, styles, basemap): from the store.
+// Everything stored at install (the code every page loads at start): from the store.
 precache(precacheEntries);
 addRoute({ directoryIndex: 'index.html', ignoreURLParametersMatching: [/.*/] });
+
+/** A file of the app stored when first asked for: a hashed file under `assets/`, the favicon, manifest or an icon. */
+function isStoredOnUse(url: URL): boolean {
+  if (url.origin !== worker.location.origin || !url.pathname.startsWith(basePath)) return false;
+  const path = url.pathname.slice(basePath.length);
+  return path.startsWith('assets/') || /^(favicon\.svg|manifest\.webmanifest|icons\/[^/]+\.png)$/.test(path);
+}
+
+/** A name without a content hash: its stored copy may be out of date, so the network is asked first. */
+function isUnhashed(url: URL): boolean {
+  return !url.pathname.startsWith(`${basePath}assets/`);
+}
+
+// The rest of the app (another language, the share menu, the validator, icons, …), registered after the
+// precache route so that it only sees files not stored at install: stored when first asked for, then
+// answered from the store (hashed files) or from the network with the store as fallback (the others).
+registerRoute(
+  ({ url }) => isStoredOnUse(url),
+  async ({ request, url }) => {
+    const cache = await caches.open(fileCacheName);
+    const stored = await cache.match(request);
+    if (stored && !isUnhashed(url)) return stored;
+    try {
+      const response = await fetch(request);
+      if (response.ok) await cache.put(request, response.clone());
+      return response;
+    } catch (error) {
+      if (stored) return stored;
+      throw error;
+    }
+  },
+);

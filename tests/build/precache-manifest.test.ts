@@ -1,62 +1,74 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isPrecached, precacheManifest } from '../../build/precache-manifest.ts';
+import { isPrecached, precacheManifest, startFiles } from '../../build/precache-manifest.ts';
+
+const page = (base: string) =>
+  `<!doctype html><link rel="stylesheet" href="${base}assets/index-abc123.css" disabled>` +
+  `<script data-preload="${base}assets/map-abc123.js ${base}assets/main-abc123.js ${base}assets/map-abc123.css" ` +
+  `type="module" crossorigin src="${base}assets/boot-abc123.js"></script>` +
+  `<script type="application/json" id="rally-data">{"src":"${base}assets/other.js"}</script>`;
+
+describe('startFiles', () => {
+  it('lists the module script and the files it preloads, under the base path, once each', () => {
+    expect(startFiles(page('/maps/'), '/maps')).toEqual([
+      'assets/boot-abc123.js',
+      'assets/main-abc123.js',
+      'assets/map-abc123.css',
+      'assets/map-abc123.js',
+    ]);
+  });
+
+  it('finds nothing in a page without a module script', () => {
+    expect(startFiles('<p>no script</p>', '/')).toEqual([]);
+  });
+});
 
 describe('isPrecached', () => {
-  it.each([
-    'assets/index-abc123.js',
-    'assets/rally-map-abc123.css',
-    'assets/countries-110m-abc123.json',
-    'assets/share-menu-abc123.js',
-    'favicon.svg',
-    'manifest.webmanifest',
-    'icons/icon-192.png',
-  ])('keeps %s, which every reader’s offline use needs', (path) => {
-    expect(isPrecached(path)).toBe(true);
+  const start = ['assets/boot-abc123.js', 'assets/main-abc123.js', 'assets/map-abc123.css'];
+
+  it.each(start)('keeps %s, which every page loads at start', (path) => {
+    expect(isPrecached(path, start)).toBe(true);
   });
 
   it.each([
     'index.html',
-    '404.html',
     'city/london/index.html',
-    'ru/index.html',
     'ru/city/london/index.html',
+    'assets/index-abc123.css',
+    'assets/share-panel-abc123.js',
+    'assets/parse-rallies-abc123.js',
+    'assets/basemap-110m-abc123.json',
     'assets/language-ru-abc123.js',
-    'assets/language-pt-BR-abc123.js',
+    'favicon.svg',
+    'manifest.webmanifest',
+    'icons/icon-512.png',
     'data/rallies.geojson',
-    'share/overview.png',
     'share/london.png',
-    'embed/index.html',
     'embed/city/london/index.html',
     'embed.js',
-    'assets/embed.0123456789ab.js',
-    'oembed/index.json',
-    'oembed/city/london.json',
-    '_headers',
     'sw.js',
     'photos/london-1.jpg',
-    'robots.txt',
-    'city/london/extra/index.html',
-  ])('leaves out %s, stored only when the reader opens it', (path) => {
-    expect(isPrecached(path)).toBe(false);
+  ])('leaves out %s, stored when it is first asked for, or never', (path) => {
+    expect(isPrecached(path, start)).toBe(false);
   });
 });
 
 describe('precacheManifest', () => {
   const folder = mkdtempSync(join(tmpdir(), 'precache-'));
   const files: Record<string, string> = {
-    'index.html': '<p>overview</p>',
+    'index.html': page('/maps/'),
     'city/rome/index.html': '<p>Rome</p>',
-    'assets/index-abc123.js': 'console.log(1)',
-    'assets/style-abc123.css': 'p{}',
+    'assets/boot-abc123.js': 'console.log(1)',
+    'assets/main-abc123.js': 'console.log(2)',
+    'assets/map-abc123.js': 'console.log(3)',
+    'assets/map-abc123.css': 'p{}',
+    'assets/index-abc123.css': 'body{}',
+    'assets/share-panel-abc123.js': 'console.log(4)',
     'assets/language-ru-abc123.js': 'export default {}',
     'manifest.webmanifest': '{"name":"Rallies"}',
     'data/rallies.geojson': '{"type":"FeatureCollection","features":[]}',
-    'share/rome.png': 'not a real png',
-    'embed/index.html': '<p>embed</p>',
   };
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, path)), { recursive: true });
@@ -66,21 +78,22 @@ describe('precacheManifest', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('lists the kept files under the base path, sorted: the shell, not the pages or other languages', () => {
-    const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+  it('lists what every page loads at start, under the base path, sorted, and nothing else', () => {
     const { entries, gzipBytes } = precacheManifest(folder, '/maps');
     expect(entries).toEqual([
-      { url: '/maps/assets/index-abc123.js', revision: null },
-      { url: '/maps/assets/style-abc123.css', revision: null },
-      { url: '/maps/manifest.webmanifest', revision: md5('{"name":"Rallies"}') },
+      { url: '/maps/assets/boot-abc123.js', revision: null },
+      { url: '/maps/assets/main-abc123.js', revision: null },
+      { url: '/maps/assets/map-abc123.css', revision: null },
+      { url: '/maps/assets/map-abc123.js', revision: null },
     ]);
     expect(gzipBytes).toBeGreaterThan(0);
   });
 
-  it('gives a changed file without a hashed name a new revision', () => {
-    const before = precacheManifest(folder, '/').entries.find((entry) => entry.url === '/manifest.webmanifest');
-    writeFileSync(join(folder, 'manifest.webmanifest'), '{"name":"Rallies, redeployed"}');
-    const after = precacheManifest(folder, '/').entries.find((entry) => entry.url === '/manifest.webmanifest');
-    expect(after?.revision).not.toBe(before?.revision);
+  it('gives the deploy a new version when any file of the app changes, not when a page does', () => {
+    const before = precacheManifest(folder, '/maps').version;
+    writeFileSync(join(folder, 'city/rome/index.html'), '<p>Roma</p>');
+    expect(precacheManifest(folder, '/maps').version).toBe(before);
+    writeFileSync(join(folder, 'assets/share-panel-def456.js'), 'console.log(5)');
+    expect(precacheManifest(folder, '/maps').version).not.toBe(before);
   });
 });

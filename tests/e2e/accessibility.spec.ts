@@ -249,3 +249,57 @@ test.describe('axe-core finds no WCAG 2.1 A or AA violations in any language', (
     }
   }
 });
+
+/**
+ * A page as a browser with scripting off reads it: its scripts removed and
+ * its `<noscript>` content made part of the page. JavaScript stays on in the
+ * browser, so axe's own timers run (with `javaScriptEnabled: false` a page's
+ * timers never fire, and axe waits on them); the page's code never arrives.
+ */
+function asWithoutScripts(html: string): string {
+  return html
+    .replace(/<script\b(?![^>]*type="application\/json")[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<\/?noscript>/g, '');
+}
+
+test('axe-core finds no WCAG 2.1 A or AA violations without JavaScript, in every language', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ ...(baseURL ? { baseURL } : {}), serviceWorkers: 'block' });
+  const blockedScripts: string[] = [];
+  await context.route('**/*.js', async (route) => {
+    blockedScripts.push(route.request().url());
+    await route.abort();
+  });
+  await context.route(
+    (url) => url.pathname.endsWith('/'),
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: asWithoutScripts(await response.text()) });
+    },
+  );
+  const page = await context.newPage();
+  const paths = ['', 'de/', 'es/', 'pt-br/', 'it/', 'sv/', 'ru/'].flatMap((prefix) => [
+    `/${prefix}`,
+    `/${prefix}city/london/`,
+  ]);
+  for (const path of [...paths, '/embed/city/london/', '/ru/embed/city/london/']) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      // The page as it is without scripts: the map picture and its links, no control that needs a script.
+      await expect(page.locator('.map-picture a.picture-marker')).toHaveCount(8);
+      await expect(page.locator('.leaflet-container')).toHaveCount(0);
+      await expect(page.locator('button:visible, select:visible')).toHaveCount(0);
+      // The credit names only what is drawn: the basemap, not Leaflet, which is not running.
+      await expect(page.locator('.map-credit')).toContainText('Natural Earth', { useInnerText: true });
+      await expect(page.locator('.map-credit')).not.toContainText('Leaflet', { useInnerText: true });
+      await expectNoAxeViolations(page);
+    });
+  }
+  // No script of the page ran (the module script was removed before it could even be asked for).
+  expect(blockedScripts).toEqual([]);
+  expect(await page.evaluate(() => document.querySelector('.app[data-interactive]'))).toBeNull();
+  await context.close();
+});

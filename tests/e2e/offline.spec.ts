@@ -1,9 +1,10 @@
 import { expect, test, type BrowserContext, type Page } from './test.ts';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { startFiles } from '../../build/precache-manifest.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { cityName } from '../../src/lib/city-name.ts';
 import { formatCalendarDate } from '../../src/lib/format-date.ts';
@@ -100,6 +101,51 @@ test.describe('offline after one visit', () => {
     await page.goto('/ru/city/rome/');
     await expect(page.locator('#city-heading')).toContainText('Рим');
     await expect(page.locator('.offline-note')).toBeVisible();
+  });
+
+  test('the first visit downloads nothing for the worker but the worker: it stores what the page loaded', async ({
+    browser,
+  }) => {
+    // A proxy in front of the site records what reaches the server; what the browser's cache answers does not.
+    const downloaded: string[] = [];
+    const proxy = createServer((request, response) => {
+      downloaded.push(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+      const upstream = httpRequest(
+        { host: '127.0.0.1', port: 4173, path: request.url, method: request.method, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      request.pipe(upstream);
+    });
+    await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${String((proxy.address() as AddressInfo).port)}/ru/city/london/`);
+      await waitForServiceWorker(page);
+      await page.waitForLoadState('networkidle');
+      // The worker has stored the page and the code: offline, another city of the language opens.
+      await context.setOffline(true);
+      await page.goto(page.url().replace('/london/', '/rome/'));
+      await expect(page.locator('#city-heading')).toContainText('Рим');
+      await expect(page.locator('.rally-marker')).toHaveCount(8);
+
+      const start = startFiles(readFileSync('dist/ru/city/london/index.html', 'utf8'), '/').map((file) => `/${file}`);
+      expect(start.length).toBeGreaterThan(3);
+      // Each file once (the worker stored the page and the code from the browser's cache), and no code or data
+      // the page did not use (the share menu, the validator, the basemap file, other languages).
+      expect(downloaded.filter((path, index) => downloaded.indexOf(path) !== index)).toEqual([]);
+      expect(downloaded).toContain('/sw.js');
+      expect(downloaded.filter((path) => path.startsWith('/assets/') && !start.includes(path))).toEqual([]);
+    } finally {
+      await context.close();
+      await new Promise((done) => {
+        proxy.close(done);
+        proxy.closeAllConnections();
+      });
+    }
   });
 
   test('a page without embedded data gets the rally file from the offline copy, with the note', async ({

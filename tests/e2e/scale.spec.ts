@@ -79,13 +79,16 @@ test.describe('with 10,000 rallies', () => {
     await expect(firstCluster).toHaveAttribute('role', 'button');
     await expect(firstCluster).toHaveAttribute('tabindex', '0');
     await expect(firstCluster).toHaveAttribute('aria-label', /^[\d,]+ rallies, zoom in$/);
-    // The benchmark's marks: each set once.
-    const marks = await page.evaluate(() =>
-      ['rally-map:list-ready', 'rally-map:clusters', 'rally-map:markers', 'rally-map:basemap'].map(
-        (name) => performance.getEntriesByName(name).length,
-      ),
-    );
-    expect(marks).toEqual([1, 1, 1, 1]);
+    // The benchmark's marks: each set once (the basemap's when its borders are drawn, a task or two after the land).
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          ['rally-map:list-ready', 'rally-map:clusters', 'rally-map:markers', 'rally-map:basemap'].map(
+            (name) => performance.getEntriesByName(name).length,
+          ),
+        ),
+      )
+      .toEqual([1, 1, 1, 1]);
     expect(errors).toEqual([]);
   });
 
