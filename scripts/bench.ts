@@ -21,18 +21,26 @@
  * also written to tmp/bench-<date>.md; docs/benchmarks.md keeps past runs.
  *
  * Options: `--skip-lighthouse`, `--skip-scale`, `--only-scale` (the build,
- * then only the scale rows and the validator), `--runs=<n>`.
+ * then only the scale rows and the validator), `--only scale` (the same),
+ * `--skip-validator`, `--runs=<n>`, and `--swap-data`: instead of building
+ * a site from each large file (an hour for 100,000 rallies on a loaded
+ * machine), build one many-rallies site from 400 real-size rallies and put
+ * each large file in a copy of it as `data/rallies.geojson` (with a fresh
+ * brotli copy). Pages with many rallies fetch that file, so the app does
+ * the same work; only the pages' build-time text and picture are for 400.
  */
 import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './lib/chromium.ts';
 
 const argument = (name: string) => process.argv.find((value) => value.startsWith(`--${name}`));
 const runs = Number(argument('runs=')?.split('=')[1] ?? 5);
-const onlyScale = argument('only-scale') !== undefined;
+const onlyScale = argument('only-scale') !== undefined || process.argv.join(' ').includes('--only scale');
+const swapData = argument('swap-data') !== undefined;
 const scaleRuns = 3;
 const sitePort = 4183;
 const staticPort = 4184;
@@ -221,7 +229,43 @@ async function scaleRun(browser: Browser, url: string): Promise<ScaleResult & { 
 
 /** The generated file of `count` real-size rallies (made on first use). */
 function realSizeFile(count: number): string {
-  return `tmp/rallies-${String(count)}-real.geojson`;
+  const file = `tmp/rallies-${String(count)}-real.geojson`;
+  if (!existsSync(file)) {
+    mkdirSync('tmp', { recursive: true });
+    execSync(`npx tsx scripts/generate-rallies.ts ${String(count)} ${file} --real`, { stdio: 'ignore' });
+  }
+  return file;
+}
+
+/** Builds the site from `data` into `folder`, with city pages for the first `cityPages` rallies (the build's default when unset). */
+function buildSite(data: string, folder: string, cityPages?: number): void {
+  execSync(`npx vite build --outDir ${folder} --emptyOutDir`, {
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      LOCAL_BUILD: '1',
+      RALLY_DATA: data,
+      ...(cityPages === undefined ? {} : { CITY_PAGE_LIMIT: String(cityPages) }),
+    },
+  });
+}
+
+/**
+ * With `--swap-data`: a copy of the many-rallies site built once from 400
+ * rallies, with `data` as its rally file and a fresh brotli copy of it (the
+ * build's own copies of the old file are removed).
+ */
+function siteWithData(data: string, folder: string): void {
+  const base = 'tmp/bench-dist-many';
+  // Only the overview is measured: a few city pages are enough.
+  if (!existsSync(join(base, 'index.html'))) buildSite(realSizeFile(400), base, 10);
+  rmSync(folder, { recursive: true, force: true });
+  cpSync(base, folder, { recursive: true });
+  const target = join(folder, 'data', 'rallies.geojson');
+  const bytes = readFileSync(data);
+  writeFileSync(target, bytes);
+  rmSync(`${target}.gz`, { force: true });
+  writeFileSync(`${target}.br`, brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }));
 }
 
 const staticDir = mkdtempSync(join(tmpdir(), 'rally-bench-'));
@@ -289,15 +333,9 @@ try {
       console.error(`Scale: ${count.toLocaleString('en')} rallies…`);
       let folder = 'dist';
       if (count !== 8) {
-        mkdirSync('tmp', { recursive: true });
-        const data = realSizeFile(count);
-        if (!existsSync(data))
-          execSync(`npx tsx scripts/generate-rallies.ts ${String(count)} ${data} --real`, { stdio: 'ignore' });
         folder = `tmp/bench-dist-${String(count)}`;
-        execSync(`npx vite build --outDir ${folder} --emptyOutDir`, {
-          stdio: 'ignore',
-          env: { ...process.env, LOCAL_BUILD: '1', RALLY_DATA: data },
-        });
+        if (swapData) siteWithData(realSizeFile(count), folder);
+        else buildSite(realSizeFile(count), folder);
       }
       const server = serve(folder, scalePort);
       try {
@@ -332,7 +370,7 @@ try {
   }
   await browser.close();
 
-  if (!argument('skip-scale')) {
+  if (!argument('skip-scale') && !argument('skip-validator')) {
     // The validator, as `npm run validate` runs it, on the largest file; /usr/bin/time gives the peak memory.
     const data = realSizeFile(100_000);
     console.error('Validator: 100,000 real-size rallies…');
