@@ -1,5 +1,5 @@
 import { useT } from '../state/use-t.ts';
-import { useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { describeDownloadProgress, describeLoadFailure } from '../state/rally-store.ts';
 import {
   selectIsNotFound,
@@ -16,8 +16,14 @@ import { ProblemsNotice } from './problems-notice.tsx';
 
 /** The panel body for the current load state and selection. */
 export function SidePanel() {
-  const load = useRallyStore(selectLoad);
-  const rallies = useRallyStore(selectRallies);
+  const currentLoad = useRallyStore(selectLoad);
+  const currentRallies = useRallyStore(selectRallies);
+  // A load ends in one store update, which React renders at once, in that update's task. What it brings
+  // here (the overview and its list of many rallies) is shown by a deferred render instead, which React
+  // splits into short slices; the spinner stays until then.
+  const { load, rallies } = useDeferredValue(
+    useMemo(() => ({ load: currentLoad, rallies: currentRallies }), [currentLoad, currentRallies]),
+  );
   const selectedRally = useRallyStore(selectSelectedRally);
   // With many rallies, a city's whole record comes from the rally worker a moment after its summary.
   const selectedSummary = useRallyStore(selectSelectedSummary);
