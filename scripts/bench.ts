@@ -35,15 +35,21 @@
  * `lighthouse` (`lighthouse-mobile`: without desktop), `map`, `scale` (the
  * scale rows and the validator) and `validator` (the validator alone: no
  * build, no browser; also `--only validator`), e.g. `--only=lighthouse,map`;
- * `--skip-lighthouse`, `--skip-scale`, `--only-scale` (the same as
- * `--only=scale`); `--runs=<n>`.
+ * `--skip-lighthouse`, `--skip-scale`, `--skip-validator`, `--only-scale`
+ * (the same as `--only=scale` or `--only scale`); `--runs=<n>`; and
+ * `--swap-data`: instead of building a site from each large file (an hour
+ * for 100,000 rallies on a loaded machine), build one many-rallies site from
+ * 400 real-size rallies and put each large file in a copy of it as
+ * `data/rallies.geojson` (with a fresh brotli copy). Pages with many rallies
+ * fetch that file, so the app does the same work; only the pages'
+ * build-time text and picture are for 400.
  */
 import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build as viteBuild } from 'vite';
@@ -52,7 +58,8 @@ import { chromiumArgs, chromiumPath } from './lib/chromium.ts';
 const argument = (name: string) => process.argv.find((value) => value.startsWith(`--${name}`));
 const runs = Number(argument('runs=')?.split('=')[1] ?? 5);
 const onlyParts = argument('only=')?.split('=')[1]?.split(',');
-const onlyScale = argument('only-scale') !== undefined;
+const onlyScale = argument('only-scale') !== undefined || process.argv.join(' ').includes('--only scale');
+const swapData = argument('swap-data') !== undefined;
 /** `--only validator` (or `--only=validator`): the validator rows alone, without building or a browser. */
 const onlyValidator =
   onlyParts?.join() === 'validator' || process.argv[process.argv.indexOf('--only') + 1] === 'validator';
@@ -412,6 +419,37 @@ async function scaleRun(browser: Browser, url: string): Promise<ScaleResult & { 
   return { usable, longestTask, heapMegabytes: heap / 2 ** 20, peakMegabytes: Math.max(peak, heap) / 2 ** 20 };
 }
 
+/** Builds the site from `data` into `folder`, with city pages for the first `cityPages` rallies (the build's default when unset). */
+function buildSite(data: string, folder: string, cityPages?: number): void {
+  execSync(`npx vite build --outDir ${folder} --emptyOutDir`, {
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      LOCAL_BUILD: '1',
+      RALLY_DATA: data,
+      ...(cityPages === undefined ? {} : { CITY_PAGE_LIMIT: String(cityPages) }),
+    },
+  });
+}
+
+/**
+ * With `--swap-data`: a copy of the many-rallies site built once from 400
+ * rallies, with `data` as its rally file and a fresh brotli copy of it (the
+ * build's own copies of the old file are removed).
+ */
+function siteWithData(data: string, folder: string): void {
+  const base = 'tmp/bench-dist-many';
+  // Only the overview is measured: a few city pages are enough.
+  if (!existsSync(join(base, 'index.html'))) buildSite(realSizeFile(400), base, 10);
+  rmSync(folder, { recursive: true, force: true });
+  cpSync(base, folder, { recursive: true });
+  const target = join(folder, 'data', 'rallies.geojson');
+  const bytes = readFileSync(data);
+  writeFileSync(target, bytes);
+  rmSync(`${target}.gz`, { force: true });
+  writeFileSync(`${target}.br`, brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }));
+}
+
 const staticDir = mkdtempSync(join(tmpdir(), 'rally-bench-'));
 writeFileSync(
   join(staticDir, 'index.html'),
@@ -530,12 +568,9 @@ try {
       console.error(`Scale: ${count.toLocaleString('en')} rallies…`);
       let folder = 'dist';
       if (count !== 8) {
-        const data = realSizeFile(count);
         folder = `tmp/bench-dist-${String(count)}`;
-        execSync(`npx vite build --outDir ${folder} --emptyOutDir`, {
-          stdio: 'ignore',
-          env: { ...process.env, LOCAL_BUILD: '1', RALLY_DATA: data },
-        });
+        if (swapData) siteWithData(realSizeFile(count), folder);
+        else buildSite(realSizeFile(count), folder);
       }
       const server = serve(folder, scalePort);
       try {
@@ -570,7 +605,7 @@ try {
   }
   await browser.close();
 
-  if (measures('scale')) measureValidator();
+  if (measures('scale') && !argument('skip-validator')) measureValidator();
 } finally {
   for (const server of servers) if (server.pid !== undefined) process.kill(-server.pid);
   if (peerDir) rmSync(peerDir, { recursive: true, force: true });

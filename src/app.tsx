@@ -12,7 +12,13 @@ import { SheetHandle, type SheetHeight } from './panel/sheet-handle.tsx';
 import { SidePanel } from './panel/side-panel.tsx';
 import { campaignTitle, translatedText } from './lib/content-translation.ts';
 import { absoluteRouteUrl, formatRoute, overviewRoute } from './lib/address.ts';
-import { selectCampaign, selectIsEmbed, selectIsLoaded, selectRoute, selectSelectedRally } from './state/selectors.ts';
+import {
+  selectCampaign,
+  selectIsEmbed,
+  selectIsLoaded,
+  selectRoute,
+  selectSelectedSummary,
+} from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
 import { siteRoot } from './state/url-sync.ts';
 
@@ -91,7 +97,7 @@ function LoadedMap({ mapLoad }: { mapLoad: Exclude<MapLoad, { status: 'loading' 
 export function App({ mapPicture = null }: { mapPicture?: PictureElement | null }) {
   const campaign = useRallyStore(selectCampaign);
   const loaded = useRallyStore(selectIsLoaded);
-  const cityOpen = useRallyStore((state) => selectSelectedRally(state) !== undefined);
+  const cityOpen = useRallyStore((state) => selectSelectedSummary(state) !== undefined);
   const isEmbed = useRallyStore(selectIsEmbed);
   const route = useRallyStore(selectRoute);
   const [sheet, setSheet] = useState<SheetHeight>('half');

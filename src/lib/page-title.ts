@@ -4,7 +4,10 @@ import { formatCalendarDate } from './format-date.ts';
 import type { Campaign, Rally } from './rally-schema.ts';
 
 /** What a page shows, as far as its title is concerned. */
-export type TitledPage = { kind: 'overview' } | { kind: 'city'; rally: Rally } | { kind: 'not-found' };
+export type TitledPage =
+  | { kind: 'overview' }
+  | { kind: 'city'; rally: Pick<Rally, 'id' | 'name' | 'localName' | 'country' | 'date'> }
+  | { kind: 'not-found' };
 
 /** The words a title is made of, in the page's language. */
 export interface TitleWords {

@@ -5,7 +5,7 @@ import { Marker, useMap, useMapEvents } from 'react-leaflet';
 import { useT } from '../state/use-t.ts';
 import { clusterMaxZoom, formatClusterCount, type BoundingBox, type ClusterItem } from '../lib/cluster-view.ts';
 import { clusterExpansionZoom, indexRallies, queryClusters } from '../state/rally-worker-client.ts';
-import { selectRallies, selectSelectedRally } from '../state/selectors.ts';
+import { selectRallies, selectSelectedSummary } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { coarsePointer, flyOrJump } from './motion.ts';
 import { RallyMarker } from './rally-markers.tsx';
@@ -46,7 +46,7 @@ function paddedBounds(map: ReturnType<typeof useMap>): BoundingBox {
 export default function ClusterMarkers() {
   const map = useMap();
   const rallies = useRallyStore(selectRallies);
-  const selectedRally = useRallyStore(selectSelectedRally);
+  const selectedRally = useRallyStore(selectSelectedSummary);
   const [items, setItems] = useState<ClusterItem[]>([]);
   const [zoom, setZoom] = useState(() => map.getZoom());
   const latestQuery = useRef(0);

@@ -3,8 +3,8 @@ import { useMap } from 'react-leaflet';
 import type { Map as LeafletMap } from 'leaflet';
 import { cityZoom, initialView, viewTargetFor, type MapView } from '../lib/map-view.ts';
 import { boundsOfRallies } from '../lib/rally-bounds.ts';
-import type { Rally } from '../lib/rally-schema.ts';
-import { selectHasManyRallies, selectRallies, selectSelectedRally } from '../state/selectors.ts';
+import type { RallySummary } from '../lib/rally-summary.ts';
+import { selectHasManyRallies, selectRallies, selectSelectedSummary } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { flyOrJump, flyOrJumpToBounds } from './motion.ts';
 
@@ -20,7 +20,7 @@ function setExactView(map: LeafletMap, view: MapView): void {
 }
 
 /** In "many rallies" mode: the first zoom from `cityZoom` up at which `rally` is no longer in a cluster. */
-async function separationZoom(rallies: readonly Rally[], rally: Rally): Promise<number> {
+async function separationZoom(rallies: readonly RallySummary[], rally: RallySummary): Promise<number> {
   const { indexRallies, rallySeparationZoom } = await import('../state/rally-worker-client.ts');
   // The cluster layer may not have indexed them yet; the worker answers in the order it is asked.
   indexRallies(rallies);
@@ -38,7 +38,7 @@ async function separationZoom(rallies: readonly Rally[], rally: Rally): Promise<
 export function FollowSelection() {
   const map = useMap();
   const rallies = useRallyStore(selectRallies);
-  const selectedRally = useRallyStore(selectSelectedRally);
+  const selectedRally = useRallyStore(selectSelectedSummary);
   const manyRallies = useRallyStore(selectHasManyRallies);
   const hasMoved = useRef(false);
 

@@ -5,10 +5,10 @@ import { CircleMarker, Marker, Polyline, Tooltip, useMap, useMapEvents } from 'r
 import { cityName } from '../lib/city-name.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import { initialView, viewTargetFor } from '../lib/map-view.ts';
-import type { Rally } from '../lib/rally-schema.ts';
+import type { RallySummary } from '../lib/rally-summary.ts';
 import { spreadMarkers } from '../lib/spread-markers.ts';
 import { finishFocusRequest, selectCity } from '../state/rally-store.ts';
-import { selectFocusRequest, selectRallies, selectSelectedRally } from '../state/selectors.ts';
+import { selectFocusRequest, selectRallies, selectSelectedSummary } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { coarsePointer } from './motion.ts';
 import { useMarkerButton } from './use-marker-button.ts';
@@ -21,7 +21,7 @@ const hitSize = coarsePointer ? 44 : 28;
 /** Markers closer than this on screen are spread apart, so each can be seen and hit. */
 const minimumSpacing = coarsePointer ? 40 : 26;
 
-function markerIcon(rally: Rally, selected: boolean) {
+function markerIcon(rally: RallySummary, selected: boolean) {
   // No `html` option: the icon is an empty element styled by CSS, never markup built from data.
   return divIcon({
     className: `rally-marker rally-marker--${rally.locationPrecision}${selected ? ' is-selected' : ''}`,
@@ -31,12 +31,12 @@ function markerIcon(rally: Rally, selected: boolean) {
 }
 
 interface PlacedRally {
-  rally: Rally;
+  rally: RallySummary;
   position: [number, number];
   displaced: boolean;
 }
 
-function placeRallies(map: LeafletMap, rallies: readonly Rally[], zoom: number, spacing: number): PlacedRally[] {
+function placeRallies(map: LeafletMap, rallies: readonly RallySummary[], zoom: number, spacing: number): PlacedRally[] {
   const points = rallies.map((rally) => {
     const point = map.project([rally.latitude, rally.longitude], zoom);
     return { id: rally.id, x: point.x, y: point.y };
@@ -63,7 +63,7 @@ function placeRallies(map: LeafletMap, rallies: readonly Rally[], zoom: number, 
 export function RallyMarkers() {
   const map = useMap();
   const rallies = useRallyStore(selectRallies);
-  const selectedRally = useRallyStore(selectSelectedRally);
+  const selectedRally = useRallyStore(selectSelectedSummary);
   const selectedCityId = selectedRally?.id ?? null;
   const [zoom, setZoom] = useState(() => map.getZoom());
   useMapEvents(useMemo(() => ({ zoomend: () => setZoom(map.getZoom()) }), [map]));
@@ -129,7 +129,7 @@ export function RallyMarkers() {
 
 /** What one rally marker shows: its rally, where it is drawn, and whether it is open and labelled. */
 export interface RallyMarkerProps {
-  rally: Rally;
+  rally: RallySummary;
   position: [number, number];
   selected: boolean;
   showLabel: boolean;

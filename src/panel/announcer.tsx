@@ -1,7 +1,7 @@
 import { useT } from '../state/use-t.ts';
 import { cityName } from '../lib/city-name.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
-import { selectIsNotFound, selectLoad, selectRallies, selectSelectedRally } from '../state/selectors.ts';
+import { selectIsNotFound, selectLoad, selectRallies, selectSelectedSummary } from '../state/selectors.ts';
 import { describeLoadFailure } from '../state/rally-store.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 
@@ -13,7 +13,7 @@ import { useRallyStore } from '../state/use-rally-store.ts';
 export function Announcer() {
   const load = useRallyStore(selectLoad);
   const rallies = useRallyStore(selectRallies);
-  const rally = useRallyStore(selectSelectedRally);
+  const rally = useRallyStore(selectSelectedSummary);
   const isNotFound = useRallyStore(selectIsNotFound);
   const { t, locale, translation } = useT();
 

@@ -1,16 +1,16 @@
 import { useEffect } from 'react';
 import { cityName } from '../lib/city-name.ts';
 import { countryName } from '../lib/country-name.ts';
-import type { Rally } from '../lib/rally-schema.ts';
+import type { RallySummary } from '../lib/rally-summary.ts';
 import { selectCity } from '../state/rally-store.ts';
 import { useT, type Translate } from '../state/use-t.ts';
 import { RouteLink } from './route-link.tsx';
 
 /** What the source reports about a rally, in a few words. */
-function describeReporting(rally: Rally, t: Translate, locale: string): string {
+function describeReporting(rally: RallySummary, t: Translate, locale: string): string {
   const parts = [
-    rally.quotes.length > 0 ? t('cityList.quotes', { count: rally.quotes.length }) : null,
-    rally.photos.length > 0 ? t('cityList.photos', { count: rally.photos.length }) : null,
+    rally.quoteCount > 0 ? t('cityList.quotes', { count: rally.quoteCount }) : null,
+    rally.photoCount > 0 ? t('cityList.photos', { count: rally.photoCount }) : null,
   ].filter((part) => part !== null);
   return parts.length > 0
     ? new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(parts)
@@ -22,7 +22,7 @@ function describeReporting(rally: Rally, t: Translate, locale: string): string {
  * (`rally-map:list-ready`, which `npm run bench` reads). Both the short and
  * the long list call it.
  */
-export function useListReadyMark(rallies: readonly Rally[]): void {
+export function useListReadyMark(rallies: readonly RallySummary[]): void {
   useEffect(
     function markListShown() {
       if (rallies.length > 0 && performance.getEntriesByName('rally-map:list-ready').length === 0) {
@@ -34,7 +34,7 @@ export function useListReadyMark(rallies: readonly Rally[]): void {
 }
 
 /** One rally's link in the city list: its name, country and what the source reports; `current` when open. */
-export function CityLink({ rally, current }: { rally: Rally; current: boolean }) {
+export function CityLink({ rally, current }: { rally: RallySummary; current: boolean }) {
   const { t, locale, translation } = useT();
   const names = cityName(rally, translation);
   return (

@@ -1,10 +1,17 @@
 import '../styles/long-city-list.css';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../state/use-t.ts';
-import { filterRallyIndices } from '../lib/rally-search.ts';
+import { buildSearchIndex, searchRallies } from '../lib/rally-search.ts';
 import { scrollTopToShow, visibleRows } from '../lib/row-window.ts';
 import { finishFocusRequest, setCityFilter } from '../state/rally-store.ts';
-import { selectCityFilter, selectFocusRequest, selectRallies, selectSelectedCityId } from '../state/selectors.ts';
+import {
+  selectCityFilter,
+  selectFocusRequest,
+  selectHasRecords,
+  selectRallies,
+  selectSearchIndex,
+  selectSelectedCityId,
+} from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { CityLink, useListReadyMark } from './city-link.tsx';
 
@@ -25,6 +32,8 @@ const initialViewportHeight = 448;
  */
 export default function LongCityList() {
   const rallies = useRallyStore(selectRallies);
+  const loadedIndex = useRallyStore(selectSearchIndex);
+  const hasRecords = useRallyStore(selectHasRecords);
   const selectedCityId = useRallyStore(selectSelectedCityId);
   const focusRequest = useRallyStore(selectFocusRequest);
   const filter = useRallyStore(selectCityFilter);
@@ -36,7 +45,20 @@ export default function LongCityList() {
   const [viewportHeight, setViewportHeight] = useState(initialViewportHeight);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
 
-  const matches = useMemo(() => filterRallyIndices(rallies, deferredFilter), [rallies, deferredFilter]);
+  // The rally worker builds the index of a large file, a moment after the list; a file read on this
+  // thread is small enough to index here.
+  const searchIndex = useMemo(
+    () => (loadedIndex?.count === rallies.length ? loadedIndex : hasRecords ? buildSearchIndex(rallies) : null),
+    [loadedIndex, hasRecords, rallies],
+  );
+  // Until the worker's index arrives, the whole list shows.
+  const matches = useMemo(
+    () =>
+      searchIndex
+        ? searchRallies(searchIndex, deferredFilter)
+        : Array.from({ length: rallies.length }, (_, position) => position),
+    [searchIndex, deferredFilter, rallies],
+  );
   const { start, end } = visibleRows(scrollTop, viewportHeight, rowHeight, matches.length, overscan);
 
   useListReadyMark(rallies);

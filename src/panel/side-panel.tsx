@@ -1,7 +1,13 @@
 import { useT } from '../state/use-t.ts';
-import { useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { describeDownloadProgress, describeLoadFailure } from '../state/rally-store.ts';
-import { selectIsNotFound, selectLoad, selectRallies, selectSelectedRally } from '../state/selectors.ts';
+import {
+  selectIsNotFound,
+  selectLoad,
+  selectRallies,
+  selectSelectedRally,
+  selectSelectedSummary,
+} from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { CampaignOverview } from './campaign-overview.tsx';
 import { CityPanel } from './city-panel.tsx';
@@ -10,9 +16,17 @@ import { ProblemsNotice } from './problems-notice.tsx';
 
 /** The panel body for the current load state and selection. */
 export function SidePanel() {
-  const load = useRallyStore(selectLoad);
-  const rallies = useRallyStore(selectRallies);
+  const currentLoad = useRallyStore(selectLoad);
+  const currentRallies = useRallyStore(selectRallies);
+  // A load ends in one store update, which React renders at once, in that update's task. What it brings
+  // here (the overview and its list of many rallies) is shown by a deferred render instead, which React
+  // splits into short slices; the spinner stays until then.
+  const { load, rallies } = useDeferredValue(
+    useMemo(() => ({ load: currentLoad, rallies: currentRallies }), [currentLoad, currentRallies]),
+  );
   const selectedRally = useRallyStore(selectSelectedRally);
+  // With many rallies, a city's whole record comes from the rally worker a moment after its summary.
+  const selectedSummary = useRallyStore(selectSelectedSummary);
   const isNotFound = useRallyStore(selectIsNotFound);
   const { t } = useT();
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -58,6 +72,10 @@ export function SidePanel() {
             <p className="status-message">{t('status.noRallies')}</p>
           ) : selectedRally ? (
             <CityPanel rally={selectedRally} />
+          ) : selectedSummary ? (
+            <p className="status-message">
+              <span className="spinner" aria-hidden="true" /> {t('status.loading')}
+            </p>
           ) : (
             <CampaignOverview />
           )}

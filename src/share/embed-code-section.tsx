@@ -4,7 +4,7 @@ import { embedCode, startingEmbedHeight, type EmbedHeightMode } from '../lib/emb
 import { embedHeightRange } from '../lib/embed-message.ts';
 import { pageTitle } from '../lib/page-title.ts';
 import { absoluteRouteUrl, embedScriptUrl, overviewRoute, type Route } from '../lib/address.ts';
-import { selectCampaign, selectSelectedRally } from '../state/selectors.ts';
+import { selectCampaign, selectSelectedSummary } from '../state/selectors.ts';
 import { siteRoot } from '../state/url-sync.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 
@@ -16,7 +16,7 @@ const embedScript = import.meta.env.EMBED_SCRIPT;
  */
 export function EmbedCodeSection() {
   const campaign = useRallyStore(selectCampaign);
-  const rally = useRallyStore(selectSelectedRally);
+  const rally = useRallyStore(selectSelectedSummary);
   const [scope, setScope] = useState<'city' | 'all'>(rally ? 'city' : 'all');
   const [heightKind, setHeightKind] = useState<EmbedHeightMode['kind']>('responsive');
   const [fixedHeight, setFixedHeight] = useState(startingEmbedHeight);

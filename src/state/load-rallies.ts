@@ -1,9 +1,11 @@
 import { rallyDataPath } from '../lib/address.ts';
 import { isoDateFromHttpDate, offlineCopyHeader } from '../lib/offline-copy.ts';
 import type { parseRallyBytes, RallyCollection } from '../lib/parse-rallies.ts';
-import type { Rally } from '../lib/rally-schema.ts';
+import type { RallySearchIndex } from '../lib/rally-search.ts';
 import { workerParseBytes } from '../lib/scale.ts';
 import { failLoading, finishLoading, reportDownloadProgress, startLoading, type LoadFailure } from './rally-store.ts';
+import { followOpenCity } from './open-record.ts';
+import { finishLoadingSummaries, setSearchIndex, type SummarizedCollection } from './worker-collection.ts';
 
 /** Where the built app finds the rally file: `data/rallies.geojson` under the site root. */
 export const rallyDataUrl = rallyDataPath(import.meta.env.BASE_URL);
@@ -24,7 +26,12 @@ let latestLoad = 0;
 let cancelLatest: (() => void) | null = null;
 
 type LoadResult =
-  | { ok: true; collection: RallyCollection; ralliesById?: ReadonlyMap<string, Rally> }
+  | { ok: true; collection: RallyCollection }
+  | {
+      ok: true;
+      summarized: SummarizedCollection;
+      searchIndex: Promise<RallySearchIndex | null>;
+    }
   | { ok: false; failure: LoadFailure };
 
 /**
@@ -40,7 +47,9 @@ type LoadResult =
  * the file, so pages that carry their data never load them. A file of
  * `workerParseBytes` or more is handed (moved, not copied) to the rally
  * worker, which decodes, validates and indexes it off the main thread, with
- * the same messages. The answer's `Date` header becomes the data's date; an
+ * the same messages, and keeps the whole records: the store then holds the
+ * rallies' summaries, and the open city's record is fetched from the worker
+ * (src/state/open-record.ts). The answer's `Date` header becomes the data's date; an
  * answer the service worker marks as its offline copy (src/lib/offline-copy.ts)
  * is recorded as one.
  */
@@ -74,11 +83,17 @@ export async function loadRallies(
       failLoading(result.failure);
       return;
     }
-    finishLoading(
-      result.collection,
-      { dataAsOf: outcome.dataAsOf, offlineCopy: outcome.offlineCopy },
-      result.ralliesById,
-    );
+    const origin = { dataAsOf: outcome.dataAsOf, offlineCopy: outcome.offlineCopy };
+    if ('summarized' in result) {
+      const { rallies } = result.summarized;
+      finishLoadingSummaries(result.summarized, origin);
+      followOpenCity();
+      void result.searchIndex.then((index) => {
+        if (index) setSearchIndex(index, rallies);
+      });
+    } else {
+      finishLoading(result.collection, origin);
+    }
   } catch {
     // Whatever went wrong (a parser that threw, memory running out), the reader gets "Try again".
     if (isCurrent()) failLoading({ kind: 'reader' });
@@ -96,7 +111,7 @@ async function readBytes(
   if (bytes.byteLength >= workerParseBytes) {
     const { loadCollectionInWorker } = await import('./rally-worker-client.ts');
     const answer = await loadCollectionInWorker(bytes, signal);
-    if (answer.ok) return answer;
+    if (answer.ok) return { ok: true, summarized: answer.collection, searchIndex: answer.collection.searchIndex };
     return { ok: false, failure: answer.crashed ? { kind: 'reader' } : { kind: 'invalid', detail: answer.message } };
   }
   const parsed = (await parser).parseRallyBytes(bytes);

@@ -5,6 +5,8 @@ import englishCatalogue from '../i18n/messages/en.json';
 import type { ContentTranslation } from '../lib/content-translation.ts';
 import { formatMessage, type Catalogue, type Language, type LanguagePack } from '../lib/i18n.ts';
 import type { Campaign, Rally } from '../lib/rally-schema.ts';
+import type { RallySearchIndex } from '../lib/rally-search.ts';
+import { summarizeRally, type RallySummary } from '../lib/rally-summary.ts';
 import { overviewRoute, sameRoute, type Presentation, type Route } from '../lib/address.ts';
 import type { MultiLineString, MultiPolygon } from 'geojson';
 
@@ -74,9 +76,24 @@ export function describeDownloadProgress(progress: DownloadProgress): {
 export interface RallyState {
   load: LoadState;
   campaign: Campaign | null;
-  rallies: Rally[];
-  /** Rallies by id; built with the list so look-ups never touch `Object.prototype`. */
-  ralliesById: ReadonlyMap<string, Rally>;
+  /** Every valid rally's summary (what the list and the map need), in file order. */
+  rallies: readonly RallySummary[];
+  /** The summaries by id; a map, so look-ups never touch `Object.prototype`. */
+  ralliesById: ReadonlyMap<string, RallySummary>;
+  /**
+   * Every valid rally's whole record by id; `null` when the records stay in
+   * the rally worker (many rallies), which hands over the open city's as
+   * `openRecord` (src/state/open-record.ts).
+   */
+  records: ReadonlyMap<string, Rally> | null;
+  /** The open city's whole record, when `records` is null; `null` until it arrives. */
+  openRecord: Rally | null;
+  /**
+   * The search index of the rallies' names, when the rally worker has sent
+   * it; until then (and for a file read on the page) the long city list
+   * builds its own when the file is small, and waits for it when it is large.
+   */
+  searchIndex: RallySearchIndex | null;
   problems: RallyProblem[];
   /**
    * The page being shown: the overview, a city, or not-found. A city route may
@@ -124,6 +141,9 @@ export function initialRallyState(): RallyState {
     campaign: null,
     rallies: [],
     ralliesById: new Map(),
+    records: new Map(),
+    openRecord: null,
+    searchIndex: null,
     problems: [],
     route: overviewRoute,
     presentation: 'site',
@@ -164,20 +184,21 @@ export interface DataOrigin {
  * subscriber ever sees the data ready without its date. The route is kept: a
  * city the new data lacks shows as not found, so a shared link never
  * silently turns into the overview. An offline copy is never forgotten for
- * the page's life: the data shown stays that copy. `ralliesById`, when
- * given, must hold exactly the collection's rallies (a loader that receives
- * them in chunks builds it as they come).
+ * the page's life: the data shown stays that copy.
  */
 export function finishLoading(
   collection: RallyCollection,
   origin: DataOrigin = { dataAsOf: null, offlineCopy: false },
-  ralliesById: ReadonlyMap<string, Rally> = new Map(collection.rallies.map((rally) => [rally.id, rally])),
 ): void {
+  const rallies = collection.rallies.map(summarizeRally);
   rallyStore.setState((state) => ({
     load: { status: 'ready' },
     campaign: collection.campaign,
-    rallies: collection.rallies,
-    ralliesById,
+    rallies,
+    ralliesById: new Map(rallies.map((rally) => [rally.id, rally])),
+    records: new Map(collection.rallies.map((rally) => [rally.id, rally])),
+    openRecord: null,
+    searchIndex: null,
     problems: collection.problems,
     dataAsOf: origin.dataAsOf,
     offlineCopy: state.offlineCopy || origin.offlineCopy,

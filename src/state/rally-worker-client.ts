@@ -1,6 +1,9 @@
 import { rallyCoordinates, type BoundingBox, type ClusterItem } from '../lib/cluster-view.ts';
-import type { RallyCollection } from '../lib/parse-rallies.ts';
-import type { Rally } from '../lib/rally-schema.ts';
+import type { RallyProblem } from '../lib/rally-problem.ts';
+import type { Campaign, Rally } from '../lib/rally-schema.ts';
+import type { RallySearchIndex } from '../lib/rally-search.ts';
+import { unpackSummaries } from '../lib/packed-summaries.ts';
+import type { RallySummary } from '../lib/rally-summary.ts';
 import type { WorkerMessage, WorkerRequest } from './rally-worker.ts';
 
 /*
@@ -14,10 +17,24 @@ import type { WorkerMessage, WorkerRequest } from './rally-worker.ts';
 /** An answer to a request with an id. */
 type WorkerAnswer = Extract<WorkerMessage, { kind: 'answer' }>;
 
+/**
+ * A file loaded in the worker, as the page holds it: the campaign, the
+ * problems, every rally's summary (the whole records stay in the worker,
+ * see `fetchRallyRecord`) and the summaries by id. The search index comes a
+ * moment later (after the cluster index): `searchIndex` resolves with it,
+ * or with null if the worker fails first or a newer load starts.
+ */
+export interface WorkerCollection {
+  campaign: Campaign | null;
+  problems: RallyProblem[];
+  rallies: RallySummary[];
+  ralliesById: Map<string, RallySummary>;
+  searchIndex: Promise<RallySearchIndex | null>;
+}
+
 /** What loading a file in the worker gives: `crashed` when the worker failed rather than the file. */
 export type WorkerLoadResult =
-  | { ok: true; collection: RallyCollection; ralliesById: Map<string, Rally> }
-  | { ok: false; message: string; crashed: boolean };
+  { ok: true; collection: WorkerCollection } | { ok: false; message: string; crashed: boolean };
 
 /** Makes the worker; replaced in tests. */
 export type WorkerFactory = () => Worker;
@@ -31,8 +48,10 @@ let nextRequestId = 1;
 const pendingAnswers = new Map<number, (answer: WorkerAnswer | null) => void>();
 /** The load under way, to hand the worker's load messages to, or to fail when the worker does. */
 let currentLoad: { receive: (message: WorkerMessage) => void; fail: (message: string) => void } | null = null;
+/** Who waits for the search index of the last load. */
+let awaitingSearchIndex: ((index: RallySearchIndex | null) => void) | null = null;
 /** The rally list whose positions the worker's index holds, by identity. */
-let indexedRallies: readonly Rally[] | null = null;
+let indexedRallies: readonly Pick<Rally, 'longitude' | 'latitude'>[] | null = null;
 
 /** Replaces how the worker is made (tests give a fake), and drops any worker already started. */
 export function setWorkerFactory(factory: WorkerFactory = startRallyWorker): void {
@@ -48,9 +67,15 @@ function dropWorker(reason: string): void {
   const load = currentLoad;
   currentLoad = null;
   load?.fail(reason);
+  stopAwaitingSearchIndex();
   const waiting = [...pendingAnswers.values()];
   pendingAnswers.clear();
   for (const answer of waiting) answer(null);
+}
+
+function stopAwaitingSearchIndex(): void {
+  awaitingSearchIndex?.(null);
+  awaitingSearchIndex = null;
 }
 
 function rallyWorker(): Worker {
@@ -62,6 +87,9 @@ function rallyWorker(): Worker {
     if (message.kind === 'answer') {
       pendingAnswers.get(message.id)?.(message);
       pendingAnswers.delete(message.id);
+    } else if (message.kind === 'search-index') {
+      awaitingSearchIndex?.(message.search);
+      awaitingSearchIndex = null;
     } else {
       currentLoad?.receive(message);
     }
@@ -95,23 +123,30 @@ function ask(request: WorkerRequest & { id: number }): Promise<WorkerAnswer | nu
 }
 
 /**
- * Decodes and validates a rally file's bytes in the worker, which then
- * indexes the rallies for clustering. The bytes are moved to the worker, not
- * copied (`bytes` is unusable afterwards). The rallies come back in chunks,
- * each a short task on the main thread. Resolves with the collection and its
- * rallies by id (built chunk by chunk), or a message: the file's decoding
- * error, or with `crashed` the worker's failure. Never rejects. A newer load
- * cancels an older one, and so does `signal`; a cancelled load resolves as
- * failed, and cancelling stops the worker's work.
+ * Decodes and validates a rally file's bytes in the worker, which keeps the
+ * whole records and indexes the rallies for clustering and search. The
+ * bytes are moved to the worker, not copied (`bytes` is unusable
+ * afterwards). The page receives packed summaries in chunks, each unpacked
+ * in a short task of its own. Resolves with the collection, or a message:
+ * the file's decoding error, or with `crashed` the worker's failure. Never
+ * rejects. A newer load cancels an older one, and so does `signal`; a
+ * cancelled load resolves as failed, and cancelling stops the worker's work.
  */
 export function loadCollectionInWorker(bytes: ArrayBuffer, signal?: AbortSignal): Promise<WorkerLoadResult> {
   return new Promise((resolve) => {
     currentLoad?.fail('a newer load replaced this one');
-    let collection: RallyCollection = { campaign: null, rallies: [], problems: [] };
-    const ralliesById = new Map<string, Rally>();
+    stopAwaitingSearchIndex();
+    let campaign: Campaign | null = null;
+    let problems: RallyProblem[] = [];
+    let rallies: RallySummary[] = [];
+    let ralliesById = new Map<string, RallySummary>();
+    const searchIndex = new Promise<RallySearchIndex | null>((resolveIndex) => {
+      awaitingSearchIndex = resolveIndex;
+    });
     const settle = (result: WorkerLoadResult) => {
       if (currentLoad === load) currentLoad = null;
       signal?.removeEventListener('abort', cancel);
+      if (!result.ok) stopAwaitingSearchIndex();
       resolve(result);
     };
     const load: NonNullable<typeof currentLoad> = {
@@ -119,15 +154,17 @@ export function loadCollectionInWorker(bytes: ArrayBuffer, signal?: AbortSignal)
       receive: (message) => {
         if (message.kind === 'load-failed') settle({ ok: false, message: message.message, crashed: false });
         else if (message.kind === 'load-start') {
-          collection = { campaign: message.campaign, rallies: [], problems: message.problems };
+          ({ campaign, problems } = message);
+          rallies = [];
+          ralliesById = new Map();
         } else if (message.kind === 'load-rallies') {
-          for (const rally of message.rallies) {
-            collection.rallies.push(rally);
-            ralliesById.set(rally.id, rally);
+          for (const summary of unpackSummaries(message.summaries, 0, message.summaries.count)) {
+            rallies.push(summary);
+            ralliesById.set(summary.id, summary);
           }
         } else if (message.kind === 'load-end') {
-          indexedRallies = collection.rallies;
-          settle({ ok: true, collection, ralliesById });
+          indexedRallies = rallies;
+          settle({ ok: true, collection: { campaign, problems, rallies, ralliesById, searchIndex } });
         }
       },
     };
@@ -150,11 +187,20 @@ export function loadCollectionInWorker(bytes: ArrayBuffer, signal?: AbortSignal)
 }
 
 /**
+ * The whole record of the rally `cityId` from the file the worker loaded;
+ * null when the worker does not hold it (it failed and was restarted, or it
+ * never loaded a file with that rally).
+ */
+export async function fetchRallyRecord(cityId: string): Promise<Rally | null> {
+  return (await ask({ kind: 'record', id: nextRequestId++, cityId }))?.record ?? null;
+}
+
+/**
  * Makes sure the worker's cluster index holds these rallies' positions, in
  * this order; does nothing when it already does (the worker indexes a file
  * it loaded itself).
  */
-export function indexRallies(rallies: readonly Rally[]): void {
+export function indexRallies(rallies: readonly Pick<Rally, 'longitude' | 'latitude'>[]): void {
   if (indexedRallies === rallies) return;
   const coordinates = rallyCoordinates(rallies);
   try {

@@ -7,7 +7,7 @@ export const selectLoad = (state: RallyState) => state.load;
 export const selectIsLoaded = (state: RallyState) => state.load.status === 'ready';
 /** The built-in basemap's shapes, or how loading them failed. */
 export const selectBasemap = (state: RallyState) => state.basemap;
-/** Every valid rally, in file order. */
+/** Every valid rally's summary, in file order. */
 export const selectRallies = (state: RallyState) => state.rallies;
 /** The campaign facts, or `null` when the file has none that are valid. */
 export const selectCampaign = (state: RallyState) => state.campaign;
@@ -15,11 +15,22 @@ export const selectCampaign = (state: RallyState) => state.campaign;
 export const selectProblems = (state: RallyState) => state.problems;
 /** The route as asked for, which may name a city the data lacks. */
 export const selectRoute = (state: RallyState) => state.route;
-/** The open city's rally, or `undefined` for the overview and for cities the data lacks. */
-export const selectSelectedRally = (state: RallyState) =>
+/** The open city's summary, or `undefined` for the overview and for cities the data lacks. */
+export const selectSelectedSummary = (state: RallyState) =>
   state.route.kind === 'city' ? state.ralliesById.get(state.route.cityId) : undefined;
+/**
+ * The open city's whole record, or `undefined` for the overview, for cities
+ * the data lacks, and while the record is on its way from the rally worker
+ * (many rallies: `selectSelectedSummary` is then already there).
+ */
+export const selectSelectedRally = (state: RallyState) => {
+  if (state.route.kind !== 'city') return undefined;
+  const { cityId } = state.route;
+  if (state.records) return state.records.get(cityId);
+  return state.openRecord?.id === cityId && state.ralliesById.has(cityId) ? state.openRecord : undefined;
+};
 /** The open city's id, or `null` when no known city is open. */
-export const selectSelectedCityId = (state: RallyState) => selectSelectedRally(state)?.id ?? null;
+export const selectSelectedCityId = (state: RallyState) => selectSelectedSummary(state)?.id ?? null;
 /**
  * True when the page asked for does not exist: an unknown path, or a city the
  * loaded data does not have. While the data is loading, nothing is "not found" yet.
@@ -45,5 +56,9 @@ export const selectShowOfflineNote = (state: RallyState) => state.offlineCopy;
 export const selectDataAsOf = (state: RallyState) => state.dataAsOf;
 /** True in "many rallies" mode: clustered markers and a virtualised city list (src/lib/scale.ts). */
 export const selectHasManyRallies = (state: RallyState) => hasManyRallies(state.rallies.length);
+/** The search index of the rallies' names, once the rally worker has sent it. */
+export const selectSearchIndex = (state: RallyState) => state.searchIndex;
+/** True when the page holds every whole record (not the rally worker): the file was small enough to read here. */
+export const selectHasRecords = (state: RallyState) => state.records !== null;
 /** What the reader typed in the long city list's search box. */
 export const selectCityFilter = (state: RallyState) => state.cityFilter;

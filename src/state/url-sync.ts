@@ -10,7 +10,7 @@ import { matchLanguage, type Language } from '../lib/i18n.ts';
 import { pageTitle, type TitledPage } from '../lib/page-title.ts';
 import { rallyStore, setPresentation, showRoute, type RallyState } from './rally-store.ts';
 import { loadLanguage } from './language.ts';
-import { selectIsNotFound, selectSelectedRally } from './selectors.ts';
+import { selectIsNotFound, selectSelectedSummary } from './selectors.ts';
 import { titleWords } from './use-t.ts';
 
 /*
@@ -34,7 +34,7 @@ export function routeAtLoad(): Route {
 }
 
 function titledPage(state: RallyState): TitledPage {
-  const rally = selectSelectedRally(state);
+  const rally = selectSelectedSummary(state);
   if (rally) return { kind: 'city', rally };
   return selectIsNotFound(state) ? { kind: 'not-found' } : { kind: 'overview' };
 }

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { workerParseBytes } from '../../src/lib/scale.ts';
 import { loadRallies, loadTimeoutMs, rallyDataUrl, readDeadlineMs } from '../../src/state/load-rallies.ts';
-import { initialRallyState, rallyStore, selectCity } from '../../src/state/rally-store.ts';
-import { selectSelectedCityId, selectShowOfflineNote } from '../../src/state/selectors.ts';
+import { initialRallyState, rallyStore, selectCity, showRoute } from '../../src/state/rally-store.ts';
+import { selectSelectedCityId, selectSelectedRally, selectShowOfflineNote } from '../../src/state/selectors.ts';
 import { readRallyFileText, replaceOnce } from '../lib/rally-fixtures.ts';
 
 const url = '/data/rallies.geojson';
@@ -10,19 +10,44 @@ const url = '/data/rallies.geojson';
 // Node has no Web Worker: the worker's side is replaced here, and tested in Chromium (tests/e2e/scale.spec.ts).
 const workerLoads = vi.hoisted(() => ({
   sizes: [] as number[],
+  /** The cities whose records were asked of the worker. */
+  records: [] as string[],
+  /** The whole records the fake worker holds, by id. */
+  held: new Map<string, unknown>(),
   signals: [] as (AbortSignal | undefined)[],
   /** Replaces the worker's answer when set. */
   answer: null as null | (() => Promise<unknown>),
 }));
 vi.mock('../../src/state/rally-worker-client.ts', async () => {
   const { parseRallyBytes } = await import('../../src/lib/parse-rallies.ts');
+  const { summarizeRally } = await import('../../src/lib/rally-summary.ts');
+  const { buildSearchIndex } = await import('../../src/lib/rally-search.ts');
   return {
     loadCollectionInWorker: (bytes: ArrayBuffer, signal?: AbortSignal) => {
       workerLoads.sizes.push(bytes.byteLength);
       workerLoads.signals.push(signal);
       if (workerLoads.answer) return workerLoads.answer();
       const parsed = parseRallyBytes(bytes);
-      return Promise.resolve(parsed.ok ? parsed : { ...parsed, crashed: false });
+      if (!parsed.ok) return Promise.resolve({ ...parsed, crashed: false });
+      // As the worker does: the page gets summaries and the search index, the records stay behind.
+      const { campaign, problems } = parsed.collection;
+      workerLoads.held = new Map(parsed.collection.rallies.map((rally) => [rally.id, rally]));
+      const rallies = parsed.collection.rallies.map(summarizeRally);
+      const ralliesById = new Map(rallies.map((rally) => [rally.id, rally]));
+      return Promise.resolve({
+        ok: true,
+        collection: {
+          campaign,
+          problems,
+          rallies,
+          ralliesById,
+          searchIndex: Promise.resolve(buildSearchIndex(rallies)),
+        },
+      });
+    },
+    fetchRallyRecord: (cityId: string) => {
+      workerLoads.records.push(cityId);
+      return Promise.resolve(workerLoads.held.get(cityId) ?? null);
     },
   };
 });
@@ -61,6 +86,8 @@ const rallyIdsInStore = () => rallyStore.getState().rallies.map((rally) => rally
 beforeEach(() => {
   rallyStore.setState(initialRallyState());
   workerLoads.sizes = [];
+  workerLoads.records = [];
+  workerLoads.held = new Map();
   workerLoads.signals = [];
   workerLoads.answer = null;
 });
@@ -140,6 +167,30 @@ describe('loadRallies', () => {
     expect(workerLoads.sizes).toEqual([new TextEncoder().encode(text).byteLength]);
     expect(workerLoads.sizes[0]).toBeGreaterThanOrEqual(workerParseBytes);
     expect(rallyStore.getState().load).toEqual({ status: 'ready' });
+    expect(rallyIdsInStore()).toHaveLength(8);
+    // The whole records stay in the worker.
+    expect(rallyStore.getState().records).toBeNull();
+    // The search index follows.
+    await vi.waitFor(() => expect(rallyStore.getState().searchIndex?.count).toBe(8));
+  });
+
+  it("asks the worker for the open city's whole record, and only for that one", async () => {
+    showRoute({ kind: 'city', cityId: 'berlin' });
+    await loadRallies(url, respondWith(readRallyFileText().padEnd(workerParseBytes, ' ')), 1000);
+    await vi.waitFor(() => expect(selectSelectedRally(rallyStore.getState())?.id).toBe('berlin'));
+    expect(workerLoads.records).toEqual(['berlin']);
+    expect(selectSelectedRally(rallyStore.getState())?.quotes).toBeInstanceOf(Array);
+    showRoute({ kind: 'city', cityId: 'rome' });
+    await vi.waitFor(() => expect(selectSelectedRally(rallyStore.getState())?.id).toBe('rome'));
+    expect(workerLoads.records).toEqual(['berlin', 'rome']);
+  });
+
+  it('shows "Try again" when the worker no longer holds the open city’s record (it failed and restarted)', async () => {
+    await loadRallies(url, respondWith(readRallyFileText().padEnd(workerParseBytes, ' ')), 1000);
+    workerLoads.held = new Map();
+    showRoute({ kind: 'city', cityId: 'york' });
+    await vi.waitFor(() => expect(loadState()).toMatchObject({ status: 'error', failure: { kind: 'reader' } }));
+    // The summaries stay: the list and the map still work.
     expect(rallyIdsInStore()).toHaveLength(8);
   });
 

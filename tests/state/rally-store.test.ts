@@ -12,7 +12,16 @@ import {
   showRoute,
   startLoading,
 } from '../../src/state/rally-store.ts';
-import { selectIsNotFound, selectSelectedCityId, selectShowOfflineNote } from '../../src/state/selectors.ts';
+import {
+  selectIsNotFound,
+  selectSelectedCityId,
+  selectSelectedRally,
+  selectSelectedSummary,
+  selectShowOfflineNote,
+} from '../../src/state/selectors.ts';
+import { buildSearchIndex } from '../../src/lib/rally-search.ts';
+import { summarizeRally } from '../../src/lib/rally-summary.ts';
+import { finishLoadingSummaries, setOpenRecord, setSearchIndex } from '../../src/state/worker-collection.ts';
 import { readRallyDocument, rallyDocumentWith } from '../lib/rally-fixtures.ts';
 
 const fullFile = (): RallyCollection => parseRallyCollection(readRallyDocument());
@@ -28,6 +37,9 @@ describe('initialRallyState', () => {
       campaign: null,
       rallies: [],
       ralliesById: new Map(),
+      records: new Map(),
+      openRecord: null,
+      searchIndex: null,
       problems: [],
       route: { kind: 'overview' },
       presentation: 'site',
@@ -49,11 +61,15 @@ describe('initialRallyState', () => {
 });
 
 describe('finishLoading', () => {
-  it('keeps a look-up by id that a chunked loader built, instead of building one', () => {
-    const collection = parseRallyCollection(readRallyDocument());
-    const ralliesById = new Map(collection.rallies.map((rally) => [rally.id, rally]));
-    finishLoading(collection, undefined, ralliesById);
-    expect(rallyStore.getState().ralliesById).toBe(ralliesById);
+  it('stores summaries for the list and the map, and the whole records for the open city', () => {
+    const collection = fullFile();
+    finishLoading(collection);
+    selectCity('london');
+    const state = rallyStore.getState();
+    const london = collection.rallies[0];
+    expect(state.rallies[0]).toEqual(london && summarizeRally(london));
+    expect(selectSelectedSummary(state)).toBe(state.rallies[0]);
+    expect(selectSelectedRally(state)).toBe(london);
   });
 
   it('stores the rallies, the campaign, the problems and a look-up by id', () => {
@@ -93,6 +109,59 @@ describe('finishLoading', () => {
     expect(state.route).toEqual({ kind: 'city', cityId: 'york' });
     expect(selectSelectedCityId(state)).toBeNull();
     expect(selectIsNotFound(state)).toBe(true);
+  });
+});
+
+describe('finishLoadingSummaries', () => {
+  const summarized = () => {
+    const rallies = fullFile().rallies.map(summarizeRally);
+    return {
+      campaign: null,
+      problems: [],
+      rallies,
+      ralliesById: new Map(rallies.map((rally) => [rally.id, rally])),
+    };
+  };
+
+  it('takes the search index of the rallies it holds, and not of others', () => {
+    const collection = summarized();
+    finishLoadingSummaries(collection);
+    expect(rallyStore.getState().searchIndex).toBeNull();
+    setSearchIndex(buildSearchIndex(collection.rallies.slice(1)), collection.rallies.slice(1));
+    expect(rallyStore.getState().searchIndex).toBeNull();
+    const index = buildSearchIndex(collection.rallies);
+    setSearchIndex(index, collection.rallies);
+    expect(rallyStore.getState().searchIndex).toBe(index);
+  });
+
+  it('stores the summaries and no records: an open city waits for its record', () => {
+    finishLoadingSummaries(summarized());
+    selectCity('rome');
+    const state = rallyStore.getState();
+    expect(state.records).toBeNull();
+    expect(selectSelectedCityId(state)).toBe('rome');
+    expect(selectSelectedRally(state)).toBeUndefined();
+    expect(selectIsNotFound(state)).toBe(false);
+  });
+
+  it("shows the open city's record once it arrives, and not for another city", () => {
+    finishLoadingSummaries(summarized());
+    selectCity('rome');
+    const rome = fullFile().rallies.find((rally) => rally.id === 'rome');
+    if (!rome) throw new Error('no Rome in the file');
+    setOpenRecord(rome);
+    expect(selectSelectedRally(rallyStore.getState())).toBe(rome);
+    selectCity('berlin');
+    expect(selectSelectedRally(rallyStore.getState())).toBeUndefined();
+  });
+
+  it('forgets the open record when the data is loaded again', () => {
+    finishLoadingSummaries(summarized());
+    selectCity('rome');
+    const [first] = fullFile().rallies;
+    if (first) setOpenRecord({ ...first, id: 'rome' });
+    finishLoadingSummaries(summarized());
+    expect(rallyStore.getState().openRecord).toBeNull();
   });
 });
 

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Rally } from '../../src/lib/rally-schema.ts';
+import { buildSearchIndex } from '../../src/lib/rally-search.ts';
+import { packSummaries } from '../../src/lib/packed-summaries.ts';
+import type { RallySummary } from '../../src/lib/rally-summary.ts';
 import {
   clusterExpansionZoom,
+  fetchRallyRecord,
   indexRallies,
   loadCollectionInWorker,
   queryClusters,
@@ -31,6 +35,27 @@ class FakeWorker extends EventTarget {
 
 const rally = (id: string, longitude: number, latitude: number) => ({ id, longitude, latitude }) as Rally;
 
+const summary = (id: string, longitude: number, latitude: number): RallySummary => ({
+  id,
+  name: `City ${id}`,
+  country: 'GB',
+  date: '2018-04-07',
+  locationPrecision: 'city',
+  longitude,
+  latitude,
+  quoteCount: 0,
+  photoCount: 0,
+});
+
+/** What the worker sends once it has read a file of these rallies, in chunks of `chunk`; its search index comes after. */
+function answerLoad(worker: FakeWorker, rallies: RallySummary[], chunk = 2): void {
+  worker.answer({ kind: 'load-start', campaign: null, problems: [], total: rallies.length });
+  for (let start = 0; start < rallies.length; start += chunk) {
+    worker.answer({ kind: 'load-rallies', summaries: packSummaries(rallies.slice(start, start + chunk)) });
+  }
+  worker.answer({ kind: 'load-end' });
+}
+
 let workers: FakeWorker[] = [];
 const latest = () => workers.at(-1) as FakeWorker;
 
@@ -48,19 +73,22 @@ afterEach(() => {
 });
 
 describe('loadCollectionInWorker', () => {
-  it('moves the bytes to the worker and gathers the rallies it sends back in chunks', async () => {
+  it('moves the bytes to the worker and unpacks the summaries it sends back', async () => {
     const bytes = new ArrayBuffer(8);
     const loading = loadCollectionInWorker(bytes);
     expect(latest().sent).toEqual([{ request: { kind: 'load', bytes }, transfer: [bytes] }]);
-    latest().answer({ kind: 'load-start', campaign: null, problems: [], total: 3 });
-    latest().answer({ kind: 'load-rallies', rallies: [rally('a', 1, 2), rally('b', 3, 4)] });
-    latest().answer({ kind: 'load-rallies', rallies: [rally('c', 5, 6)] });
-    latest().answer({ kind: 'load-end' });
+    const sent = [summary('a', 1, 2), summary('b', 3, 4), summary('c', 5, 6)];
+    answerLoad(latest(), sent);
     const result = await loading;
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.collection.rallies.map((each) => each.id)).toEqual(['a', 'b', 'c']);
-    expect([...result.ralliesById.keys()]).toEqual(['a', 'b', 'c']);
+    expect(result.collection.rallies).toEqual(sent);
+    expect([...result.collection.ralliesById.keys()]).toEqual(['a', 'b', 'c']);
+    expect(result.collection.ralliesById.get('b')).toBe(result.collection.rallies[1]);
+    // The search index follows the list.
+    const search = buildSearchIndex(sent);
+    latest().answer({ kind: 'search-index', search });
+    expect(await result.collection.searchIndex).toBe(search);
     // The worker indexed the file it loaded: indexing the same list sends nothing more.
     indexRallies(result.collection.rallies);
     expect(latest().sent).toHaveLength(1);
@@ -92,14 +120,31 @@ describe('loadCollectionInWorker', () => {
     expect(await loadCollectionInWorker(new ArrayBuffer(8))).toMatchObject({ ok: false, crashed: true });
   });
 
+  it('gathers every rally of a large list sent in chunks, in order', async () => {
+    const sent = Array.from({ length: 12_345 }, (_, index) => summary(`r${String(index)}`, index % 180, 0));
+    const loading = loadCollectionInWorker(new ArrayBuffer(8));
+    answerLoad(latest(), sent, 5000);
+    const result = await loading;
+    expect(result.ok && result.collection.rallies.length).toBe(12_345);
+    expect(result.ok && result.collection.rallies[5000]?.id).toBe('r5000');
+    expect(result.ok && result.collection.ralliesById.get('r12344')?.longitude).toBe(12_344 % 180);
+  });
+
+  it('gives no search index when the worker fails before sending it', async () => {
+    const loading = loadCollectionInWorker(new ArrayBuffer(8));
+    answerLoad(latest(), [summary('a', 1, 2)]);
+    const result = await loading;
+    latest().fail('out of memory');
+    expect(result.ok && (await result.collection.searchIndex)).toBeNull();
+  });
+
   it('starts a fresh worker after one failed, so "Try again" can work', async () => {
     const first = loadCollectionInWorker(new ArrayBuffer(8));
     latest().fail('out of memory');
     await first;
     const second = loadCollectionInWorker(new ArrayBuffer(8));
     expect(workers).toHaveLength(2);
-    latest().answer({ kind: 'load-start', campaign: null, problems: [], total: 0 });
-    latest().answer({ kind: 'load-end' });
+    answerLoad(latest(), []);
     expect((await second).ok).toBe(true);
   });
 
@@ -122,12 +167,27 @@ describe('loadCollectionInWorker', () => {
     const older = loadCollectionInWorker(new ArrayBuffer(8));
     const newer = loadCollectionInWorker(new ArrayBuffer(8));
     expect(await older).toMatchObject({ ok: false, crashed: true });
-    latest().answer({ kind: 'load-start', campaign: null, problems: [], total: 1 });
-    latest().answer({ kind: 'load-rallies', rallies: [rally('a', 1, 2)] });
-    latest().answer({ kind: 'load-end' });
+    answerLoad(latest(), [summary('a', 1, 2)]);
     const result = await newer;
     expect(result.ok && result.collection.rallies.map((each) => each.id)).toEqual(['a']);
     expect(workers).toHaveLength(1);
+  });
+});
+
+describe('fetchRallyRecord', () => {
+  it("asks the worker for one city's whole record, and gives its answer", async () => {
+    const record = rally('london', 0, 51);
+    const asking = fetchRallyRecord('london');
+    const request = latest().sent[0]?.request;
+    expect(request).toMatchObject({ kind: 'record', cityId: 'london' });
+    latest().answer({ kind: 'answer', id: request && 'id' in request ? request.id : -1, record });
+    expect(await asking).toEqual(record);
+  });
+
+  it('gives null when the worker fails before answering', async () => {
+    const asking = fetchRallyRecord('london');
+    latest().fail('crashed');
+    expect(await asking).toBeNull();
   });
 });
 

@@ -1,0 +1,98 @@
+import type { Rally } from './rally-schema.ts';
+import type { RallySummary } from './rally-summary.ts';
+
+/**
+ * Rally summaries packed for a message between threads: numbers in typed
+ * arrays (transferable, so moving them costs nothing) and every distinct
+ * text once in one string, so a structured clone copies four values however
+ * many rallies there are.
+ */
+export interface PackedSummaries {
+  count: number;
+  /** Every distinct text, one after another. */
+  text: string;
+  /** Where text `i` ends in `text` (it starts where text `i - 1` ends, or at 0). */
+  textEnds: Uint32Array;
+  /**
+   * `fieldsPerRally` numbers per rally: its id, name, local name (0 for none,
+   * else the text's number + 1), country and date as text numbers, then its
+   * precision (0 city, 1 venue), quote count and photo count.
+   */
+  fields: Uint32Array;
+  /** `[longitude0, latitude0, longitude1, …]`. */
+  positions: Float64Array;
+}
+
+const fieldsPerRally = 8;
+
+/** Packs summaries of `rallies` (whole records or summaries) in list order; see `PackedSummaries`. */
+export function packSummaries(rallies: readonly (Rally | RallySummary)[]): PackedSummaries {
+  const texts: string[] = [];
+  const textNumbers = new Map<string, number>();
+  const textNumber = (value: string): number => {
+    let number = textNumbers.get(value);
+    if (number === undefined) {
+      number = texts.length;
+      texts.push(value);
+      textNumbers.set(value, number);
+    }
+    return number;
+  };
+  const fields = new Uint32Array(rallies.length * fieldsPerRally);
+  const positions = new Float64Array(rallies.length * 2);
+  rallies.forEach((rally, index) => {
+    const at = index * fieldsPerRally;
+    fields[at] = textNumber(rally.id);
+    fields[at + 1] = textNumber(rally.name);
+    fields[at + 2] = rally.localName === undefined ? 0 : textNumber(rally.localName) + 1;
+    fields[at + 3] = textNumber(rally.country);
+    fields[at + 4] = textNumber(rally.date);
+    fields[at + 5] = rally.locationPrecision === 'venue' ? 1 : 0;
+    fields[at + 6] = 'quotes' in rally ? rally.quotes.length : rally.quoteCount;
+    fields[at + 7] = 'photos' in rally ? rally.photos.length : rally.photoCount;
+    positions[index * 2] = rally.longitude;
+    positions[index * 2 + 1] = rally.latitude;
+  });
+  const textEnds = new Uint32Array(texts.length);
+  let end = 0;
+  texts.forEach((value, number) => {
+    end += value.length;
+    textEnds[number] = end;
+  });
+  return { count: rallies.length, text: texts.join(''), textEnds, fields, positions };
+}
+
+/** The typed arrays of `packed`, to list as transferables when posting it. */
+export function packedBuffers(packed: PackedSummaries): ArrayBuffer[] {
+  return [packed.textEnds.buffer, packed.fields.buffer, packed.positions.buffer] as ArrayBuffer[];
+}
+
+/**
+ * Unpacks the summaries of rallies `start` (inclusive) to `end` (exclusive),
+ * clamped to the packed count, so a large list can be unpacked in short
+ * slices. `unpackSummaries(packSummaries(list), 0, list.length)` equals the
+ * list's summaries.
+ */
+export function unpackSummaries(packed: PackedSummaries, start: number, end: number): RallySummary[] {
+  const { text, textEnds, fields, positions } = packed;
+  const textAt = (number: number): string => text.slice(number > 0 ? (textEnds[number - 1] ?? 0) : 0, textEnds[number]);
+  const summaries: RallySummary[] = [];
+  for (let index = Math.max(0, start); index < Math.min(end, packed.count); index += 1) {
+    const at = index * fieldsPerRally;
+    const field = (offset: number) => fields[at + offset] ?? 0;
+    const summary: RallySummary = {
+      id: textAt(field(0)),
+      name: textAt(field(1)),
+      country: textAt(field(3)),
+      date: textAt(field(4)),
+      locationPrecision: field(5) === 1 ? 'venue' : 'city',
+      longitude: positions[index * 2] ?? 0,
+      latitude: positions[index * 2 + 1] ?? 0,
+      quoteCount: field(6),
+      photoCount: field(7),
+    };
+    if (field(2) > 0) summary.localName = textAt(field(2) - 1);
+    summaries.push(summary);
+  }
+  return summaries;
+}

@@ -1,0 +1,49 @@
+import { failLoading, rallyStore, type RallyState } from './rally-store.ts';
+import { setOpenRecord } from './worker-collection.ts';
+
+/*
+ * With many rallies the whole records stay in the rally worker (the store
+ * holds their summaries and `records` is null). This module fetches the open
+ * city's record from the worker whenever the route names a city.
+ */
+
+let following = false;
+/** The city whose record was last asked for, with the rally list it was asked for. */
+let asked: { cityId: string; rallies: RallyState['rallies'] } | null = null;
+
+function fetchOpenRecord(state: RallyState): void {
+  if (state.records !== null || state.route.kind !== 'city') return;
+  const { cityId } = state.route;
+  if (!state.ralliesById.has(cityId) || state.openRecord?.id === cityId) return;
+  if (asked?.cityId === cityId && asked.rallies === state.rallies) return;
+  const request = { cityId, rallies: state.rallies };
+  asked = request;
+  // Loaded already by then: only a file read in the worker starts this.
+  void import('./rally-worker-client.ts')
+    .then(({ fetchRallyRecord }) => fetchRallyRecord(cityId))
+    .then((record) => {
+      // The reader opened another city, or the data was reloaded, meanwhile: a newer request follows.
+      if (asked !== request || rallyStore.getState().rallies !== request.rallies) return;
+      if (record && record.id === cityId) setOpenRecord(record);
+      // The worker failed and lost the records: only loading the file again brings them back.
+      else failLoading({ kind: 'reader' });
+    })
+    .catch(() => {
+      if (asked === request) failLoading({ kind: 'reader' });
+    });
+}
+
+/**
+ * Keeps the open city's whole record in the store (`openRecord`) while the
+ * records stay in the rally worker: on every route or data change, a city
+ * the store holds only a summary of is asked of the worker. If the worker
+ * cannot answer (it failed and lost the records), loading fails with the
+ * "Try again" notice, which loads the file afresh. Calling it again does
+ * nothing more.
+ */
+export function followOpenCity(): void {
+  if (following) return;
+  following = true;
+  fetchOpenRecord(rallyStore.getState());
+  rallyStore.subscribe(fetchOpenRecord);
+}
