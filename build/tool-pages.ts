@@ -225,14 +225,13 @@ export function posterPageHtml(
   const city = names.name;
   const whatHappened = text.whatHappened(rally);
   const other: PaperSize = paper === 'a4' ? 'letter' : 'a4';
-  const paperName = (size: PaperSize) => (size === 'a4' ? 'A4' : 'US Letter');
   const localName =
     names.localName === null
       ? ''
       : ` <span class="poster-local-name"${names.localLanguage ? ` lang="${escapeHtml(names.localLanguage)}"` : ''}>${escapeHtml(names.localName)}</span>`;
   const body = `    <nav class="poster-controls" aria-label="${escapeHtml(text.printPoster)}">
       <p><a href="${escapeHtml(cityPath)}"><span aria-hidden="true">‹</span> ${escapeHtml(text.backToCity(rally))}</a></p>
-      <p>${escapeHtml(text.paper)} <strong>${paperName(paper)}</strong> · <a href="${escapeHtml(posterPagePath(rally.id, other, basePath, language))}">${paperName(other)}</a></p>
+      <p>${escapeHtml(text.paper)} <strong>${escapeHtml(text.paperName(paper))}</strong> · <a href="${escapeHtml(posterPagePath(rally.id, other, basePath, language))}">${escapeHtml(text.paperName(other))}</a></p>
       <p>${escapeHtml(text.printHint)}</p>
     </nav>
     <main class="poster poster-${paper}">

@@ -77,6 +77,8 @@ export function toolPageText(t: PageTranslate, language: string, translation: Co
     citationHint: t('tools.citationHint'),
     printPoster: t('tools.printPoster'),
     paper: t('tools.paper'),
+    /** The two paper sizes' names: A4 is A4 everywhere; US Letter has its own name in some languages. */
+    paperName: (size: 'a4' | 'letter') => (size === 'a4' ? 'A4' : t('tools.paperLetter')),
     printHint: t('tools.printHint'),
     scanToOpen: t('tools.scanToOpen'),
     posterMapAlt: (rally: Rally) => t('tools.posterMapAlt', { city: city(rally) }),
