@@ -37,7 +37,12 @@ const kB = 1024;
 // A Russian page carries its language's catalogue and translated content (measured 5.5 kB
 // more than an English page's HTML), so its ceilings are 5 kB higher. The first visit's
 // ceilings are the first view's plus sw.js (6.7 kB), with 1 kB to spare.
-const budgets = { total: 163 * kB, javascript: 133 * kB, firstVisit: 170 * kB, embedScript: 1.5 * kB };
+// 2026-11-30, session 4: the first view's total ceiling moved up by 0.5 kB, the JavaScript ceiling not. The map
+// picture is now hydrated as React elements read back from the page, not as an HTML string (+0.4 kB), the worker
+// sends packed summaries (+0.3 kB), and the quote tools link each language's pages; keeping the missing-fields
+// module out of the first view saved 0.6 kB of that. Measured: `/` 162.6 kB (132.3 kB JavaScript), the embed
+// 163.1 kB (132.8 kB), `/ru/` 168.1 kB.
+const budgets = { total: 163.5 * kB, javascript: 133 * kB, firstVisit: 170 * kB, embedScript: 1.5 * kB };
 const russianExtra = 5 * kB;
 const firstVisitTarget = 150 * kB;
 const pages = [

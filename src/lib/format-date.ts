@@ -15,6 +15,12 @@ const dateStyles: Record<string, { months: string; pattern: string }> = {
 };
 const intlFormatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * The date of a rally whose file gives none and whose campaign has no date
+ * either (src/lib/missing-fields.ts): shown as "Date not reported".
+ */
+export const unreportedDate = '';
+
 /** The locales `formatCalendarDate` writes from its own table; any other goes through `Intl`. */
 export const tabledDateLocales = Object.keys(dateStyles);
 

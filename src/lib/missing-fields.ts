@@ -4,14 +4,12 @@
  * missing field reads as "not reported", with a warning, never an error, so
  * such a file builds a working site. The values are the data format's own
  * "not reported" (null, empty lists), plus two markers for facts the format
- * otherwise requires: `unknownCountry` and `unreportedDate`.
+ * otherwise requires: `unknownCountry` and `unreportedDate` (in format-date.ts,
+ * so the pages that show it need not load this module).
  */
 
 /** The country of a rally whose file gives none: the CLDR code for "Unknown Region", which `Intl` names in every language. */
 export const unknownCountry = 'ZZ';
-
-/** The date of a rally whose file gives none and whose campaign has no date either: shown as "Date not reported". */
-export const unreportedDate = '';
 
 /**
  * A rally's facts as the data format writes "not reported": no venue, the

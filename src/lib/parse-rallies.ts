@@ -9,7 +9,8 @@ import {
   type Campaign,
   type Rally,
 } from './rally-schema.ts';
-import { missingFieldMessage, slugFromName, unreportedDate, withMissingFields } from './missing-fields.ts';
+import { unreportedDate } from './format-date.ts';
+import { missingFieldMessage, slugFromName, withMissingFields } from './missing-fields.ts';
 import { slugPattern } from './slug.ts';
 
 /*

@@ -44,17 +44,19 @@ export interface PictureElement {
 /** An element, or a run of text (a cluster's count). */
 export type PictureNode = PictureElement | string;
 
-const tagSet: ReadonlySet<string> = new Set(pictureTags);
-const attributeSet: ReadonlySet<string> = new Set(pictureAttributes);
+// The same names as one pattern each: the browser reads the picture back with these alone.
+const tagPattern = /^(?:svg|g|path|a|text)$/;
+const attributePattern =
+  /^(?:class|viewBox|width|height|preserveAspectRatio|d|href|x|y|role|aria-(?:hidden|label|current)|data-(?:basemap|city-id))$/;
 
 /** Whether `name` is one of `pictureTags`. */
 export function isPictureTag(name: string): name is PictureTag {
-  return tagSet.has(name);
+  return tagPattern.test(name);
 }
 
 /** Whether `name` is one of `pictureAttributes`. */
 export function isPictureAttribute(name: string): name is PictureAttribute {
-  return attributeSet.has(name);
+  return attributePattern.test(name);
 }
 
 /** A picture element, its attributes in the order given; those whose value is `undefined`, or not allowed, are left out. */

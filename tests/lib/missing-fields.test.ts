@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { slugFromName, unknownCountry, unreportedDate } from '../../src/lib/missing-fields.ts';
+import { unreportedDate } from '../../src/lib/format-date.ts';
+import { slugFromName, unknownCountry } from '../../src/lib/missing-fields.ts';
 import { parseRallyCollection } from '../../src/lib/parse-rallies.ts';
 
 const plainPoints = JSON.parse(

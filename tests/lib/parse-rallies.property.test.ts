@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeRallyJson, parseRallyCollection, type RallyCollection } from '../../src/lib/parse-rallies.ts';
 import { collectionSchemas } from '../../scripts/lib/rally-json-schema.ts';
 import { strictSchemas } from '../../src/lib/rally-schema.ts';
-import { slugFromName, unreportedDate, withMissingFields } from '../../src/lib/missing-fields.ts';
+import { unreportedDate } from '../../src/lib/format-date.ts';
+import { slugFromName, withMissingFields } from '../../src/lib/missing-fields.ts';
 import { slugPattern } from '../../src/lib/slug.ts';
 import { deleteAt, readRallyDocument, setAt, type JsonPath } from './rally-fixtures.ts';
 

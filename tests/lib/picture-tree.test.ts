@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isPictureAttribute, isPictureTag, pictureElement, pictureMarkup } from '../../src/lib/picture-tree.ts';
+import {
+  isPictureAttribute,
+  isPictureTag,
+  pictureAttributes,
+  pictureElement,
+  pictureMarkup,
+  pictureTags,
+} from '../../src/lib/picture-tree.ts';
 
 describe('pictureElement', () => {
   it('leaves out attributes without a value', () => {
@@ -30,5 +37,15 @@ describe('the allowed names', () => {
     expect(['script', 'foreignObject', 'image', 'style'].some(isPictureTag)).toBe(false);
     expect(['class', 'href', 'aria-label', 'data-city-id', 'viewBox'].every(isPictureAttribute)).toBe(true);
     expect(['onload', 'onclick', 'style', 'xlink:href', 'src'].some(isPictureAttribute)).toBe(false);
+  });
+});
+
+describe('the patterns', () => {
+  it('allow exactly the listed tags and attributes', () => {
+    expect(pictureTags.filter(isPictureTag)).toEqual([...pictureTags]);
+    expect(pictureAttributes.filter(isPictureAttribute)).toEqual([...pictureAttributes]);
+    expect(
+      ['svgs', 'ga', 'aria-hidden2', 'data-city', 'xy'].some((name) => isPictureTag(name) || isPictureAttribute(name)),
+    ).toBe(false);
   });
 });
