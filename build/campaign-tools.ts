@@ -15,7 +15,8 @@ import { quotePages } from '../src/lib/quote-pages.ts';
 import { toolPageText, type ToolPageText } from '../src/lib/tool-page-text.ts';
 import { englishPack, pageLanguage } from './page-meta.ts';
 import { cityMapSvg, quoteCardSvg, squareCityCardSvg } from './quote-card.ts';
-import { buildConcurrency, mapWithLimit, renderPng } from './render-png.ts';
+import { buildConcurrency, mapWithLimit } from './map-with-limit.ts';
+import { renderPng } from './render-png.ts';
 import { loadWorldTopology } from './share-card.ts';
 import { posterPageHtml, quotePageHtml, toolStylesheet, type ToolPageContext } from './tool-pages.ts';
 

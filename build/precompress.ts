@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { buildConcurrency, mapWithLimit } from './map-with-limit.ts';
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -76,11 +77,6 @@ export async function precompressSite(folder: string): Promise<PrecompressReport
     report.gzipBytes += Math.min(gzipped.length, original.length);
     report.brotliBytes += Math.min(brotli.length, original.length);
   };
-  // A few files at a time: enough to keep the pool busy without holding every file in memory.
-  const queue = compressibleFiles(folder);
-  const worker = async () => {
-    for (let path = queue.shift(); path !== undefined; path = queue.shift()) await compressOne(path);
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
+  await mapWithLimit(compressibleFiles(folder), buildConcurrency, compressOne);
   return report;
 }

@@ -6,7 +6,7 @@ import { formatCalendarDate } from '../src/lib/format-date.ts';
 import type { LanguagePack } from '../src/lib/i18n.ts';
 import type { RallyCollection } from '../src/lib/parse-rallies.ts';
 import { englishPack, pageLanguage, type PageSpec } from './page-meta.ts';
-import { buildConcurrency, mapWithLimit } from './render-png.ts';
+import { buildConcurrency, mapWithLimit } from './map-with-limit.ts';
 import { loadWorldTopology, renderShareCard, type ShareCardInput } from './share-card.ts';
 
 /**
