@@ -53,8 +53,13 @@ try {
       for (const language of languages) {
         for (const target of pages) {
           await page.goto(`${base}${language.prefix}${target.path}`);
-          // With scripts, wait until the interactive map has drawn its markers and settled.
+          // With scripts, reach for the map as a reader's pointer does (src/map/map-loader.ts), and wait until the
+          // interactive map has drawn its markers and settled. Before that the map is the picture, as without scripts.
           if (scripts) {
+            await page.locator('.app[data-interactive]').waitFor({ state: 'attached' });
+            await page.evaluate(() => {
+              document.querySelector('.map-picture')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+            });
             await page.locator('.leaflet-marker-icon.rally-marker').first().waitFor();
             await page.waitForTimeout(1200);
           }

@@ -4,7 +4,8 @@ import { formatCalendarDate } from './lib/format-date.ts';
 import { MapErrorBoundary } from './map/map-error-boundary.tsx';
 import { MapPicture } from './map/map-picture.tsx';
 import type { PictureElement } from './lib/picture-tree.ts';
-import { getMapLoad, loadRallyMap, reachForMapEvents, subscribeToMapLoad, type MapLoad } from './map/map-loader.ts';
+import { getMapLoad, subscribeToMapLoad, type MapLoad } from './map/map-loader.ts';
+import { usePictureUntilReachedFor } from './map/use-picture-until-reached-for.ts';
 import { Announcer } from './panel/announcer.tsx';
 import { LanguageSwitcher } from './panel/language-switcher.tsx';
 import { OfflineNote } from './panel/offline-note.tsx';
@@ -16,12 +17,10 @@ import {
   selectCampaign,
   selectIsEmbed,
   selectIsLoaded,
-  selectPageIdentity,
   selectRoute,
   selectSelectedSummary,
 } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
-import { showRoute } from './state/rally-store.ts';
 import { siteRoot } from './state/url-sync.ts';
 
 const mapNotAskedFor: MapLoad = { status: 'idle' };
@@ -38,7 +37,8 @@ const mapNotAskedFor: MapLoad = { status: 'idle' };
  * Leaflet mounts over the picture, which is hidden once Leaflet's own basemap is
  * drawn (src/styles/map-picture.css), with nothing having moved; a marker link of
  * the picture that had the keyboard's focus hands it to the same city's marker.
- * A plain click on a marker of the picture opens its city in place.
+ * A plain click on a marker of the picture opens its city in place
+ * (src/map/use-picture-until-reached-for.ts).
  * If the map's code cannot be loaded (offline, before it was ever used), the
  * picture stays, with a note that it is only a picture.
  * (Effects never run at build time, so the picture is all it renders.)
@@ -62,74 +62,7 @@ function MapSlot({ mapPicture }: { mapPicture: PictureElement | null }) {
   const mapShown = afterHydration && (mapLoad.status === 'loaded' || mapLoad.status === 'failed');
   const pictureCovered = mapShown && mapLoad.status === 'loaded' && !mapFailed;
   const pictureRef = useRef<HTMLDivElement>(null);
-  const focusedCity = useRef<string | null>(null);
-
-  // The picture shows the page the reader arrived on; another page, opened in place, needs the interactive map.
-  const page = useRallyStore(selectPageIdentity);
-  const [firstPage] = useState(page);
-  useEffect(
-    function loadMapForAnotherPage() {
-      if (page !== firstPage) loadRallyMap();
-    },
-    [page, firstPage],
-  );
-
-  useEffect(function loadMapWhenReachedFor() {
-    const picture = pictureRef.current;
-    if (!picture) return;
-    const reachFor = () => {
-      loadRallyMap();
-    };
-    // Which city's marker link has the focus, to hand it to the interactive map's marker for that city.
-    const noteFocus = (event: FocusEvent) => {
-      const link = event.target instanceof Element ? event.target.closest('[data-city-id]') : null;
-      focusedCity.current = link?.getAttribute('data-city-id') ?? null;
-    };
-    const forgetFocus = (event: FocusEvent) => {
-      // Focus lost because the picture went inert is still to be handed over.
-      if (!picture.inert && !picture.contains(event.relatedTarget as Node | null)) focusedCity.current = null;
-    };
-    // A plain click on a city's marker opens the city in place, as the panel's links do (RouteLink).
-    const openCity = (event: MouseEvent) => {
-      const link = event.target instanceof Element ? event.target.closest('a[data-city-id]') : null;
-      const cityId = link?.getAttribute('data-city-id');
-      if (!cityId || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      event.preventDefault();
-      showRoute({ kind: 'city', cityId });
-    };
-    for (const type of reachForMapEvents) picture.addEventListener(type, reachFor, { passive: true });
-    picture.addEventListener('focusin', noteFocus);
-    picture.addEventListener('focusout', forgetFocus);
-    picture.addEventListener('click', openCity);
-    return function stopListening() {
-      for (const type of reachForMapEvents) picture.removeEventListener(type, reachFor);
-      picture.removeEventListener('focusin', noteFocus);
-      picture.removeEventListener('focusout', forgetFocus);
-      picture.removeEventListener('click', openCity);
-    };
-  }, []);
-
-  useEffect(
-    function handFocusToTheMap() {
-      const cityId = focusedCity.current;
-      const region = pictureRef.current?.parentElement;
-      if (!pictureCovered || cityId === null || !region) return;
-      focusedCity.current = null;
-      // Leaflet adds its markers over a few frames; the map itself takes the focus if the city's marker is not there.
-      let frames = 0;
-      let frame = requestAnimationFrame(function focusMarker() {
-        const marker = region.querySelector<HTMLElement>(`.leaflet-container [data-city-id="${CSS.escape(cityId)}"]`);
-        const map = region.querySelector<HTMLElement>('.leaflet-container');
-        if (marker) marker.focus();
-        else if (frames++ < 30) frame = requestAnimationFrame(focusMarker);
-        else map?.focus();
-      });
-      return function stopHandingFocus() {
-        cancelAnimationFrame(frame);
-      };
-    },
-    [pictureCovered],
-  );
+  usePictureUntilReachedFor(pictureRef, pictureCovered);
 
   const { t } = useT();
   return (

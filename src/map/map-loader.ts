@@ -27,14 +27,17 @@ const listeners = new Set<() => void>();
 export function loadRallyMap(): void {
   if (mapLoad.status !== 'idle') return;
   finish({ status: 'loading' });
-  import('./rally-map.tsx').then(
-    (module) => {
+  void (async () => {
+    // Awaited, not `import(…).then(loaded, failed)`: the build wraps the import, with the preloading of its styles,
+    // around such a `.then`, so a style sheet that fails to load (offline, the map never used) would reject a
+    // promise nobody handles and leave the map loading for ever.
+    try {
+      const module = await import('./rally-map.tsx');
       finish({ status: 'loaded', RallyMap: module.default });
-    },
-    (error: unknown) => {
+    } catch (error) {
       finish({ status: 'failed', error });
-    },
-  );
+    }
+  })();
 }
 
 function finish(outcome: MapLoad): void {

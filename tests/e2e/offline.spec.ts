@@ -307,6 +307,28 @@ test.describe('offline after one visit', () => {
   });
 });
 
+test.describe('offline, when the map was never used', () => {
+  test.use({ reachForMap: false });
+
+  test('the picture stays the map, with a note, and the page does not reload', async ({ page, context }) => {
+    const errors = watchPageErrors(context);
+    await page.goto('/city/london/');
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await page.goto('/city/london/');
+    let loads = 0;
+    page.on('load', () => {
+      loads += 1;
+    });
+    await page.mouse.move(100, 100);
+    await expect(page.locator('.map-failed')).toContainText('this is a picture of it');
+    await expect(page.locator('.map-picture a.picture-marker')).toHaveCount(8);
+    await expect(page.locator('.map-picture')).not.toHaveAttribute('inert');
+    expect(loads).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
 test.describe('after a redeploy', () => {
   const port = 4177;
   const origin = `http://127.0.0.1:${port}`;

@@ -60,4 +60,14 @@ describe('reloadOnceOnStaleChunk', () => {
     expect(browser.location.reload).not.toHaveBeenCalled();
     expect(event.preventDefault).not.toHaveBeenCalled();
   });
+
+  it('never reloads offline, where a file not stored is no sign of a new deploy', () => {
+    const browser = installFakeBrowser('/');
+    withSessionStorage();
+    vi.stubGlobal('navigator', { onLine: false });
+    reloadOnceOnStaleChunk();
+    const event = staleChunk(browser);
+    expect(browser.location.reload).not.toHaveBeenCalled();
+    expect(event.preventDefault).not.toHaveBeenCalled();
+  });
 });
