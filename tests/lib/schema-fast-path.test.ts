@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { strictSchemas } from '../../src/lib/rally-schema.ts';
 import { fastParser, notSure } from '../../src/lib/schema-fast-path.ts';
-import { readRallyDocument } from './rally-fixtures.ts';
+import { pathsOf, readRallyDocument } from './rally-fixtures.ts';
 
 /** The object's keys at every depth, in order: `toStrictEqual` ignores key order, and the fast path must keep it. */
 function keyOrder(value: unknown): unknown {
@@ -116,17 +116,6 @@ describe('fastParser', () => {
 
 /** A real rally's properties (London: quotes, photos, attendance) as a JSON value. */
 const london = (readRallyDocument().features as { properties: Record<string, unknown> }[])[0]?.properties ?? {};
-
-type Path = (string | number)[];
-
-function pathsOf(value: unknown, path: Path = []): Path[] {
-  const children = Array.isArray(value)
-    ? value.map((item, index) => [index, item] as const)
-    : typeof value === 'object' && value !== null
-      ? Object.entries(value)
-      : [];
-  return [path, ...children.flatMap(([key, child]) => pathsOf(child, [...path, key]))];
-}
 
 const paths = pathsOf(london).filter((path) => path.length > 0);
 
