@@ -30,18 +30,16 @@ interface BundleEntry {
 }
 
 /**
- * The files the map needs besides the app itself, in a built bundle: the
- * map's chunk (the one `src/map/rally-map.tsx` starts) and the chunks it
- * imports, and its styles. src/boot.ts preloads them after the page's first
- * frame, beside the app's own code. Not the basemap: a generated page's map
- * picture already carries it (src/state/picture-basemap.ts).
+ * The app's own code in a built bundle, besides the entry: the chunk
+ * `src/main.tsx` starts and the chunks it imports, for src/boot.ts to
+ * preload after the page's first frame. Not the map's code (Leaflet and
+ * src/map/), which loads only when the reader reaches for the map
+ * (src/map/map-loader.ts), nor the basemap, which the page's picture
+ * carries (src/state/picture-basemap.ts).
  */
 export function firstViewFiles(bundle: Record<string, BundleEntry>): string[] {
   const entries = Object.values(bundle);
-  const chunkFor = (module: string) =>
-    entries.find((entry) => entry.type === 'chunk' && entry.facadeModuleId?.endsWith(module));
-  const app = chunkFor('/src/main.tsx');
-  const map = chunkFor('/src/map/rally-map.tsx');
+  const app = entries.find((entry) => entry.type === 'chunk' && entry.facadeModuleId?.endsWith('/src/main.tsx'));
   const entryFiles = new Set(entries.filter((entry) => entry.isEntry).map((entry) => entry.fileName));
   const byFile = new Map(entries.map((entry) => [entry.fileName, entry]));
   // A chunk and, recursively, what it imports, so no file is found only after the one that imports it.
@@ -50,10 +48,7 @@ export function firstViewFiles(bundle: Record<string, BundleEntry>): string[] {
     seen.add(chunk.fileName);
     return [chunk.fileName, ...(chunk.imports ?? []).flatMap((file) => withImports(byFile.get(file), seen))];
   };
-  return [
-    ...new Set([...withImports(map), ...withImports(app)]),
-    ...(map?.viteMetadata ? [...map.viteMetadata.importedCss] : []),
-  ];
+  return withImports(app);
 }
 
 /**
@@ -71,7 +66,7 @@ export function markPreloads(html: string, files: readonly string[], base: strin
 /**
  * Readies the built `index.html`, which every generated page starts from
  * (build/steps/write-pages.ts), to paint at once: the entry's CSS inlined
- * (the file stays in `assets/` too, for the offline copy), and the map's
+ * (the file stays in `assets/` too, for the offline copy), and the app's
  * files named for src/boot.ts to preload after that first paint.
  */
 export function firstPaintPlugin(): Plugin {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { manifestFiles, readViteManifest } from './vite-manifest.ts';
 
 /** One file the service worker stores at install: its URL, and a revision when the name carries no hash. */
 export interface PrecacheEntry {
@@ -79,4 +80,21 @@ function listFiles(directory: string): string[] {
     const path = join(directory, entry.name);
     return entry.isDirectory() ? listFiles(path) : [path];
   });
+}
+
+/**
+ * The interactive map's files (Leaflet, src/map/ and their styles: what
+ * `src/map/rally-map.tsx` brings, less what the page and the app bring), as URLs under
+ * `basePath`. A page loads them only when the reader reaches for the map,
+ * often before the service worker is in charge; at install the worker
+ * stores those the browser's cache already holds, and downloads none
+ * (src/service-worker/service-worker.ts).
+ */
+export function mapFileUrls(outDir: string, basePath: string): string[] {
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  const manifest = readViteManifest(outDir);
+  const start = manifestFiles(manifest, ['index.html', 'src/main.tsx']);
+  return manifestFiles(manifest, ['src/map/rally-map.tsx'])
+    .filter((path) => !start.includes(path))
+    .map((path) => `${base}${path}`);
 }

@@ -10,6 +10,8 @@ export interface ServiceWorkerConfig {
   dataPath: string;
   /** Everything to store at install: the code every page loads at start. */
   precache: PrecacheEntry[];
+  /** Files stored at install only if the browser's cache already holds them: the interactive map's. */
+  storedIfLoaded: string[];
   /** This deploy's version (build/precache-manifest.ts): caches of another version are dropped. */
   version: string;
 }

@@ -4,7 +4,7 @@ import { formatCalendarDate } from './lib/format-date.ts';
 import { MapErrorBoundary } from './map/map-error-boundary.tsx';
 import { MapPicture } from './map/map-picture.tsx';
 import type { PictureElement } from './lib/picture-tree.ts';
-import { getMapLoad, subscribeToMapLoad, type MapLoad } from './map/map-loader.ts';
+import { getMapLoad, loadRallyMap, reachForMapEvents, subscribeToMapLoad, type MapLoad } from './map/map-loader.ts';
 import { Announcer } from './panel/announcer.tsx';
 import { LanguageSwitcher } from './panel/language-switcher.tsx';
 import { OfflineNote } from './panel/offline-note.tsx';
@@ -16,22 +16,31 @@ import {
   selectCampaign,
   selectIsEmbed,
   selectIsLoaded,
+  selectPageIdentity,
   selectRoute,
   selectSelectedSummary,
 } from './state/selectors.ts';
 import { useRallyStore } from './state/use-rally-store.ts';
+import { showRoute } from './state/rally-store.ts';
 import { siteRoot } from './state/url-sync.ts';
 
-const loadingMap: MapLoad = { status: 'loading' };
+const mapNotAskedFor: MapLoad = { status: 'idle' };
 
 /**
  * The map. Pages rendered at build time carry a picture of it
  * (build/map-picture.ts): land, borders and linked markers, in the view the
  * interactive map will take. The first (hydrating) render in the browser draws
  * that picture from the tree read back from the page (src/map/read-map-picture.ts),
- * so the page takes over without a mismatch; Leaflet
- * then mounts over it, and the picture is hidden once Leaflet's own basemap is
- * drawn (src/styles/map-picture.css), with nothing having moved.
+ * so the page takes over without a mismatch. The picture stays the map until the
+ * reader reaches for it (a pointer over it, a press, the wheel, focus or a key:
+ * `reachForMapEvents`) or moves to another page in place, which it cannot show:
+ * only then is Leaflet, the largest part of the app, loaded (src/map/map-loader.ts).
+ * Leaflet mounts over the picture, which is hidden once Leaflet's own basemap is
+ * drawn (src/styles/map-picture.css), with nothing having moved; a marker link of
+ * the picture that had the keyboard's focus hands it to the same city's marker.
+ * A plain click on a marker of the picture opens its city in place.
+ * If the map's code cannot be loaded (offline, before it was ever used), the
+ * picture stays, with a note that it is only a picture.
  * (Effects never run at build time, so the picture is all it renders.)
  * Below it, the map's credit: the basemap's, and Leaflet's once Leaflet draws
  * the map (never in the picture a page shows without JavaScript).
@@ -48,22 +57,93 @@ function MapSlot({ mapPicture }: { mapPicture: PictureElement | null }) {
       clearTimeout(timer);
     };
   }, []);
-  // Leaflet is the largest part of the app; the panel and its text do not wait for it.
-  // main.tsx starts loading it (loadRallyMap).
-  const mapLoad = useSyncExternalStore(subscribeToMapLoad, getMapLoad, () => loadingMap);
-  const mapShown = afterHydration && mapLoad.status !== 'loading';
+  const mapLoad = useSyncExternalStore(subscribeToMapLoad, getMapLoad, () => mapNotAskedFor);
+  const [mapFailed, setMapFailed] = useState(false);
+  const mapShown = afterHydration && (mapLoad.status === 'loaded' || mapLoad.status === 'failed');
+  const pictureCovered = mapShown && mapLoad.status === 'loaded' && !mapFailed;
+  const pictureRef = useRef<HTMLDivElement>(null);
+  const focusedCity = useRef<string | null>(null);
+
+  // The picture shows the page the reader arrived on; another page, opened in place, needs the interactive map.
+  const page = useRallyStore(selectPageIdentity);
+  const [firstPage] = useState(page);
+  useEffect(
+    function loadMapForAnotherPage() {
+      if (page !== firstPage) loadRallyMap();
+    },
+    [page, firstPage],
+  );
+
+  useEffect(function loadMapWhenReachedFor() {
+    const picture = pictureRef.current;
+    if (!picture) return;
+    const reachFor = () => {
+      loadRallyMap();
+    };
+    // Which city's marker link has the focus, to hand it to the interactive map's marker for that city.
+    const noteFocus = (event: FocusEvent) => {
+      const link = event.target instanceof Element ? event.target.closest('[data-city-id]') : null;
+      focusedCity.current = link?.getAttribute('data-city-id') ?? null;
+    };
+    const forgetFocus = (event: FocusEvent) => {
+      // Focus lost because the picture went inert is still to be handed over.
+      if (!picture.inert && !picture.contains(event.relatedTarget as Node | null)) focusedCity.current = null;
+    };
+    // A plain click on a city's marker opens the city in place, as the panel's links do (RouteLink).
+    const openCity = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest('a[data-city-id]') : null;
+      const cityId = link?.getAttribute('data-city-id');
+      if (!cityId || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      showRoute({ kind: 'city', cityId });
+    };
+    for (const type of reachForMapEvents) picture.addEventListener(type, reachFor, { passive: true });
+    picture.addEventListener('focusin', noteFocus);
+    picture.addEventListener('focusout', forgetFocus);
+    picture.addEventListener('click', openCity);
+    return function stopListening() {
+      for (const type of reachForMapEvents) picture.removeEventListener(type, reachFor);
+      picture.removeEventListener('focusin', noteFocus);
+      picture.removeEventListener('focusout', forgetFocus);
+      picture.removeEventListener('click', openCity);
+    };
+  }, []);
+
+  useEffect(
+    function handFocusToTheMap() {
+      const cityId = focusedCity.current;
+      const region = pictureRef.current?.parentElement;
+      if (!pictureCovered || cityId === null || !region) return;
+      focusedCity.current = null;
+      // Leaflet adds its markers over a few frames; the map itself takes the focus if the city's marker is not there.
+      let frames = 0;
+      let frame = requestAnimationFrame(function focusMarker() {
+        const marker = region.querySelector<HTMLElement>(`.leaflet-container [data-city-id="${CSS.escape(cityId)}"]`);
+        const map = region.querySelector<HTMLElement>('.leaflet-container');
+        if (marker) marker.focus();
+        else if (frames++ < 30) frame = requestAnimationFrame(focusMarker);
+        else map?.focus();
+      });
+      return function stopHandingFocus() {
+        cancelAnimationFrame(frame);
+      };
+    },
+    [pictureCovered],
+  );
+
   const { t } = useT();
   return (
     <>
       <div
         className="map-placeholder map-picture"
+        ref={pictureRef}
         // Under the interactive map the picture's links are neither seen nor reached.
-        inert={mapShown}
+        inert={pictureCovered}
       >
         {mapPicture ? <MapPicture picture={mapPicture} /> : null}
       </div>
       {mapShown ? (
-        <MapErrorBoundary>
+        <MapErrorBoundary onFail={setMapFailed} hasPicture={mapPicture !== null}>
           <LoadedMap mapLoad={mapLoad} />
         </MapErrorBoundary>
       ) : null}
@@ -72,16 +152,14 @@ function MapSlot({ mapPicture }: { mapPicture: PictureElement | null }) {
         {/* Leaflet is credited only once it draws the map: never in the picture a page shows without JavaScript
             (needs-script). The words keep their room until then, so the credit, set at the map's right edge, never
             moves (no layout shift). */}
-        <span className={mapShown && mapLoad.status === 'loaded' ? 'needs-script' : 'needs-script map-credit-pending'}>
-          {' · Leaflet'}
-        </span>
+        <span className={pictureCovered ? 'needs-script' : 'needs-script map-credit-pending'}>{' · Leaflet'}</span>
       </p>
     </>
   );
 }
 
 /** The loaded map, or the load's error thrown for MapErrorBoundary to show. */
-function LoadedMap({ mapLoad }: { mapLoad: Exclude<MapLoad, { status: 'loading' }> }) {
+function LoadedMap({ mapLoad }: { mapLoad: Extract<MapLoad, { status: 'loaded' | 'failed' }> }) {
   if (mapLoad.status === 'failed') throw mapLoad.error;
   const { RallyMap } = mapLoad;
   return <RallyMap />;

@@ -1,15 +1,14 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { loadRallyMap } from './map/map-loader.ts';
+import { getMapLoad, loadRallyMap, subscribeToMapLoad } from './map/map-loader.ts';
 import { loadEmbeddedCollection } from './state/embedded-rallies.ts';
 import { applyEmbeddedLanguage } from './state/language.ts';
 import { basemapFromPicture, hasPictureBasemap } from './state/picture-basemap.ts';
 import { readMapPicture } from './map/read-map-picture.ts';
 import { noteOfflineCopyPage, registerServiceWorkerWhenIdle } from './state/offline.ts';
-import { pageIdentity, type Route } from './lib/address.ts';
 import { rallyStore, setBasemap } from './state/rally-store.ts';
-import { selectIsNotFound } from './state/selectors.ts';
+import { selectPageIdentity } from './state/selectors.ts';
 import { reloadOnceOnStaleChunk } from './state/stale-chunk-reload.ts';
 import { startUrlSync } from './state/url-sync.ts';
 
@@ -29,17 +28,22 @@ const embeddedData = dataElement?.textContent;
 const hasEmbeddedData =
   embeddedData !== undefined && loadEmbeddedCollection(embeddedData, dataElement?.getAttribute('data-as-of'));
 if (!hasEmbeddedData) void import('./state/load-rallies.ts').then(({ loadRallies }) => loadRallies());
-// The map's code is already on its way (boot.ts preloads it); start it now.
-loadRallyMap();
-// A generated page's map picture carries the basemap; only a page without one downloads it. It is decoded in a
-// task of its own, not in this one, which also starts taking over the page (Lighthouse's TBT); the map is built
-// in a later task still (MapSlot in app.tsx).
-if (hasPictureBasemap(document)) {
-  setTimeout(() => {
-    const pictureBasemap = basemapFromPicture(document);
-    if (pictureBasemap) setBasemap({ status: 'ready', ...pictureBasemap });
-  }, 0);
-} else void import('./state/load-basemap.ts').then(({ loadBasemap }) => loadBasemap(setBasemap));
+// The interactive map (Leaflet) loads when the reader reaches for the map (src/app.tsx); until then the build's
+// picture is the map. Its basemap comes with it: a generated page's map picture carries the basemap, decoded in a
+// task of its own once the map's code is asked for; only a page without a picture downloads the basemap file.
+// The map region is held on to, as the page renders another page's map from an offline copy's (whose basemap is the
+// same) without its picture.
+const pictureRegion = document.querySelector('.map-region') ?? document;
+const stopWaitingForMap = subscribeToMapLoad(() => {
+  if (getMapLoad().status !== 'loading') return;
+  stopWaitingForMap();
+  if (hasPictureBasemap(pictureRegion)) {
+    setTimeout(() => {
+      const pictureBasemap = basemapFromPicture(pictureRegion);
+      if (pictureBasemap) setBasemap({ status: 'ready', ...pictureBasemap });
+    }, 0);
+  } else void import('./state/load-basemap.ts').then(({ loadBasemap }) => loadBasemap(setBasemap));
+});
 
 const root = document.getElementById('root');
 // Only an embed tells its host page its height; the full site never loads that code.
@@ -49,15 +53,22 @@ if (root && rallyStore.getState().presentation === 'embed') {
   });
 }
 if (root) {
-  // The build's picture of the map, read back for React to hydrate unchanged (see MapSlot in app.tsx).
-  const pictureSvg = root.querySelector('.map-picture > svg');
+  // Whether the generated HTML is this very page (and not an offline copy of another one, see showsItsAddress).
+  const showsThisPage = root.firstElementChild !== null && showsItsAddress(root);
+  // The build's picture of the map, read back for React to hydrate unchanged (see MapSlot in app.tsx); a picture of
+  // another page is not shown.
+  const pictureSvg = showsThisPage ? root.querySelector('.map-picture > svg') : null;
   const mapPicture = pictureSvg ? readMapPicture(pictureSvg) : null;
   const app = (
     <StrictMode>
       <App mapPicture={mapPicture} />
     </StrictMode>
   );
-  if (hasEmbeddedData && root.firstElementChild && showsItsAddress(root)) {
+  // Without a picture of this page (the development server's page, or an offline copy of another page that the app
+  // renders this page from), the interactive map is the only map: it loads at once.
+  if (!mapPicture) loadRallyMap();
+  const takesOverThePage = hasEmbeddedData && showsThisPage;
+  if (takesOverThePage) {
     // As a transition, React hydrates in short slices instead of one long task,
     // so a tap during start-up is answered at once (and Lighthouse's TBT stays low).
     startTransition(() => {
@@ -76,7 +87,5 @@ registerServiceWorkerWhenIdle();
  * then renders the address's page from the data the copy carries.
  */
 function showsItsAddress(root: HTMLElement): boolean {
-  const state = rallyStore.getState();
-  const route: Route = selectIsNotFound(state) ? { kind: 'not-found' } : state.route;
-  return root.dataset.page === pageIdentity(route, state.presentation, state.language);
+  return root.dataset.page === selectPageIdentity(rallyStore.getState());
 }

@@ -1,5 +1,5 @@
 import { rallyDataPath } from '../../src/lib/address.ts';
-import { precacheManifest } from '../precache-manifest.ts';
+import { mapFileUrls, precacheManifest } from '../precache-manifest.ts';
 import type { PostBuildContext } from '../post-build-context.ts';
 import { buildServiceWorker } from '../service-worker.ts';
 
@@ -15,6 +15,7 @@ export async function writeServiceWorker(context: PostBuildContext): Promise<voi
     basePath: environment.basePath,
     dataPath: rallyDataPath(environment.basePath),
     precache: precache.entries,
+    storedIfLoaded: mapFileUrls(outDir, environment.basePath),
     version: precache.version,
   });
   context.summary.push(

@@ -1,25 +1,32 @@
 import type { ComponentType } from 'react';
 
-/** Where loading the map's code has got to: not finished, done, or failed with an error. */
+/**
+ * Where loading the map's code has got to: not asked for yet, on its way,
+ * done, or failed with an error.
+ */
 export type MapLoad =
-  { status: 'loading' } | { status: 'loaded'; RallyMap: ComponentType } | { status: 'failed'; error: unknown };
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'loaded'; RallyMap: ComponentType }
+  | { status: 'failed'; error: unknown };
 
-let mapLoad: MapLoad = { status: 'loading' };
-let started = false;
+let mapLoad: MapLoad = { status: 'idle' };
 const listeners = new Set<() => void>();
 
 /**
  * Starts loading the map's code (Leaflet and src/map/), once; later calls do
- * nothing. main.tsx calls it at start-up; boot.ts has already preloaded it.
+ * nothing. Until it is called, a generated page's map is the build's picture
+ * of it; src/app.tsx calls this when the reader reaches for the map (see
+ * `wantsInteractiveMap`), and src/main.tsx at start on a page that has no
+ * picture, or whose picture is not of the page the address asks for.
  *
  * The map is not a `React.lazy` component on purpose: React holds back
  * content that replaces a Suspense fallback for up to 300 ms, which delayed
- * the map by that much on every page load (measured with the app's
- * performance marks).
+ * the map by that much (measured with the app's performance marks).
  */
 export function loadRallyMap(): void {
-  if (started) return;
-  started = true;
+  if (mapLoad.status !== 'idle') return;
+  finish({ status: 'loading' });
   import('./rally-map.tsx').then(
     (module) => {
       finish({ status: 'loaded', RallyMap: module.default });
@@ -40,8 +47,15 @@ export function getMapLoad(): MapLoad {
   return mapLoad;
 }
 
-/** Calls `listener` when the map's code has loaded or failed; returns the unsubscribe function. */
+/** Calls `listener` whenever the map's code is asked for, has loaded or has failed; returns the unsubscribe function. */
 export function subscribeToMapLoad(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/**
+ * The events that mean a reader is reaching for the map: a pointer coming
+ * over it or pressing it, a wheel turned over it, focus moving into it (a
+ * marker link of the picture, by keyboard), or a key pressed in it.
+ */
+export const reachForMapEvents = ['pointerover', 'pointerdown', 'wheel', 'focusin', 'keydown'] as const;

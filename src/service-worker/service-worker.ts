@@ -6,6 +6,9 @@
  *   (build/precache-manifest.ts), which the page has just loaded, so they
  *   come from the browser's cache, and the page the reader has open (from
  *   the browser's cache too): only the reader's language, not all seven.
+ *   The interactive map's code, loaded only when the reader reaches for the
+ *   map, is stored at install if the browser's cache holds it (never
+ *   downloaded for it), else when the page first asks for it.
  *   Each page carries the rally data and its language's texts. So the
  *   first visit downloads nothing for the worker but the worker itself.
  * - Pages and the rally file are asked from the network first, so an online
@@ -50,6 +53,7 @@ declare const __SERVICE_WORKER_CONFIG__: {
   basePath: string;
   dataPath: string;
   precache: PrecacheEntry[];
+  storedIfLoaded: string[];
   version: string;
 };
 
@@ -65,7 +69,7 @@ interface WorkerScope {
 }
 
 const worker = self as unknown as WorkerScope;
-const { basePath, dataPath, precache: precacheEntries, version } = __SERVICE_WORKER_CONFIG__;
+const { basePath, dataPath, precache: precacheEntries, storedIfLoaded, version } = __SERVICE_WORKER_CONFIG__;
 const dataCacheName = 'rally-map-data';
 // Named by the deploy: pages and files stored by another deploy are dropped.
 const pageCacheName = `rally-map-pages-${version}`;
@@ -128,8 +132,27 @@ async function storedPageFor(url: URL): Promise<Response | undefined> {
   return fallback ? cache.match(fallback) : undefined;
 }
 
+/**
+ * Stores the interactive map's files that the browser's cache already holds
+ * (`storedIfLoaded`): a reader who reached for the map before this worker
+ * was in charge has them, and keeps them offline; nothing is downloaded.
+ */
+async function storeLoadedFiles(): Promise<void> {
+  const cache = await caches.open(fileCacheName);
+  await Promise.all(
+    storedIfLoaded.map(async (url) => {
+      try {
+        const response = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' });
+        if (response.ok) await cache.put(url, response);
+      } catch {
+        // Not in the browser's cache: stored when the page first asks for it.
+      }
+    }),
+  );
+}
+
 worker.addEventListener('install', (event) => {
-  event.waitUntil(storeOpenPages());
+  event.waitUntil(Promise.all([storeOpenPages(), storeLoadedFiles()]));
   void worker.skipWaiting();
 });
 

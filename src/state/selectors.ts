@@ -1,3 +1,4 @@
+import { pageIdentity } from '../lib/address.ts';
 import { hasManyRallies } from '../lib/scale.ts';
 import type { RallyState } from './rally-store.ts';
 
@@ -38,6 +39,12 @@ export const selectSelectedCityId = (state: RallyState) => selectSelectedSummary
 export const selectIsNotFound = (state: RallyState) =>
   state.route.kind === 'not-found' ||
   (state.route.kind === 'city' && state.load.status === 'ready' && !state.ralliesById.has(state.route.cityId));
+/**
+ * What the page shows, as `pageIdentity` names it (`site ru city/london`): the route (not found included), the
+ * presentation and the language. Changes when the reader moves to another page in place.
+ */
+export const selectPageIdentity = (state: RallyState) =>
+  pageIdentity(selectIsNotFound(state) ? { kind: 'not-found' } : state.route, state.presentation, state.language);
 /** The full site, or the embed version made for iframes in articles. */
 export const selectPresentation = (state: RallyState) => state.presentation;
 /** True on the embed version of a page. */

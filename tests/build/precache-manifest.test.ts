@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isPrecached, precacheManifest, startFiles } from '../../build/precache-manifest.ts';
+import { isPrecached, mapFileUrls, precacheManifest, startFiles } from '../../build/precache-manifest.ts';
 
 const page = (base: string) =>
   `<!doctype html><link rel="stylesheet" href="${base}assets/index-abc123.css" disabled>` +
@@ -69,6 +69,16 @@ describe('precacheManifest', () => {
     'assets/language-ru-abc123.js': 'export default {}',
     'manifest.webmanifest': '{"name":"Rallies"}',
     'data/rallies.geojson': '{"type":"FeatureCollection","features":[]}',
+    '.vite/manifest.json': JSON.stringify({
+      'index.html': { file: 'assets/boot-abc123.js', css: ['assets/index-abc123.css'] },
+      'src/main.tsx': { file: 'assets/main-abc123.js' },
+      'src/map/rally-map.tsx': {
+        file: 'assets/map-abc123.js',
+        css: ['assets/map-abc123.css', 'assets/index-abc123.css'],
+        imports: ['src/main.tsx', '_leaflet.js'],
+      },
+      '_leaflet.js': { file: 'assets/leaflet-abc123.js' },
+    }),
   };
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, path)), { recursive: true });
@@ -87,6 +97,14 @@ describe('precacheManifest', () => {
       { url: '/maps/assets/map-abc123.js', revision: null },
     ]);
     expect(gzipBytes).toBeGreaterThan(0);
+  });
+
+  it('names the interactive map’s files, less what the page and the app load, to be stored if already loaded', () => {
+    expect(mapFileUrls(folder, '/maps')).toEqual([
+      '/maps/assets/map-abc123.js',
+      '/maps/assets/map-abc123.css',
+      '/maps/assets/leaflet-abc123.js',
+    ]);
   });
 
   it('gives the deploy a new version when any file of the app changes, not when a page does', () => {

@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { hostileData, payloads, watchForTrouble } from './hostile-data.ts';
 import { syntheticRallyFile } from './synthetic-data.ts';
-import { expect, test } from './test.ts';
+import { expect, reachForTheMap, test } from './test.ts';
 
 /*
  * The pages the build writes, read as files and served as a static host would:
@@ -108,6 +108,7 @@ test.describe('a build from hostile data', () => {
     const trouble = await watchForTrouble(page);
     for (const path of ['/', '/city/london/', '/embed/city/york/', '/city/atlantis/']) {
       await page.goto(`${server?.origin ?? ''}${path}`);
+      await reachForTheMap(page);
       await expect(page.locator('.rally-marker')).toHaveCount(6);
     }
     await page.waitForLoadState('networkidle');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Frame, type Page } from './test.ts';
+import { expect, reachForTheMap, test, type Frame, type Page } from './test.ts';
 
 const mapOrigin = 'http://127.0.0.1:4173';
 // The newsroom's article is served by a server of its own on another origin ("localhost", another port).
@@ -44,6 +44,7 @@ async function embedFrame(page: Page): Promise<Frame> {
   const handle = await page.locator('#slot iframe').first().elementHandle();
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('no embed frame');
+  await reachForTheMap(frame);
   await frame.locator('.rally-marker').first().waitFor();
   return frame;
 }
@@ -176,7 +177,7 @@ test.describe('the embed code on a newsroom page', () => {
     // The right origin but the wrong frame.
     const other = await (await page.locator('#other').elementHandle()).contentFrame();
     if (!other) throw new Error('the second frame from the map origin was not found');
-    await expect(other.locator('.rally-marker').first()).toBeAttached();
+    await expect(other.locator('.app[data-interactive]')).toBeAttached();
     expect(other.url()).toBe(`${mapOrigin}/`);
     await other.evaluate(() => window.parent.postMessage({ type: 'rally-map:height', height: 901 }, '*'));
     // The embed itself, with heights out of range or of the wrong type.
@@ -210,7 +211,7 @@ test.describe('the embed code on a newsroom page', () => {
       await frames.nth(index).scrollIntoViewIfNeeded();
       const frame = await (await frames.nth(index).elementHandle()).contentFrame();
       if (!frame) throw new Error(`no frame ${String(index)}`);
-      await frame.locator('.rally-marker').first().waitFor();
+      await frame.locator('.app[data-interactive]').waitFor({ state: 'attached' });
       await expect
         .poll(async () =>
           Math.abs(((await frames.nth(index).boundingBox())?.height ?? 0) - (await contentHeight(frame))),

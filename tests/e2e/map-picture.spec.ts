@@ -211,3 +211,45 @@ test.describe('when the interactive map takes over', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test.describe('before the reader reaches for the map', () => {
+  test.use({ reachForMap: false });
+  const mapCode = /\/assets\/(rally-map|leaflet)[^/]*\.(js|css)$/;
+
+  test('the picture is the map and Leaflet is not downloaded; a pointer coming over the map brings it', async ({
+    page,
+  }) => {
+    const mapRequests: string[] = [];
+    page.on('request', (request) => {
+      if (mapCode.test(new URL(request.url()).pathname)) mapRequests.push(request.url());
+    });
+    await page.goto('/');
+    // The app has taken over (the fixture waited for it), and nothing more is loading: still no map code.
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('.map-picture a.picture-marker')).toHaveCount(8);
+    expect(mapRequests).toEqual([]);
+    await expect(page.locator('.leaflet-container')).toHaveCount(0);
+    await page.mouse.move(300, 300);
+    await expect(page.locator('.leaflet-marker-icon.rally-marker')).toHaveCount(8);
+    expect(mapRequests.length).toBeGreaterThan(0);
+  });
+
+  test('a picture marker focused by keyboard hands its focus to the same city’s marker on the map', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.locator('.map-picture a.picture-marker[data-city-id="berlin"]').focus();
+    await expect(page.locator('.leaflet-marker-icon.rally-marker[data-city-id="berlin"]')).toBeFocused();
+    await expect(page.locator('.map-picture')).toHaveAttribute('inert', '');
+  });
+
+  test('opening another city in place brings the interactive map, which moves to it', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('#panel').getByRole('link', { name: /Rome/ }).first().click();
+    await expect(page).toHaveURL(/\/city\/rome\/$/);
+    await expect(page.locator('.leaflet-marker-icon.rally-marker[data-city-id="rome"]')).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+});

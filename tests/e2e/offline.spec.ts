@@ -1,10 +1,10 @@
-import { expect, test, type BrowserContext, type Page } from './test.ts';
+import { expect, reachForTheMap, test, type BrowserContext, type Page } from './test.ts';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { startFiles } from '../../build/precache-manifest.ts';
+import { mapFileUrls, startFiles } from '../../build/precache-manifest.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { cityName } from '../../src/lib/city-name.ts';
 import { formatCalendarDate } from '../../src/lib/format-date.ts';
@@ -124,6 +124,9 @@ test.describe('offline after one visit', () => {
     try {
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${String((proxy.address() as AddressInfo).port)}/ru/city/london/`);
+      // The reader reaches for the map at once, before the worker is in charge: the worker keeps the map's code too.
+      await reachForTheMap(page);
+      await expect(page.locator('.rally-marker')).toHaveCount(8);
       await waitForServiceWorker(page);
       await page.waitForLoadState('networkidle');
       // The worker has stored the page and the code: offline, another city of the language opens.
@@ -133,12 +136,17 @@ test.describe('offline after one visit', () => {
       await expect(page.locator('.rally-marker')).toHaveCount(8);
 
       const start = startFiles(readFileSync('dist/ru/city/london/index.html', 'utf8'), '/').map((file) => `/${file}`);
+      const map = mapFileUrls('dist', '/');
       expect(start.length).toBeGreaterThan(3);
-      // Each file once (the worker stored the page and the code from the browser's cache), and no code or data
-      // the page did not use (the share menu, the validator, the basemap file, other languages).
+      expect(map.length).toBeGreaterThan(0);
+      // Each file once (the worker stored the page and the code, the map's included, from the browser's cache), and
+      // no code or data the page did not use (the share menu, the validator, the basemap file, other languages).
       expect(downloaded.filter((path, index) => downloaded.indexOf(path) !== index)).toEqual([]);
       expect(downloaded).toContain('/sw.js');
-      expect(downloaded.filter((path) => path.startsWith('/assets/') && !start.includes(path))).toEqual([]);
+      expect(downloaded).toEqual(expect.arrayContaining(map));
+      expect(downloaded.filter((path) => path.startsWith('/assets/') && ![...start, ...map].includes(path))).toEqual(
+        [],
+      );
     } finally {
       await context.close();
       await new Promise((done) => {
@@ -260,7 +268,7 @@ test.describe('offline after one visit', () => {
       const context = await browser.newContext({ serviceWorkers: 'allow' });
       const page = await context.newPage();
       await page.goto(path);
-      await expect(page.locator('.rally-marker')).toHaveCount(8);
+      await page.locator('.app[data-interactive]').waitFor({ state: 'attached' });
       await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
       await page.waitForLoadState('networkidle');
       const count = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
@@ -285,7 +293,7 @@ test.describe('offline after one visit', () => {
       await page.goto(`http://127.0.0.1:${String((host.address() as AddressInfo).port)}/`);
       const frame = await (await page.locator('iframe').elementHandle()).contentFrame();
       if (!frame) throw new Error('the framed page was not found');
-      await expect(frame.locator('.rally-marker')).toHaveCount(8);
+      await frame.locator('.app[data-interactive]').waitFor({ state: 'attached' });
       await frame.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
       await page.waitForLoadState('networkidle');
       expect(await frame.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
@@ -332,6 +340,7 @@ test.describe('after a redeploy', () => {
     const errors = watchPageErrors(context);
     const canonical = () => page.locator('link[rel="canonical"]').getAttribute('href');
     await page.goto(`${origin}/`);
+    await reachForTheMap(page);
     await expect(page.locator('.rally-marker')).toHaveCount(8);
     await waitForServiceWorker(page);
     expect(await canonical()).toBe('http://127.0.0.1:4173/');
@@ -349,6 +358,7 @@ test.describe('after a redeploy', () => {
     });
     await page.goto(`${origin}/city/rome/`);
     await expect(page.locator('#city-heading')).toContainText('Rome');
+    await reachForTheMap(page);
     await expect(page.locator('.rally-marker')).toHaveCount(8);
     expect(await canonical()).toBe('https://deploy-b.example.org/city/rome/');
 

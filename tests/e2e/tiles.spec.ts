@@ -1,4 +1,4 @@
-import { expect, test } from './test.ts';
+import { expect, reachForTheMap, test } from './test.ts';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -93,6 +93,7 @@ test('the basemap draws first, tiles come from the configured host only, the att
   });
   tileMode = 'hold';
   await page.goto(`${site}/`);
+  await reachForTheMap(page);
   await expect(page.locator('.rally-marker')).toHaveCount(8);
   await expect(page.locator('.basemap-land').first()).toBeAttached();
   await expect.poll(() => heldTiles.length).toBeGreaterThan(0);
@@ -114,6 +115,7 @@ test('tiles answered with 403 give way to the basemap; the markers keep working'
   page.on('pageerror', (error) => errors.push(`${error.message} ${error.stack ?? ''}`));
   tileMode = 'forbidden';
   await page.goto(`${site}/`);
+  await reachForTheMap(page);
   await expect(page.locator('.tile-attribution')).toHaveText('Street map unavailable');
   await expect(page.locator('.street-tile')).toHaveCount(0);
   await expect(page.locator('.basemap-land:not([d="M0 0"])').first()).toBeVisible();
