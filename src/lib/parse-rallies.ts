@@ -226,9 +226,9 @@ export function decimalPlaces(value: number): number {
  * True when `value` has at most `maxCoordinateDecimals` decimal places (as
  * `decimalPlaces` counts them), found without writing the number out: the
  * usual case, so `decimalPlaces` runs only for the rest. If the number is
- * the nearest double to k / 10⁶ for a whole k (10⁶ for 6 places), that decimal,
- * with at most 6 places, reads back as the number, and so does its shortest form, which
- * has no more places.
+ * the nearest double to k / 10⁶ for a whole k (10⁶ for 6 places), that
+ * decimal, with at most 6 places, reads back as the number, and so does its
+ * shortest form, which has no more places.
  */
 function hasAtMostMaxDecimals(value: number): boolean {
   const scaled = Math.round(value * decimalScale);
