@@ -33,21 +33,25 @@ const notReported: Readonly<Record<string, unknown>> = { country: unknownCountry
 // A placeholder that passes the date check while the other fields are validated; replaced by `unreportedDate`.
 const placeholderDate = '2000-01-01';
 
+const notReportedEntries = Object.entries(notReported);
+
 /**
  * A feature's properties with every missing optional-in-practice field set
  * to its "not reported" value: the date from the campaign's when there is
  * one. Returns the properties to validate, the names of the fields filled
  * in (for warnings), and whether the date must be cleared to
- * `unreportedDate` after validation. `properties` itself is not changed.
+ * `unreportedDate` after validation. `properties` itself is not changed;
+ * when no field is missing, it is returned as it is (no copy).
  */
 export function withMissingFields(
   properties: Record<string, unknown>,
   campaignDate: string | null,
 ): { properties: Record<string, unknown>; filled: string[]; dateUnreported: boolean } {
   const filled: string[] = [];
-  const complete: Record<string, unknown> = { ...properties };
-  for (const [field, value] of Object.entries(notReported)) {
+  let complete: Record<string, unknown> | null = null;
+  for (const [field, value] of notReportedEntries) {
     if (Object.hasOwn(properties, field)) continue;
+    complete ??= { ...properties };
     complete[field] = Array.isArray(value) ? [] : value;
     filled.push(field);
   }
@@ -55,9 +59,10 @@ export function withMissingFields(
   if (!Object.hasOwn(properties, 'date')) {
     filled.push('date');
     dateUnreported = campaignDate === null;
+    complete ??= { ...properties };
     complete.date = campaignDate ?? placeholderDate;
   }
-  return { properties: complete, filled, dateUnreported };
+  return { properties: complete ?? properties, filled, dateUnreported };
 }
 
 /** The warning for a field `withMissingFields` filled in. */

@@ -9,7 +9,7 @@ import type { RallySummary } from './rally-summary.ts';
  */
 export interface PackedSummaries {
   count: number;
-  /** Every distinct text, one after another. */
+  /** The texts, one after another: each id, and every distinct name, local name, country and date once. */
   text: string;
   /** Where text `i` ends in `text` (it starts where text `i - 1` ends, or at 0). */
   textEnds: Uint32Array;
@@ -38,11 +38,13 @@ export function packSummaries(rallies: readonly (Rally | RallySummary)[]): Packe
     }
     return number;
   };
+  // Ids are unique in a rally file, so looking them up would only fill the map: each is stored as it comes.
+  const idNumber = (value: string): number => texts.push(value) - 1;
   const fields = new Uint32Array(rallies.length * fieldsPerRally);
   const positions = new Float64Array(rallies.length * 2);
   rallies.forEach((rally, index) => {
     const at = index * fieldsPerRally;
-    fields[at] = textNumber(rally.id);
+    fields[at] = idNumber(rally.id);
     fields[at + 1] = textNumber(rally.name);
     fields[at + 2] = rally.localName === undefined ? 0 : textNumber(rally.localName) + 1;
     fields[at + 3] = textNumber(rally.country);

@@ -17,10 +17,24 @@ function hasUnsafeCharacter(value: string): boolean {
 }
 
 /**
+ * The usual source address (exported for its test), which needs no URL
+ * parser to be judged (a browser's is slow: 100,000 addresses took 0.6 s in
+ * a worker): `https://`, a host of lowercase labels of letters and digits
+ * joined by single hyphens (no "--", so no label is punycode), the last
+ * starting with a letter (so the host is never read as an IPv4 address),
+ * and a path of unreserved characters. Every such text parses as an https:
+ * URL with that host, so it passes the check below; the property test in
+ * tests/lib/safe-url.property.test.ts holds the two together.
+ */
+export const plainHttpsUrl =
+  /^https:\/\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\.)*[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\/[A-Za-z0-9._~/-]*)?$/;
+
+/**
  * True only for an absolute `https:` URL that parses, written exactly as it
  * will be used: no whitespace, control characters or other schemes.
  */
 export function isSafeSourceUrl(value: string): boolean {
+  if (plainHttpsUrl.test(value)) return true;
   if (hasUnsafeCharacter(value)) return false;
   if (!value.startsWith('https://')) return false;
   try {

@@ -29,7 +29,7 @@ export type WorkerRequest =
 /**
  * What the worker sends back. A file read without error comes as
  * `load-start`, `load-rallies` chunks and `load-end`; then, once the cluster
- * index is built, `search-index`.
+ * index is built and the questions sent meanwhile are answered, `search-index`.
  */
 export type WorkerMessage =
   | { kind: 'load-failed'; message: string }
@@ -46,6 +46,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 let index: ClusterIndex | null = null;
 /** The loaded file's records by id, for `record` requests. */
 let records = new Map<string, Rally>();
+/** How many files have been read, so a search index still to be built for an older one is dropped. */
+let loads = 0;
 
 function post(message: WorkerMessage, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -79,9 +81,14 @@ function sendCollection(bytes: ArrayBuffer): void {
   records = new Map(rallies.map((rally) => [rally.id, rally]));
   // Built now, while the main thread takes in the summaries; queries wait in the queue until it is done.
   index = hasManyRallies(rallies.length) ? buildClusterIndex(rallyCoordinates(rallies)) : null;
-  // The list works meanwhile; only its search box waits for this.
-  const search = buildSearchIndex(rallies);
-  post({ kind: 'search-index', search }, [search.starts.buffer as ArrayBuffer]);
+  // In a task of its own, so the map's questions queued meanwhile are answered first. The list works without
+  // it; only its search box waits. A file loaded in between makes it moot.
+  const load = ++loads;
+  setTimeout(() => {
+    if (load !== loads) return;
+    const search = buildSearchIndex(rallies);
+    post({ kind: 'search-index', search }, [search.starts.buffer as ArrayBuffer]);
+  }, 0);
 }
 
 scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { unreportedDate } from '../../src/lib/format-date.ts';
-import { slugFromName, unknownCountry } from '../../src/lib/missing-fields.ts';
+import { slugFromName, unknownCountry, withMissingFields } from '../../src/lib/missing-fields.ts';
 import { parseRallyCollection } from '../../src/lib/parse-rallies.ts';
 
 const plainPoints = JSON.parse(
@@ -72,5 +72,44 @@ describe('slugFromName', () => {
     ['東京', 'rally'],
   ])('makes %s into %s', (name, slug) => {
     expect(slugFromName(name)).toBe(slug);
+  });
+});
+
+describe('withMissingFields', () => {
+  const complete = {
+    name: 'Oslo',
+    country: 'NO',
+    date: '2018-04-07',
+    venue: null,
+    locationPrecision: 'city',
+    attendance: null,
+    quotes: [],
+    photos: [],
+    sources: [],
+  };
+
+  it('returns complete properties as they are, without a copy (a large file has 100,000 of them)', () => {
+    const result = withMissingFields(complete, null);
+    expect(result.properties).toBe(complete);
+    expect(result.filled).toEqual([]);
+    expect(result.dateUnreported).toBe(false);
+  });
+
+  it('fills what is missing in a copy, leaving the properties as they were', () => {
+    const properties = { name: 'Oslo', date: '2018-04-07' };
+    const result = withMissingFields(properties, null);
+    expect(result.properties).not.toBe(properties);
+    expect(properties).toEqual({ name: 'Oslo', date: '2018-04-07' });
+    expect(result.properties).toMatchObject({ name: 'Oslo', country: unknownCountry, quotes: [] });
+  });
+
+  it('fills a missing date alone in a copy too', () => {
+    const undated: Record<string, unknown> = { ...complete };
+    delete undated.date;
+    const result = withMissingFields(undated, '2018-04-07');
+    expect(result.properties).not.toBe(undated);
+    expect(undated).not.toHaveProperty('date');
+    expect(result.properties.date).toBe('2018-04-07');
+    expect(result.filled).toEqual(['date']);
   });
 });

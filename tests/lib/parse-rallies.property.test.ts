@@ -12,7 +12,7 @@ import { strictSchemas } from '../../src/lib/rally-schema.ts';
 import { unreportedDate } from '../../src/lib/format-date.ts';
 import { slugFromName, withMissingFields } from '../../src/lib/missing-fields.ts';
 import { slugPattern } from '../../src/lib/slug.ts';
-import { deleteAt, readRallyDocument, setAt, type JsonPath } from './rally-fixtures.ts';
+import { deleteAt, pathsOf, readRallyDocument, setAt, type JsonPath } from './rally-fixtures.ts';
 
 const realDocument = readRallyDocument();
 
@@ -24,16 +24,6 @@ function valueAt(root: unknown, path: JsonPath): unknown {
     value = (value as Record<string | number, unknown>)[segment];
   }
   return value;
-}
-
-/** Every path in a JSON value, parents before children. */
-function pathsOf(value: unknown, path: JsonPath = []): JsonPath[] {
-  const children = Array.isArray(value)
-    ? value.map((item, index) => [index, item] as const)
-    : typeof value === 'object' && value !== null
-      ? Object.entries(value)
-      : [];
-  return [path, ...children.flatMap(([key, child]) => pathsOf(child, [...path, key]))];
 }
 
 const paths = pathsOf(realDocument).filter((path) => path.length > 0);

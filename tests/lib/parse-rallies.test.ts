@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
 import {
   decimalPlaces,
   decodeRallyJson,
@@ -6,6 +7,7 @@ import {
   type RallyCollection,
 } from '../../src/lib/parse-rallies.ts';
 import type { RallyProblem } from '../../src/lib/rally-problem.ts';
+import { lenientSchemas, strictSchemas } from '../../src/lib/rally-schema.ts';
 import {
   deleteAt,
   rallyDocumentWith,
@@ -693,5 +695,78 @@ describe('decimalPlaces', () => {
     [Number.NaN, 0],
   ])('counts %d as %d decimals', (value, decimals) => {
     expect(decimalPlaces(value)).toBe(decimals);
+  });
+});
+
+describe('coordinate precision', () => {
+  /** The real file with London's coordinates replaced: the warnings about decimals it gets. */
+  const decimalWarnings = (longitude: number, latitude: number) =>
+    parseRallyCollection(rallyDocumentWith(['features', 0, 'geometry', 'coordinates'], [longitude, latitude]))
+      .problems.filter((problem) => problem.message.includes('decimals'))
+      .map((problem) => problem.path.at(-1));
+
+  it('warns about a coordinate exactly when it has more than 6 decimals (decimalPlaces), for any number in range', () => {
+    const inRange = (limit: number) =>
+      fc.oneof(
+        fc.double({ min: -limit, max: limit, noNaN: true }),
+        // Numbers written with 0 to 9 decimals: the usual case, and both sides of the limit.
+        fc
+          .tuple(fc.integer({ min: 0, max: 9 }), fc.double({ min: -limit, max: limit, noNaN: true }))
+          .map(([places, value]) => Number(value.toFixed(places))),
+      );
+    fc.assert(
+      fc.property(inRange(180), inRange(90), (longitude, latitude) => {
+        const expected = [...(decimalPlaces(longitude) > 6 ? [0] : []), ...(decimalPlaces(latitude) > 6 ? [1] : [])];
+        expect(decimalWarnings(longitude, latitude)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    [0.000001, []],
+    [1e-7, [0]],
+    [-179.999999, []],
+    [-179.9999999, [0]],
+    [0.1 + 0.2, [0]],
+  ])('warns about %d at %j', (longitude, warned) => {
+    expect(decimalWarnings(longitude, 52.5)).toEqual(warned);
+  });
+});
+
+describe('reading valid rallies', () => {
+  it('takes the fast path: zod parses no valid rally, and the rallies are what the strict schema gives', () => {
+    const strict = vi.spyOn(strictSchemas.rallyProperties, 'safeParse');
+    const lenient = vi.spyOn(lenientSchemas.rallyProperties, 'safeParse');
+    try {
+      const result = parseRallyCollection(readRallyDocument());
+      expect(strict).not.toHaveBeenCalled();
+      expect(lenient).not.toHaveBeenCalled();
+      strict.mockRestore();
+      const features = readRallyDocument().features as { properties: unknown }[];
+      result.rallies.forEach((rally, index) => {
+        const parsed = strictSchemas.rallyProperties.safeParse(features[index]?.properties);
+        // The rally is the schema's output with its id and position added, keys in that order.
+        const expected = { ...parsed.data, id: rally.id, longitude: rally.longitude, latitude: rally.latitude };
+        expect(rally).toStrictEqual(expected);
+        expect(Object.keys(rally)).toEqual(Object.keys(expected));
+      });
+    } finally {
+      strict.mockRestore();
+      lenient.mockRestore();
+    }
+  });
+
+  it('still asks zod to describe what is wrong with an invalid rally', () => {
+    const strict = vi.spyOn(strictSchemas.rallyProperties, 'safeParse');
+    try {
+      const result = parseRallyCollection(rallyDocumentWith(['features', 2, 'properties', 'country'], 'mx'));
+      expect(strict).toHaveBeenCalledTimes(1);
+      expect(result.problems).toEqual([
+        featureError(2, 'mexico-city', ['properties', 'country'], 'must be an ISO 3166-1 alpha-2 code such as "GB"'),
+      ]);
+    } finally {
+      strict.mockRestore();
+    }
   });
 });

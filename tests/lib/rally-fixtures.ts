@@ -23,6 +23,16 @@ export function readRallyDocument(): Record<string, unknown> {
 
 export type JsonPath = readonly (string | number)[];
 
+/** Every path in a JSON value, parents before children. */
+export function pathsOf(value: unknown, path: JsonPath = []): JsonPath[] {
+  const children = Array.isArray(value)
+    ? value.map((item, index) => [index, item] as const)
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value)
+      : [];
+  return [path, ...children.flatMap(([key, child]) => pathsOf(child, [...path, key]))];
+}
+
 function parentOf(root: unknown, path: JsonPath): { parent: object; key: string | number } {
   if (path.length === 0) throw new Error('the path must not be empty');
   let node = root;

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSafePhotoSource, isSafeSourceUrl } from '../../src/lib/safe-url.ts';
+import { isSafePhotoSource, isSafeSourceUrl, plainHttpsUrl } from '../../src/lib/safe-url.ts';
 
 /** The scheme the browser would use for this value, or null when it has none of its own (a relative path). */
 function browserScheme(value: string): string | null {
@@ -132,6 +132,53 @@ describe('isSafeSourceUrl', () => {
           expect(browserScheme(value)).toBe('https:');
           expect(value.startsWith('https://')).toBe(true);
         }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('judges a plain address (lowercase host, plain path) without the URL parser, exactly as the parser would', () => {
+    const label = fc.stringMatching(/^[a-z0-9]{1,8}(?:-[a-z0-9]{1,5}){0,2}$/);
+    const lastLabel = fc.stringMatching(/^[a-z][a-z0-9]{0,8}(?:-[a-z0-9]{1,5}){0,2}$/);
+    const plain = fc
+      .tuple(fc.array(label, { maxLength: 3 }), lastLabel, fc.option(fc.stringMatching(/^\/[A-Za-z0-9._~/-]{0,30}$/)))
+      .map(([labels, last, path]) => ({
+        host: [...labels, last].join('.'),
+        url: `https://${[...labels, last].join('.')}${path ?? ''}`,
+      }));
+    const RealURL = globalThis.URL;
+    let parsed = 0;
+    globalThis.URL = new Proxy(RealURL, {
+      construct(target, args: [string]) {
+        parsed += 1;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      fc.assert(
+        fc.property(plain, ({ url }) => {
+          expect(isSafeSourceUrl(url)).toBe(true);
+        }),
+        { numRuns: 2000 },
+      );
+      expect(parsed).toBe(0);
+    } finally {
+      globalThis.URL = RealURL;
+    }
+    // And the parser agrees: each is an https: URL with that very host.
+    fc.assert(
+      fc.property(plain, ({ host, url }) => {
+        const parsedUrl = new URL(url);
+        expect([parsedUrl.protocol, parsedUrl.hostname]).toEqual(['https:', host]);
+      }),
+      { numRuns: 2000 },
+    );
+    // So does it on anything the shortcut's pattern matches, however odd.
+    fc.assert(
+      fc.property(fc.stringMatching(plainHttpsUrl), (url) => {
+        const parsedUrl = new URL(url);
+        expect(parsedUrl.protocol).toBe('https:');
+        expect(parsedUrl.hostname.length).toBeGreaterThan(0);
       }),
       { numRuns: 3000 },
     );
