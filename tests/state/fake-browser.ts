@@ -75,7 +75,7 @@ export function installFakeBrowser(address: string, languages: readonly string[]
   };
   vi.stubGlobal('window', window);
   vi.stubGlobal('document', document);
-  vi.stubGlobal('navigator', { languages, onLine: true });
+  vi.stubGlobal('navigator', { languages });
   return {
     location,
     history,

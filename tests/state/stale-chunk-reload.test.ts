@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { markOfflineCopy, rallyStore } from '../../src/state/rally-store.ts';
 import { reloadOnceOnStaleChunk } from '../../src/state/stale-chunk-reload.ts';
 import { installFakeBrowser, type FakeBrowser } from './fake-browser.ts';
 
@@ -61,12 +62,13 @@ describe('reloadOnceOnStaleChunk', () => {
     expect(event.preventDefault).not.toHaveBeenCalled();
   });
 
-  it('never reloads offline, where a file not stored is no sign of a new deploy', () => {
+  it('never reloads the service worker’s offline copy, which lacks files it never stored, not a new deploy', () => {
     const browser = installFakeBrowser('/');
     withSessionStorage();
-    vi.stubGlobal('navigator', { onLine: false });
+    markOfflineCopy();
     reloadOnceOnStaleChunk();
     const event = staleChunk(browser);
+    rallyStore.setState({ offlineCopy: false });
     expect(browser.location.reload).not.toHaveBeenCalled();
     expect(event.preventDefault).not.toHaveBeenCalled();
   });
