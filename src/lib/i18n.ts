@@ -1,4 +1,5 @@
 import type { ContentTranslation } from './content-translation.ts';
+import { numberFormat } from './intl-formats.ts';
 
 /** The languages of the interface, as BCP 47 tags. English is the fallback. */
 export const supportedLanguages = ['en', 'de', 'es', 'pt-BR', 'it', 'sv', 'ru'] as const;
@@ -114,7 +115,7 @@ export function formatMessage(
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
     if (value === undefined) return placeholder;
-    return typeof value === 'number' ? new Intl.NumberFormat(language).format(value) : value;
+    return typeof value === 'number' ? numberFormat(language).format(value) : value;
   });
 }
 

@@ -4,6 +4,7 @@ import { countryName } from './country-name.ts';
 import { formatCalendarDate } from './format-date.ts';
 import type { MessageParams } from './i18n.ts';
 import type { Campaign, Rally } from './rally-schema.ts';
+import { languageNames } from './intl-formats.ts';
 
 /** A message formatter for one language (src/lib/i18n.ts `formatMessage` with its catalogues bound). */
 export type PageTranslate = (key: string, params?: MessageParams) => string;
@@ -65,7 +66,7 @@ export function toolPageText(t: PageTranslate, language: string, translation: Co
     allRallies: t('city.allRallies'),
     quotedIn: (quoteLanguage: string) =>
       t('quote.quotedIn', {
-        language: new Intl.DisplayNames([locale], { type: 'language' }).of(quoteLanguage) ?? quoteLanguage,
+        language: languageNames(locale).of(quoteLanguage) ?? quoteLanguage,
       }),
     shareQuote: t('tools.shareQuote'),
     shareOn: t('share.shareOn'),

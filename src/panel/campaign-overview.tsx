@@ -9,6 +9,7 @@ import { useRallyStore } from '../state/use-rally-store.ts';
 import { CityList } from './city-list.tsx';
 import { DataDownloads } from './data-downloads.tsx';
 import { QuoteList } from './quote-list.tsx';
+import { listFormat } from '../lib/intl-formats.ts';
 
 /** The overview: what happened, who called it, the organisers' words, and every city. */
 export function CampaignOverview() {
@@ -33,9 +34,7 @@ export function CampaignOverview() {
           {campaign.calledBy.length > 0 ? (
             <p className="overview-called-by">
               <span className="label">{t('overview.calledBy')}</span>{' '}
-              {new Intl.ListFormat(locale, { type: 'conjunction' }).format(
-                campaign.calledBy.map((organiser) => organiser.name),
-              )}
+              {listFormat(locale, 'conjunction').format(campaign.calledBy.map((organiser) => organiser.name))}
             </p>
           ) : null}
         </section>
