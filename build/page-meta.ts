@@ -349,7 +349,9 @@ export const charsetMeta = '<meta charset="utf-8" />';
  * (`data-page`, see `pageIdentity`). A page in another language than
  * English also carries its language pack (`languagePackJson`: catalogue
  * and translation) as `#rally-language`, so it is taken over in its
- * language with no request.
+ * language with no request. A page with data also carries the names of its
+ * countries and its quotes' languages in its language (`namesJson`, see
+ * src/lib/page-names.ts) as `#rally-names`.
  */
 export function assemblePage(
   template: string,
@@ -360,6 +362,7 @@ export function assemblePage(
   policyMeta: string,
   dataAsOf: string,
   languagePackJson: string | null = null,
+  namesJson: string | null = null,
 ) {
   // Replacer functions, not strings: "$&" or "$'" in the data must stay literal text.
   const withTitle = template
@@ -382,6 +385,9 @@ export function assemblePage(
     languagePackJson === null
       ? null
       : `<script type="application/json" id="rally-language">${jsonForScript(languagePackJson)}</script>`,
+    collectionJson === null || namesJson === null
+      ? null
+      : `<script type="application/json" id="rally-names">${jsonForScript(namesJson)}</script>`,
   ].filter((script) => script !== null);
   if (scripts.length === 0) return withApp;
   return withApp.replace('</body>', () => `  ${scripts.join('\n  ')}\n  </body>`);

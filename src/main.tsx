@@ -1,6 +1,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { parsePageNames, rememberPageNames } from './lib/page-names.ts';
 import { getMapLoad, loadRallyMap, subscribeToMapLoad } from './map/map-loader.ts';
 import { loadEmbeddedCollection } from './state/embedded-rallies.ts';
 import { applyEmbeddedLanguage } from './state/language.ts';
@@ -15,6 +16,9 @@ import { startUrlSync } from './state/url-sync.ts';
 /* Started by boot.ts after the page's first frame. */
 // A page in another language than English carries its catalogue and translation, to be taken over in it.
 applyEmbeddedLanguage(document.getElementById('rally-language')?.textContent);
+// The names of the page's countries and quotes' languages, written by the build: no Intl.DisplayNames to build.
+const pageNames = parsePageNames(document.getElementById('rally-names')?.textContent);
+if (pageNames) rememberPageNames(pageNames);
 startUrlSync();
 // Lazily loaded files (languages, the share menu) may vanish in a redeploy.
 reloadOnceOnStaleChunk();

@@ -1,5 +1,5 @@
 import type { ContentTranslation } from './content-translation.ts';
-import { numberFormat } from './intl-formats.ts';
+import { formatNumber, pluralCategory } from './intl-formats.ts';
 
 /** The languages of the interface, as BCP 47 tags. English is the fallback. */
 export const supportedLanguages = ['en', 'de', 'es', 'pt-BR', 'it', 'sv', 'ru'] as const;
@@ -81,7 +81,10 @@ export function chooseLanguage(requested: string | null, preferred: readonly str
   return 'en';
 }
 
-const pluralRulesByLanguage = new Map<string, Intl.PluralRules>();
+/** The locale for `Intl` formatting: British English for "en", so dates read "7 April 2018". */
+export function intlLocale(language: string): string {
+  return language === 'en' ? 'en-GB' : language;
+}
 
 /**
  * Formats a message: picks the plural form for `count` (`key_one`,
@@ -99,23 +102,18 @@ export function formatMessage(
   let template: string | undefined;
   const count = params.count;
   if (typeof count === 'number') {
-    let rules = pluralRulesByLanguage.get(language);
-    if (!rules) {
-      rules = new Intl.PluralRules(language);
-      pluralRulesByLanguage.set(language, rules);
-    }
-    const category = rules.select(count);
+    const category = pluralCategory(language, count);
     template =
       lookUp(catalogue, `${key}_${category}`) ??
       lookUp(catalogue, `${key}_other`) ??
-      lookUp(fallback, `${key}_${new Intl.PluralRules('en').select(count)}`) ??
+      lookUp(fallback, `${key}_${pluralCategory('en', count)}`) ??
       lookUp(fallback, `${key}_other`);
   }
   template ??= lookUp(catalogue, key) ?? lookUp(fallback, key) ?? key;
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
     if (value === undefined) return placeholder;
-    return typeof value === 'number' ? numberFormat(language).format(value) : value;
+    return typeof value === 'number' ? formatNumber(language, value) : value;
   });
 }
 

@@ -1,44 +1,193 @@
 /*
- * Intl formatters, made once per locale and kept: building one costs far
- * more than using it (locale data is looked up and resolved each time), and
- * the panel formats numbers, lists and language names on every render.
+ * Numbers, lists, plural categories and language names for the interface.
+ *
+ * The first Intl formatter a page builds costs far more than using it: at
+ * Lighthouse's 4× CPU slowdown, Chromium took 90–210 ms for its first
+ * `Intl.NumberFormat` and 10–30 ms for each other kind, inside the app's
+ * start-up. So the cases the panel meets while taking over a page (whole
+ * non-negative counts, short lists of names, in the seven interface
+ * languages' Intl locales) come from small tables, which the tests hold to
+ * Intl's own answers (tests/lib/intl-formats.test.ts); everything else is
+ * asked of Intl, with one formatter kept per locale. As with dates
+ * (src/lib/format-date.ts), the build and the browser then write the same
+ * text.
  */
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const listFormats = new Map<string, Intl.ListFormat>();
-const languageNameLists = new Map<string, Intl.DisplayNames>();
+/** Grouping of whole numbers: the separator, and the fewest digits a number needs before it is grouped. */
+interface Grouping {
+  separator: string;
+  minimumDigits: number;
+}
 
-/** The number formatter for `locale` (plain decimal), the same object on every call. */
-export function numberFormat(locale: string): Intl.NumberFormat {
+const groupings: Readonly<Record<string, Grouping>> = {
+  en: { separator: ',', minimumDigits: 4 },
+  'en-GB': { separator: ',', minimumDigits: 4 },
+  de: { separator: '.', minimumDigits: 4 },
+  es: { separator: '.', minimumDigits: 5 },
+  'pt-BR': { separator: '.', minimumDigits: 4 },
+  it: { separator: '.', minimumDigits: 5 },
+  sv: { separator: '\u00a0', minimumDigits: 4 },
+  ru: { separator: '\u00a0', minimumDigits: 4 },
+};
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * `value` written for `locale`, exactly as `new Intl.NumberFormat(locale)`
+ * writes it ("100,000" in `en-GB`, "100 000" with a no-break space in `ru`).
+ */
+export function formatNumber(locale: string, value: number): string {
+  const grouping = Object.hasOwn(groupings, locale) ? groupings[locale] : undefined;
+  if (grouping && Number.isSafeInteger(value) && value >= 0) {
+    const digits = String(value);
+    if (digits.length < grouping.minimumDigits) return digits;
+    const groups: string[] = [];
+    for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+    return groups.join(grouping.separator);
+  }
   let format = numberFormats.get(locale);
   if (!format) {
     format = new Intl.NumberFormat(locale);
     numberFormats.set(locale, format);
   }
-  return format;
+  return format.format(value);
 }
 
+/** A kind of list: `conjunction` ("A, B and C"), or `unit` in its short style (for counts: "7 quotes, 4 photos"). */
+export type ListKind = 'conjunction' | 'unit';
+
+/** What goes between the items: of a list of two; after each item but the last two; before the last. */
+interface ListPattern {
+  two: string;
+  middle: string;
+  end: string;
+}
+
+const listPatterns: Readonly<Record<string, Readonly<Record<ListKind, ListPattern>>>> = {
+  'en-GB': {
+    conjunction: { two: ' and ', middle: ', ', end: ' and ' },
+    unit: { two: ', ', middle: ', ', end: ', ' },
+  },
+  de: {
+    conjunction: { two: ' und ', middle: ', ', end: ' und ' },
+    unit: { two: ', ', middle: ', ', end: ' und ' },
+  },
+  es: {
+    conjunction: { two: ' y ', middle: ', ', end: ' y ' },
+    unit: { two: ' y ', middle: ', ', end: ', ' },
+  },
+  'pt-BR': {
+    conjunction: { two: ' e ', middle: ', ', end: ' e ' },
+    unit: { two: ' e ', middle: ', ', end: ' e ' },
+  },
+  it: {
+    conjunction: { two: ' e ', middle: ', ', end: ' e ' },
+    unit: { two: ' e ', middle: ', ', end: ' e ' },
+  },
+  sv: {
+    conjunction: { two: ' och ', middle: ', ', end: ' och ' },
+    unit: { two: ', ', middle: ', ', end: ', ' },
+  },
+  ru: {
+    conjunction: { two: ' и ', middle: ', ', end: ' и ' },
+    unit: { two: ' ', middle: ' ', end: ' ' },
+  },
+};
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
 /**
- * The list formatter for `locale`: `conjunction` ("A, B and C") or, for
- * counts such as "7 quotes, 4 photos", `unit` in its short style. The same
- * object on every call with the same arguments.
+ * `items` joined as `new Intl.ListFormat(locale, …)` joins them for `kind`
+ * ("A, B and C" in `en-GB`; "A, B y C" in `es`).
  */
-export function listFormat(locale: string, kind: 'conjunction' | 'unit'): Intl.ListFormat {
+export function formatList(locale: string, kind: ListKind, items: readonly string[]): string {
+  const patterns = Object.hasOwn(listPatterns, locale) ? listPatterns[locale] : undefined;
+  const pattern = patterns?.[kind];
+  const last = items.at(-1) ?? '';
+  // Spanish "y" becomes "e" before an "i" sound ("Amnistía e Internacional"): Intl knows when.
+  const spanishBeforeI = locale === 'es' && /^[hH]?[iíIÍ]/.test(last);
+  if (pattern && !spanishBeforeI) {
+    if (items.length < 2) return items.join('');
+    if (items.length === 2) return `${items[0] ?? ''}${pattern.two}${last}`;
+    return `${items.slice(0, -1).join(pattern.middle)}${pattern.end}${last}`;
+  }
   const key = `${kind} ${locale}`;
   let format = listFormats.get(key);
   if (!format) {
     format = new Intl.ListFormat(locale, kind === 'unit' ? { type: 'unit', style: 'short' } : { type: 'conjunction' });
     listFormats.set(key, format);
   }
-  return format;
+  return format.format(items);
 }
 
-/** Language names ("German" for `de`) in `locale`, the same object on every call. */
-export function languageNames(locale: string): Intl.DisplayNames {
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * The plural category of `count` in `language` ("one", "few", "many" or
+ * "other"), as `new Intl.PluralRules(language).select(count)` gives it;
+ * whole non-negative counts in the interface languages come from the CLDR
+ * rules written out below.
+ */
+export function pluralCategory(language: string, count: number): Intl.LDMLPluralRule {
+  if (Number.isSafeInteger(count) && count >= 0) {
+    const millions = count !== 0 && count % 1_000_000 === 0;
+    switch (language) {
+      case 'en':
+      case 'en-GB':
+      case 'de':
+      case 'sv':
+        return count === 1 ? 'one' : 'other';
+      case 'es':
+      case 'it':
+        return count === 1 ? 'one' : millions ? 'many' : 'other';
+      case 'pt-BR':
+        return count <= 1 ? 'one' : millions ? 'many' : 'other';
+      case 'ru': {
+        const lastDigit = count % 10;
+        const lastTwo = count % 100;
+        if (lastDigit === 1 && lastTwo !== 11) return 'one';
+        if (lastDigit >= 2 && lastDigit <= 4 && (lastTwo < 12 || lastTwo > 14)) return 'few';
+        return 'many';
+      }
+    }
+  }
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  return rules.select(count);
+}
+
+const languageNameLists = new Map<string, Intl.DisplayNames>();
+/** Names given by `rememberLanguageNames`, by locale, then by code. */
+const rememberedLanguageNames = new Map<string, ReadonlyMap<string, string>>();
+
+/**
+ * The name of language `code` in `locale` ("German" for `de` in English),
+ * or `code` itself when Intl has none. A name remembered for the locale
+ * (`rememberLanguageNames`) is used as it is; any other is asked of Intl,
+ * with one formatter per locale, made only when a name is first asked for.
+ */
+export function languageName(locale: string, code: string): string {
+  const remembered = rememberedLanguageNames.get(locale)?.get(code);
+  if (remembered !== undefined) return remembered;
   let names = languageNameLists.get(locale);
   if (!names) {
     names = new Intl.DisplayNames([locale], { type: 'language' });
     languageNameLists.set(locale, names);
   }
-  return names;
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Remembers names (language tag → name) for `languageName` to give in `locale` (see src/lib/page-names.ts). */
+export function rememberLanguageNames(locale: string, names: Readonly<Record<string, string>>): void {
+  rememberedLanguageNames.set(
+    locale,
+    new Map([...(rememberedLanguageNames.get(locale) ?? []), ...Object.entries(names)]),
+  );
 }

@@ -2,17 +2,12 @@ import { cityName } from './city-name.ts';
 import { quoteTextId, translatedText, type ContentTranslation } from './content-translation.ts';
 import { countryName } from './country-name.ts';
 import { formatCalendarDate } from './format-date.ts';
-import type { MessageParams } from './i18n.ts';
+import { intlLocale, type MessageParams } from './i18n.ts';
 import type { Campaign, Rally } from './rally-schema.ts';
-import { languageNames } from './intl-formats.ts';
+import { languageName } from './intl-formats.ts';
 
 /** A message formatter for one language (src/lib/i18n.ts `formatMessage` with its catalogues bound). */
 export type PageTranslate = (key: string, params?: MessageParams) => string;
-
-/** The `Intl` locale of an interface language: British English for "en", so dates read "7 April 2018". */
-export function pageLocale(language: string): string {
-  return language === 'en' ? 'en-GB' : language;
-}
 
 /**
  * Every piece of interface text the quote pages, posters and image cards
@@ -23,7 +18,7 @@ export function pageLocale(language: string): string {
  * source does not report reads "not reported".
  */
 export function toolPageText(t: PageTranslate, language: string, translation: ContentTranslation | null = null) {
-  const locale = pageLocale(language);
+  const locale = intlLocale(language);
   const city = (rally: Rally) => cityName(rally, translation).name;
   /** A reported fact in the language where we have its translation, else in English. */
   const fact = (id: string, english: string) => {
@@ -66,7 +61,7 @@ export function toolPageText(t: PageTranslate, language: string, translation: Co
     allRallies: t('city.allRallies'),
     quotedIn: (quoteLanguage: string) =>
       t('quote.quotedIn', {
-        language: languageNames(locale).of(quoteLanguage) ?? quoteLanguage,
+        language: languageName(locale, quoteLanguage),
       }),
     shareQuote: t('tools.shareQuote'),
     shareOn: t('share.shareOn'),

@@ -9,7 +9,7 @@ import { useRallyStore } from '../state/use-rally-store.ts';
 import { CityList } from './city-list.tsx';
 import { DataDownloads } from './data-downloads.tsx';
 import { QuoteList } from './quote-list.tsx';
-import { listFormat } from '../lib/intl-formats.ts';
+import { formatList } from '../lib/intl-formats.ts';
 
 /** The overview: what happened, who called it, the organisers' words, and every city. */
 export function CampaignOverview() {
@@ -34,7 +34,11 @@ export function CampaignOverview() {
           {campaign.calledBy.length > 0 ? (
             <p className="overview-called-by">
               <span className="label">{t('overview.calledBy')}</span>{' '}
-              {listFormat(locale, 'conjunction').format(campaign.calledBy.map((organiser) => organiser.name))}
+              {formatList(
+                locale,
+                'conjunction',
+                campaign.calledBy.map((organiser) => organiser.name),
+              )}
             </p>
           ) : null}
         </section>

@@ -5,7 +5,7 @@ import type { RallySummary } from '../lib/rally-summary.ts';
 import { selectCity } from '../state/rally-store.ts';
 import { useT, type Translate } from '../state/use-t.ts';
 import { RouteLink } from './route-link.tsx';
-import { listFormat } from '../lib/intl-formats.ts';
+import { formatList } from '../lib/intl-formats.ts';
 
 /** What the source reports about a rally, in a few words. */
 function describeReporting(rally: RallySummary, t: Translate, locale: string): string {
@@ -13,7 +13,7 @@ function describeReporting(rally: RallySummary, t: Translate, locale: string): s
     rally.quoteCount > 0 ? t('cityList.quotes', { count: rally.quoteCount }) : null,
     rally.photoCount > 0 ? t('cityList.photos', { count: rally.photoCount }) : null,
   ].filter((part) => part !== null);
-  return parts.length > 0 ? listFormat(locale, 'unit').format(parts) : t('cityList.nameOnly');
+  return parts.length > 0 ? formatList(locale, 'unit', parts) : t('cityList.nameOnly');
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Quote, Source } from '../lib/rally-schema.ts';
 import { ShareMenu } from '../share/share-menu.tsx';
 import { siteRoot } from '../state/url-sync.ts';
 import { useT } from '../state/use-t.ts';
-import { languageNames } from '../lib/intl-formats.ts';
+import { languageName } from '../lib/intl-formats.ts';
 
 function primaryLanguage(tag: string): string {
   return tag.toLowerCase().split('-')[0] ?? tag;
@@ -36,7 +36,6 @@ export function QuoteList({ quotes, context }: { quotes: readonly Quote[]; conte
   const { t, language, locale, translation } = useT();
   // The translations' ids name the quote's owner: the rally's id, or `campaign`.
   const ownerId = context.cityId ?? 'campaign';
-  const namesOfLanguages = languageNames(locale);
   const basePath = import.meta.env.BASE_URL;
   const groups = groupQuotesBySpeaker(quotes);
   // Each quote's number is its place in the file, counted across the groups.
@@ -60,7 +59,7 @@ export function QuoteList({ quotes, context }: { quotes: readonly Quote[]; conte
               </span>
               {foreign ? (
                 <span className="quote-language">
-                  {t('quote.quotedIn', { language: namesOfLanguages.of(quoteLanguage) ?? quoteLanguage })}
+                  {t('quote.quotedIn', { language: languageName(locale, quoteLanguage) })}
                 </span>
               ) : null}
             </figcaption>

@@ -1,15 +1,10 @@
 import { useCallback, useMemo } from 'react';
 import type { ContentTranslation } from '../lib/content-translation.ts';
-import { formatMessage, type Catalogue, type Language, type MessageParams } from '../lib/i18n.ts';
+import { formatMessage, intlLocale, type Catalogue, type Language, type MessageParams } from '../lib/i18n.ts';
 import type { TitleWords } from '../lib/page-title.ts';
 import { rallyStore } from './rally-store.ts';
 import { selectCatalogue, selectLanguage, selectTranslation } from './selectors.ts';
 import { useRallyStore } from './use-rally-store.ts';
-
-/** The locale for `Intl` formatting: British English for "en", so dates read "7 April 2018". */
-export function intlLocale(language: Language): string {
-  return language === 'en' ? 'en-GB' : language;
-}
 
 /** A function that formats a message of the current language. */
 export type Translate = (key: string, params?: MessageParams) => string;

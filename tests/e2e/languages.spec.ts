@@ -211,3 +211,35 @@ test.describe('languages with the app running', () => {
     await context.close();
   });
 });
+
+test.describe('taking over a page in its language', () => {
+  test.use({ reachForMap: false });
+
+  test('builds no Intl formatter: numbers, lists, plurals, dates and names come from the page and tables', async ({
+    page,
+  }) => {
+    // Each formatter Chromium builds first costs tens of milliseconds on a slow phone (docs/architecture.md).
+    await page.addInitScript(() => {
+      const built: string[] = [];
+      (window as unknown as { intlBuilt: string[] }).intlBuilt = built;
+      for (const name of ['NumberFormat', 'ListFormat', 'PluralRules', 'DisplayNames', 'DateTimeFormat'] as const) {
+        const Original = Intl[name] as unknown as new (...args: unknown[]) => object;
+        const Counted = new Proxy(Original, {
+          construct(target, args: unknown[]) {
+            built.push(name);
+            return new target(...args);
+          },
+        });
+        Object.defineProperty(Intl, name, { value: Counted, configurable: true, writable: true });
+      }
+    });
+    for (const path of ['/', '/ru/city/london/', '/es/city/berlin/']) {
+      await page.goto(path);
+      await expect(page.locator('.app[data-interactive]')).toBeAttached();
+      await expect(page.locator('.city-list a, .city-country').first()).toBeVisible();
+      // The panel renders in slices: wait until the page has nothing left to do.
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5000 })));
+      expect(await page.evaluate(() => (window as unknown as { intlBuilt: string[] }).intlBuilt), path).toEqual([]);
+    }
+  });
+});

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { countryName } from '../../src/lib/country-name.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { countryName, rememberCountryNames } from '../../src/lib/country-name.ts';
 
 describe('countryName', () => {
   it.each([
@@ -21,5 +21,17 @@ describe('countryName', () => {
   it('falls back to the code for something that is not a region code', () => {
     expect(countryName('not a code')).toBe('not a code');
     expect(countryName('')).toBe('');
+  });
+});
+
+describe('rememberCountryNames', () => {
+  it('makes countryName give the remembered name in its locale without asking Intl, and only there', () => {
+    rememberCountryNames('sv', { SE: 'Sverige (from the page)' });
+    const displayNames = vi.spyOn(Intl, 'DisplayNames');
+    expect(countryName('SE', 'sv')).toBe('Sverige (from the page)');
+    expect(displayNames).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+    expect(countryName('SE', 'de')).toBe('Schweden');
+    expect(countryName('DE', 'sv')).toBe(new Intl.DisplayNames(['sv'], { type: 'region' }).of('DE'));
   });
 });

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCalendarDate, tabledDateLocales } from '../../src/lib/format-date.ts';
-import { intlLocale } from '../../src/state/use-t.ts';
-import { supportedLanguages } from '../../src/lib/i18n.ts';
+import { intlLocale, supportedLanguages } from '../../src/lib/i18n.ts';
 
 describe('formatCalendarDate', () => {
   it('writes the rally date for English readers', () => {
