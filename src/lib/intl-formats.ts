@@ -38,7 +38,8 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
  */
 export function formatNumber(locale: string, value: number): string {
   const grouping = Object.hasOwn(groupings, locale) ? groupings[locale] : undefined;
-  if (grouping && Number.isSafeInteger(value) && value >= 0) {
+  // Minus zero is written "-0": Intl's.
+  if (grouping && Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0)) {
     const digits = String(value);
     if (digits.length < grouping.minimumDigits) return digits;
     const groups: string[] = [];

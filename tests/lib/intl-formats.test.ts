@@ -42,6 +42,7 @@ describe('intl-formats', () => {
       ),
       { numRuns: 300 },
     );
+    expect(formatNumber('en-GB', -0)).toBe('-0');
     expect(formatNumber('hi-IN', 100000)).toBe(new Intl.NumberFormat('hi-IN').format(100000));
   });
 
