@@ -28,11 +28,14 @@ const kB = 1024;
 // all, 87.1 kB of JavaScript, first visit 121.8 kB; the embed 115.4 kB (87.7 kB); `/ru/` 120.4 kB, first visit
 // 127.3 kB. A Russian page carries its language's catalogue and translated content (5.5 kB more HTML than an English
 // page), so its ceilings are 6 kB higher. The first visit's ceilings are the first view's plus sw.js (6.8 kB). What
-// reaching for the map adds (Leaflet, src/map/, their styles) is printed, and has a ceiling of its own.
+// reaching for the map adds (Leaflet, src/map/, their styles) is printed, and has a ceiling of its own. Session 6 added
+// 1.4 kB of JavaScript (number, list and plural tables: no Intl formatter built while taking over, 90-210 ms of
+// start-up at CPU 4x) and 0.2 kB of HTML (the page's country and language names): `/` 116.4 kB, 88.5 kB of
+// JavaScript, first visit 123.3 kB; the embed 116.8 kB (89.0 kB); the ceilings moved up by as much.
 const budgets = {
-  total: 116.5 * kB,
-  javascript: 89 * kB,
-  firstVisit: 123.5 * kB,
+  total: 118 * kB,
+  javascript: 90.5 * kB,
+  firstVisit: 125 * kB,
   embedScript: 1.5 * kB,
   interactiveMap: 55 * kB,
 };
