@@ -54,9 +54,6 @@ export function formatNumber(locale: string, value: number): string {
   return format.format(value);
 }
 
-/** A kind of list: `conjunction` ("A, B and C"), or `unit` in its short style (for counts: "7 quotes, 4 photos"). */
-export type ListKind = 'conjunction' | 'unit';
-
 /** What goes between the items: of a list of two; after each item but the last two; before the last. */
 interface ListPattern {
   two: string;
@@ -64,59 +61,36 @@ interface ListPattern {
   end: string;
 }
 
-const listPatterns: Readonly<Record<string, Readonly<Record<ListKind, ListPattern>>>> = {
-  'en-GB': {
-    conjunction: { two: ' and ', middle: ', ', end: ' and ' },
-    unit: { two: ', ', middle: ', ', end: ', ' },
-  },
-  de: {
-    conjunction: { two: ' und ', middle: ', ', end: ' und ' },
-    unit: { two: ', ', middle: ', ', end: ' und ' },
-  },
-  es: {
-    conjunction: { two: ' y ', middle: ', ', end: ' y ' },
-    unit: { two: ' y ', middle: ', ', end: ', ' },
-  },
-  'pt-BR': {
-    conjunction: { two: ' e ', middle: ', ', end: ' e ' },
-    unit: { two: ' e ', middle: ', ', end: ' e ' },
-  },
-  it: {
-    conjunction: { two: ' e ', middle: ', ', end: ' e ' },
-    unit: { two: ' e ', middle: ', ', end: ' e ' },
-  },
-  sv: {
-    conjunction: { two: ' och ', middle: ', ', end: ' och ' },
-    unit: { two: ', ', middle: ', ', end: ', ' },
-  },
-  ru: {
-    conjunction: { two: ' и ', middle: ', ', end: ' и ' },
-    unit: { two: ' ', middle: ' ', end: ' ' },
-  },
+const listPatterns: Readonly<Record<string, ListPattern>> = {
+  'en-GB': { two: ' and ', middle: ', ', end: ' and ' },
+  de: { two: ' und ', middle: ', ', end: ' und ' },
+  es: { two: ' y ', middle: ', ', end: ' y ' },
+  'pt-BR': { two: ' e ', middle: ', ', end: ' e ' },
+  it: { two: ' e ', middle: ', ', end: ' e ' },
+  sv: { two: ' och ', middle: ', ', end: ' och ' },
+  ru: { two: ' и ', middle: ', ', end: ' и ' },
 };
 
 const listFormats = new Map<string, Intl.ListFormat>();
 
 /**
- * `items` joined as `new Intl.ListFormat(locale, …)` joins them for `kind`
- * ("A, B and C" in `en-GB`; "A, B y C" in `es`).
+ * `items` joined as `new Intl.ListFormat(locale, { type: 'conjunction' })`
+ * joins them ("A, B and C" in `en-GB`; "A, B y C" in `es`).
  */
-export function formatList(locale: string, kind: ListKind, items: readonly string[]): string {
-  const patterns = Object.hasOwn(listPatterns, locale) ? listPatterns[locale] : undefined;
-  const pattern = patterns?.[kind];
+export function formatList(locale: string, items: readonly string[]): string {
+  const pattern = Object.hasOwn(listPatterns, locale) ? listPatterns[locale] : undefined;
   const last = items.at(-1) ?? '';
-  // Spanish "y" becomes "e" before an "i" sound ("Amnistía e Internacional"): Intl knows when.
+  // Spanish "y" becomes "e" before an "i" sound ("Amnistía e Iglesia"): Intl knows when.
   const spanishBeforeI = locale === 'es' && /^[hH]?[iíIÍ]/.test(last);
   if (pattern && !spanishBeforeI) {
     if (items.length < 2) return items.join('');
     if (items.length === 2) return `${items[0] ?? ''}${pattern.two}${last}`;
     return `${items.slice(0, -1).join(pattern.middle)}${pattern.end}${last}`;
   }
-  const key = `${kind} ${locale}`;
-  let format = listFormats.get(key);
+  let format = listFormats.get(locale);
   if (!format) {
-    format = new Intl.ListFormat(locale, kind === 'unit' ? { type: 'unit', style: 'short' } : { type: 'conjunction' });
-    listFormats.set(key, format);
+    format = new Intl.ListFormat(locale, { type: 'conjunction' });
+    listFormats.set(locale, format);
   }
   return format.format(items);
 }

@@ -36,7 +36,6 @@ export function CampaignOverview() {
               <span className="label">{t('overview.calledBy')}</span>{' '}
               {formatList(
                 locale,
-                'conjunction',
                 campaign.calledBy.map((organiser) => organiser.name),
               )}
             </p>

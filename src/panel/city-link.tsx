@@ -13,7 +13,7 @@ function describeReporting(rally: RallySummary, t: Translate, locale: string): s
     rally.quoteCount > 0 ? t('cityList.quotes', { count: rally.quoteCount }) : null,
     rally.photoCount > 0 ? t('cityList.photos', { count: rally.photoCount }) : null,
   ].filter((part) => part !== null);
-  return parts.length > 0 ? formatList(locale, 'unit', parts) : t('cityList.nameOnly');
+  return parts.length > 0 ? formatList(locale, parts) : t('cityList.nameOnly');
 }
 
 /**
