@@ -7,7 +7,7 @@ import { loadEmbeddedCollection } from './state/embedded-rallies.ts';
 import { applyEmbeddedLanguage } from './state/language.ts';
 import { basemapFromPicture, hasPictureBasemap } from './state/picture-basemap.ts';
 import { readMapPicture } from './map/read-map-picture.ts';
-import { noteOfflineCopyPage, registerServiceWorkerWhenIdle } from './state/offline.ts';
+import { noteOfflineCopyPage, registerServiceWorkerWhenIdle, storeLoadedMapFilesOffline } from './state/offline.ts';
 import { rallyStore, setBasemap } from './state/rally-store.ts';
 import { selectPageIdentity } from './state/selectors.ts';
 import { reloadOnceOnStaleChunk } from './state/stale-chunk-reload.ts';
@@ -38,6 +38,12 @@ if (!hasEmbeddedData) void import('./state/load-rallies.ts').then(({ loadRallies
 // The map region is held on to, as the page renders another page's map from an offline copy's (whose basemap is the
 // same) without its picture.
 const pictureRegion = document.querySelector('.map-region') ?? document;
+// The map's files, once loaded, are stored for offline use by the service worker, however the two were timed.
+const stopWaitingToStoreMap = subscribeToMapLoad(() => {
+  if (getMapLoad().status !== 'loaded') return;
+  stopWaitingToStoreMap();
+  storeLoadedMapFilesOffline();
+});
 const stopWaitingForMap = subscribeToMapLoad(() => {
   if (getMapLoad().status !== 'loading') return;
   stopWaitingForMap();

@@ -41,3 +41,10 @@ export function isIsoDate(value: string | null | undefined): value is string {
 export function pageFileForPath(pathname: string): string {
   return pathname.endsWith('/') ? `${pathname}index.html` : pathname;
 }
+
+/**
+ * The `kind` of the message a page sends its service worker once the
+ * interactive map's files have loaded: the worker then stores those it is
+ * meant to keep (`storedIfLoaded`) from the browser's cache.
+ */
+export const storeLoadedFilesMessage = 'rally-map:store-loaded-files';

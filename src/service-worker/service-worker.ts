@@ -42,7 +42,12 @@
 import { clientsClaim } from 'workbox-core';
 import { addRoute, cleanupOutdatedCaches, matchPrecache, precache } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { networkTimeoutMs, offlineCopyHeader, offlineCopyTimingName } from '../lib/offline-copy.ts';
+import {
+  networkTimeoutMs,
+  offlineCopyHeader,
+  offlineCopyTimingName,
+  storeLoadedFilesMessage,
+} from '../lib/offline-copy.ts';
 import { parseLanguage, parsePresentation, parseToolPath, type Presentation } from '../lib/address.ts';
 
 interface PrecacheEntry {
@@ -66,6 +71,7 @@ interface WorkerScope {
   clients: { matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<{ url: string }[]> };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: ExtendableEvent & { data: unknown }) => void): void;
 }
 
 const worker = self as unknown as WorkerScope;
@@ -154,6 +160,12 @@ async function storeLoadedFiles(): Promise<void> {
 worker.addEventListener('install', (event) => {
   event.waitUntil(Promise.all([storeOpenPages(), storeLoadedFiles()]));
   void worker.skipWaiting();
+});
+
+// A page whose map loaded while this worker was installing (its requests passed by): stored now, from the cache.
+worker.addEventListener('message', (event) => {
+  const data = event.data as { kind?: unknown } | null;
+  if (data?.kind === storeLoadedFilesMessage) event.waitUntil(storeLoadedFiles());
 });
 
 // Pages of an earlier deploy name code files this one no longer has: drop them once this worker is in charge.

@@ -1,5 +1,5 @@
 import { serviceWorkerPath } from '../lib/address.ts';
-import { offlineCopyTimingName } from '../lib/offline-copy.ts';
+import { offlineCopyTimingName, storeLoadedFilesMessage } from '../lib/offline-copy.ts';
 import { markOfflineCopy, rallyStore } from './rally-store.ts';
 
 /**
@@ -40,6 +40,23 @@ export function registerServiceWorkerWhenIdle(): void {
   };
   if (document.readyState === 'complete') whenIdle();
   else window.addEventListener('load', whenIdle, { once: true });
+}
+
+/**
+ * Once the interactive map's files have loaded, asks the service worker (as
+ * soon as one is active) to store them from the browser's cache, so the map
+ * works offline after this visit. A map loaded before the worker was
+ * installed is stored by its install; this covers one loaded while the
+ * worker was installing and not yet in charge of the page, whose requests it
+ * never saw. Nothing is downloaded for it. Only where the worker is
+ * registered (see `registerServiceWorkerWhenIdle`).
+ */
+export function storeLoadedMapFilesOffline(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  if (rallyStore.getState().presentation === 'embed' || !isTopLevelWindow()) return;
+  void navigator.serviceWorker.ready.then((registration) => {
+    registration.active?.postMessage({ kind: storeLoadedFilesMessage });
+  });
 }
 
 /** Whether this page is the browser tab's own page, not inside a frame (a cross-origin parent counts as a frame). */

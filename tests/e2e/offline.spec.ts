@@ -213,6 +213,9 @@ test.describe('offline after one visit', () => {
   }) => {
     const errors = watchPageErrors(context);
     await page.goto('/');
+    // The reader used the map on this visit: its files have loaded (and are stored, however that was timed with the
+    // worker's install) before the connection goes.
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
     await waitForServiceWorker(page);
     await context.setOffline(true);
     // Without its trailing slash, no stored page matches the address.
