@@ -82,6 +82,8 @@ test.describe('offline after one visit', () => {
     const requested: string[] = [];
     context.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto('/ru/city/london/');
+    // The map's files have loaded before the connection goes (a file cut off mid-load reloads the page).
+    await expect(page.locator('.rally-marker')).toHaveCount(8);
     await waitForServiceWorker(page);
     const stored = await page.evaluate(async () => {
       const paths: string[] = [];
