@@ -13,6 +13,8 @@
  * text.
  */
 
+import { rememberingDisplayNames } from './display-names.ts';
+
 /** Grouping of whole numbers: the separator, and the fewest digits a number needs before it is grouped. */
 interface Grouping {
   separator: string;
@@ -134,35 +136,18 @@ export function pluralCategory(language: string, count: number): Intl.LDMLPlural
   return rules.select(count);
 }
 
-const languageNameLists = new Map<string, Intl.DisplayNames>();
-/** Names given by `rememberLanguageNames`, by locale, then by code. */
-const rememberedLanguageNames = new Map<string, ReadonlyMap<string, string>>();
+const languages = rememberingDisplayNames('language');
 
 /**
  * The name of language `code` in `locale` ("German" for `de` in English),
  * or `code` itself when Intl has none. A name remembered for the locale
- * (`rememberLanguageNames`) is used as it is; any other is asked of Intl,
- * with one formatter per locale, made only when a name is first asked for.
+ * (`rememberLanguageNames`) is used as it is; any other is asked of Intl.
  */
 export function languageName(locale: string, code: string): string {
-  const remembered = rememberedLanguageNames.get(locale)?.get(code);
-  if (remembered !== undefined) return remembered;
-  let names = languageNameLists.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: 'language' });
-    languageNameLists.set(locale, names);
-  }
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return languages.name(locale, code);
 }
 
 /** Remembers names (language tag → name) for `languageName` to give in `locale` (see src/lib/page-names.ts). */
 export function rememberLanguageNames(locale: string, names: Readonly<Record<string, string>>): void {
-  rememberedLanguageNames.set(
-    locale,
-    new Map([...(rememberedLanguageNames.get(locale) ?? []), ...Object.entries(names)]),
-  );
+  languages.remember(locale, names);
 }
