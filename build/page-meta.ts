@@ -351,7 +351,10 @@ export const charsetMeta = '<meta charset="utf-8" />';
  * and translation) as `#rally-language`, so it is taken over in its
  * language with no request. A page with data also carries the names of its
  * countries and its quotes' languages in its language (`namesJson`, see
- * src/lib/page-names.ts) as `#rally-names`.
+ * src/lib/page-names.ts) as `#rally-names`. A page of a site with many
+ * rallies names its rally index (`rallyIndexHref`, src/lib/rally-index.ts)
+ * in a preload link, `#rally-index`, so the index downloads while the app
+ * starts, and the app reads it instead of the rally file.
  */
 export function assemblePage(
   template: string,
@@ -363,6 +366,7 @@ export function assemblePage(
   dataAsOf: string,
   languagePackJson: string | null = null,
   namesJson: string | null = null,
+  rallyIndexHref: string | null = null,
 ) {
   // Replacer functions, not strings: "$&" or "$'" in the data must stay literal text.
   const withTitle = template
@@ -372,7 +376,11 @@ export function assemblePage(
     .replace(/<head>\s*/, () => `<head>\n    ${charsetMeta}\n    ${policyMeta}\n    `)
     .replace(/<title>[\s\S]*?<\/title>/, () => `<title>${escapeHtml(spec.title)}</title>`)
     .replace(/\s*<meta\s+name="description"[^>]*>/, '');
-  const withHead = withTitle.replace('</head>', () => `    ${headTags(spec, siteName)}\n  </head>`);
+  const indexLink =
+    rallyIndexHref === null
+      ? ''
+      : `\n    <link rel="preload" href="${escapeHtml(rallyIndexHref)}" as="fetch" crossorigin="anonymous" id="rally-index">`;
+  const withHead = withTitle.replace('</head>', () => `    ${headTags(spec, siteName)}${indexLink}\n  </head>`);
   const identity = pageIdentity(spec.route, spec.presentation, spec.language);
   const withApp = withHead.replace(
     '<div id="root"></div>',

@@ -16,6 +16,7 @@ import { writeEmbedScript } from './steps/write-embed-script.ts';
 import { writeHeaders } from './steps/write-headers.ts';
 import { writeNginxConfig } from './steps/write-nginx-config.ts';
 import { writeOembedDocuments } from './steps/write-oembed-documents.ts';
+import { writeRallyIndex } from './steps/write-rally-index.ts';
 import { writePages } from './steps/write-pages.ts';
 import { writeServiceWorker } from './steps/write-service-worker.ts';
 import { writeShareCards } from './steps/write-share-cards.ts';
@@ -37,6 +38,7 @@ export const postBuildSteps: readonly PostBuildStep[] = [
   writeOembedDocuments,
   writeShareCards,
   writeDataDownloads,
+  writeRallyIndex,
   writeCampaignTools,
   writeEmbedScript,
   // After every page, so the precache list sees them all (and before the compressed copies exist).

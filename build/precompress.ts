@@ -7,8 +7,19 @@ import { buildConcurrency, mapWithLimit } from './map-with-limit.ts';
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** Files worth compressing: text. Images (PNG, JPEG) are compressed already. */
-const compressible = new Set(['.html', '.js', '.css', '.json', '.geojson', '.svg', '.txt', '.xml', '.webmanifest']);
+/** Files worth compressing: text, and the rally index (mostly text). Images (PNG, JPEG) are compressed already. */
+const compressible = new Set([
+  '.html',
+  '.js',
+  '.css',
+  '.json',
+  '.geojson',
+  '.svg',
+  '.txt',
+  '.xml',
+  '.webmanifest',
+  '.bin',
+]);
 
 /** Smaller files are sent as they are: compressing them saves less than a packet. */
 export const minimumCompressedSize = 1024;

@@ -8,6 +8,10 @@ export interface ServiceWorkerConfig {
   basePath: string;
   /** The rally file's URL path, answered network-first. */
   dataPath: string;
+  /** The rally index's URL path (sites with many rallies), answered network-first like the rally file. */
+  indexPath: string;
+  /** The folder of the rally index's record shards, ending in "/": each answered network-first, kept once opened. */
+  recordsPath: string;
   /** Everything to store at install: the code every page loads at start. */
   precache: PrecacheEntry[];
   /** Files stored at install only if the browser's cache already holds them: the interactive map's. */

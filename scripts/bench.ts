@@ -45,9 +45,10 @@
  * `--swap-data`: instead of building a site from each large file (an hour
  * for 100,000 rallies on a loaded machine), build one many-rallies site from
  * 400 real-size rallies and put each large file in a copy of it as
- * `data/rallies.geojson` (with a fresh brotli copy). Pages with many rallies
- * fetch that file, so the app does the same work; only the pages'
- * build-time text and picture are for 400.
+ * `data/rallies.geojson` (with a fresh brotli copy), with the rally index and
+ * record shards the build would write from it (build/steps/write-rally-index.ts).
+ * Pages with many rallies fetch that index, so the app does the same work;
+ * only the pages' build-time text and picture are for 400.
  */
 import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,6 +59,8 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 import { chromium, type Browser } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build as viteBuild } from 'vite';
+import { loadCollection } from '../build/steps/load-collection.ts';
+import { writeRallyIndexFiles } from '../build/steps/write-rally-index.ts';
 import { chromiumArgs, chromiumPath } from './lib/chromium.ts';
 import { watchWorkerHeaps } from './lib/worker-heap.ts';
 
@@ -488,7 +491,8 @@ function buildSite(data: string, folder: string, cityPages?: number): void {
 /**
  * With `--swap-data`: a copy of the many-rallies site built once from 400
  * rallies, with `data` as its rally file and a fresh brotli copy of it (the
- * build's own copies of the old file are removed).
+ * build's own copies of the old file are removed), and the rally index and
+ * record shards made from it as the build makes them.
  */
 function siteWithData(data: string, folder: string): void {
   const base = 'tmp/bench-dist-many';
@@ -496,11 +500,18 @@ function siteWithData(data: string, folder: string): void {
   if (!existsSync(join(base, 'index.html'))) buildSite(realSizeFile(400), base, 10);
   rmSync(folder, { recursive: true, force: true });
   cpSync(base, folder, { recursive: true });
-  const target = join(folder, 'data', 'rallies.geojson');
-  const bytes = readFileSync(data);
-  writeFileSync(target, bytes);
-  rmSync(`${target}.gz`, { force: true });
-  writeFileSync(`${target}.br`, brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }));
+  const withBrotliCopy = (target: string, bytes: Uint8Array) => {
+    writeFileSync(target, bytes);
+    rmSync(`${target}.gz`, { force: true });
+    writeFileSync(`${target}.br`, brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }));
+  };
+  withBrotliCopy(join(folder, 'data', 'rallies.geojson'), readFileSync(data));
+  // The pages read the rally index the build writes from the file, as the build does it.
+  rmSync(join(folder, 'data', 'records'), { recursive: true, force: true });
+  writeRallyIndexFiles(loadCollection(data), folder);
+  const written = [join(folder, 'data', 'rally-index.bin')];
+  for (const name of readdirSync(join(folder, 'data', 'records'))) written.push(join(folder, 'data', 'records', name));
+  for (const file of written) withBrotliCopy(file, readFileSync(file));
 }
 
 /**

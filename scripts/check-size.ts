@@ -87,8 +87,11 @@ for (const page of pages) {
   const files = [
     // Styles inlined into the page (build/inline-css-plugin.ts) are counted with the HTML.
     ...firstViewFiles(page).filter((file) => !file.endsWith('.css') || !isEntryCss(file) || isFetched(html, file)),
-    // A generated page carries its rally data; only a page without it fetches the file.
-    ...(html.includes('id="rally-data"') ? [] : ['data/rallies.geojson']),
+    // A generated page carries its rally data; a page of a site with many rallies fetches the rally index instead,
+    // and a page with neither (the development server's) the file.
+    ...(html.includes('id="rally-data"')
+      ? []
+      : [html.includes('id="rally-index"') ? 'data/rally-index.bin' : 'data/rallies.geojson']),
   ];
   const sizes = files.map((file) => ({ file, bytes: gzipped(file) }));
   const javascript = sizes.filter(({ file }) => file.endsWith('.js')).reduce((sum, { bytes }) => sum + bytes, 0);

@@ -1,8 +1,10 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { rallyRecordsPath } from './lib/address.ts';
 import { parsePageNames, rememberPageNames } from './lib/page-names.ts';
-import { getMapLoad, loadRallyMap, subscribeToMapLoad } from './map/map-loader.ts';
+import { getMapLoad, loadClustersWithMap, loadRallyMap, subscribeToMapLoad } from './map/map-loader.ts';
+import { longCityList } from './panel/city-list.tsx';
 import { loadEmbeddedCollection } from './state/embedded-rallies.ts';
 import { applyEmbeddedLanguage } from './state/language.ts';
 import { basemapFromPicture, hasPictureBasemap } from './state/picture-basemap.ts';
@@ -31,7 +33,26 @@ const dataElement = document.getElementById('rally-data');
 const embeddedData = dataElement?.textContent;
 const hasEmbeddedData =
   embeddedData !== undefined && loadEmbeddedCollection(embeddedData, dataElement?.getAttribute('data-as-of'));
-if (!hasEmbeddedData) void import('./state/load-rallies.ts').then(({ loadRallies }) => loadRallies());
+// A page of a site with many rallies names its rally index (src/lib/rally-index.ts) in a preload link instead.
+const rallyIndexLink = document.getElementById('rally-index');
+if (!hasEmbeddedData && rallyIndexLink) {
+  // The list and the clusters for many rallies load while the rallies download.
+  longCityList.load();
+  loadClustersWithMap();
+}
+if (!hasEmbeddedData) {
+  void import('./state/load-rallies.ts').then(({ loadRallies, setRallySource }) => {
+    if (rallyIndexLink instanceof HTMLLinkElement) {
+      const url = rallyIndexLink.href;
+      setRallySource({
+        format: 'index',
+        url,
+        recordsUrl: new URL(rallyRecordsPath(import.meta.env.BASE_URL), url).href,
+      });
+    }
+    void loadRallies();
+  });
+}
 // The interactive map (Leaflet) loads when the reader reaches for the map (src/app.tsx); until then the build's
 // picture is the map. Its basemap comes with it: a generated page's map picture carries the basemap, decoded in a
 // task of its own once the map's code is asked for; only a page without a picture downloads the basemap file.

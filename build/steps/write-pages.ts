@@ -5,6 +5,7 @@ import { assemblePage } from '../page-meta.ts';
 import type { PostBuildContext } from '../post-build-context.ts';
 import { basemapPicturePaths, pageMapPicture } from '../map-picture.ts';
 import type { CompactBasemap } from '../../src/lib/basemap.ts';
+import { rallyIndexPath } from '../../src/lib/address.ts';
 import { intlLocale } from '../../src/lib/i18n.ts';
 import { pageNamesFor } from '../../src/lib/page-names.ts';
 
@@ -14,8 +15,8 @@ import { pageNamesFor } from '../../src/lib/page-names.ts';
  * folder): the app rendered into the template in the page's language, with
  * its meta tags, the policy, the picture of its map (build/map-picture.ts),
  * unless there are many rallies the collection and the names of its
- * countries and quotes' languages in the page's language (src/lib/page-names.ts), and on pages in another language than English
- * that language's pack.
+ * countries and quotes' languages in the page's language (src/lib/page-names.ts), with many rallies a preload link
+ * to the rally index, and on pages in another language than English that language's pack.
  */
 export function writePages(context: PostBuildContext): void {
   const { outDir, specs, template, collectionJson, policy, environment } = context;
@@ -51,6 +52,7 @@ export function writePages(context: PostBuildContext): void {
         environment.dataAsOf,
         spec.language === 'en' ? null : (packJson.get(spec.language) ?? null),
         JSON.stringify(pageNamesFor(context.collection, intlLocale(spec.language))),
+        context.manyRallies ? rallyIndexPath(environment.basePath) : null,
       ),
     );
   }

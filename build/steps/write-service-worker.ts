@@ -1,4 +1,4 @@
-import { rallyDataPath } from '../../src/lib/address.ts';
+import { rallyDataPath, rallyIndexPath, rallyRecordsPath } from '../../src/lib/address.ts';
 import { mapFileUrls, precacheManifest } from '../precache-manifest.ts';
 import type { PostBuildContext } from '../post-build-context.ts';
 import { buildServiceWorker } from '../service-worker.ts';
@@ -14,6 +14,8 @@ export async function writeServiceWorker(context: PostBuildContext): Promise<voi
   await buildServiceWorker(root, outDir, {
     basePath: environment.basePath,
     dataPath: rallyDataPath(environment.basePath),
+    indexPath: rallyIndexPath(environment.basePath),
+    recordsPath: rallyRecordsPath(environment.basePath),
     precache: precache.entries,
     storedIfLoaded: mapFileUrls(outDir, environment.basePath),
     version: precache.version,

@@ -195,6 +195,24 @@ export function rallyDataPath(basePath = '/'): string {
   return siteFilePath('data/rallies.geojson', basePath);
 }
 
+/**
+ * The rally index's path (src/lib/rally-index.ts): `data/rally-index.bin`
+ * under the base path. Only sites with many rallies have one.
+ */
+export function rallyIndexPath(basePath = '/'): string {
+  return siteFilePath('data/rally-index.bin', basePath);
+}
+
+/** The folder of the rally index's record shards: `data/records/` under the base path. */
+export function rallyRecordsPath(basePath = '/'): string {
+  return siteFilePath('data/records/', basePath);
+}
+
+/** The address of record shard `shard` inside the records folder `recordsFolder` (a path or address ending in "/"). */
+export function rallyRecordShardPath(recordsFolder: string, shard: number): string {
+  return `${recordsFolder}${String(shard)}.geojson`;
+}
+
 /** The service worker's path, `sw.js` under the base path. Its scope is the base path. */
 export function serviceWorkerPath(basePath = '/'): string {
   return siteFilePath('sw.js', basePath);

@@ -1,4 +1,4 @@
-import Supercluster, { type AnyProps, type PointFeature } from 'supercluster';
+import Supercluster, { type PointFeature } from 'supercluster';
 import { clusterMaxZoom, type BoundingBox, type ClusterItem } from './cluster-view.ts';
 
 type PointProperties = { index: number };
@@ -15,7 +15,18 @@ export interface ClusterIndex {
    * `clusterMaxZoom + 1`, so that is the highest answer.
    */
   separationZoom(index: number, fromZoom: number): number;
+  /** Builds now what the index would otherwise build on the first question about a deep zoom. */
+  prepareDeepZooms(): void;
 }
+
+/**
+ * The deepest zoom of the first of the index's two parts. Clustering the
+ * zooms past it costs more than all the zooms above it together (100,000
+ * rallies spread over cities barely merge there), so they are a second part,
+ * built when first asked about (or `prepareDeepZooms`), and the map's first
+ * view does not wait for it.
+ */
+export const deepZoomsFrom = 12;
 
 /** The radius, in screen pixels, within which rallies are merged into one cluster. */
 export const clusterRadius = 60;
@@ -23,7 +34,9 @@ export const clusterRadius = 60;
 /**
  * Indexes rally positions given as `[longitude0, latitude0, longitude1,
  * latitude1, …]`; rally `i` is found again by its index `i`. Pure: no DOM,
- * safe in a worker and in Node.
+ * safe in a worker and in Node. Zooms from `deepZoomsFrom` on are clustered
+ * in a part of their own, from the rallies themselves, built on first use:
+ * a cluster there does not always lie within one cluster of the zoom above.
  */
 export function buildClusterIndex(coordinates: Float64Array): ClusterIndex {
   const points: PointFeature<PointProperties>[] = [];
@@ -34,30 +47,44 @@ export function buildClusterIndex(coordinates: Float64Array): ClusterIndex {
       geometry: { type: 'Point', coordinates: [coordinates[index * 2] ?? 0, coordinates[index * 2 + 1] ?? 0] },
     });
   }
-  const supercluster = new Supercluster<PointProperties, AnyProps>({
+  const shallow = new Supercluster<PointProperties>({
     radius: clusterRadius,
-    maxZoom: clusterMaxZoom,
+    maxZoom: deepZoomsFrom - 1,
   }).load(points);
+  let deep: Supercluster<PointProperties> | null = null;
+  const deepZooms = () =>
+    (deep ??= new Supercluster<PointProperties>({
+      radius: clusterRadius,
+      minZoom: deepZoomsFrom,
+      maxZoom: clusterMaxZoom,
+    }).load(points));
+  const partFor = (zoom: number) => (zoom < deepZoomsFrom ? shallow : deepZooms());
+  // A cluster's id carries the zoom it was made at, plus one (supercluster's encoding).
+  const partOfCluster = (clusterId: number) =>
+    (clusterId - points.length) % 32 <= deepZoomsFrom ? shallow : deepZooms();
 
   const query = (bbox: BoundingBox, zoom: number): ClusterItem[] =>
-    supercluster.getClusters(bbox, Math.floor(zoom)).map((feature): ClusterItem => {
-      const [longitude = 0, latitude = 0] = feature.geometry.coordinates;
-      const properties = feature.properties;
-      if ('cluster' in properties) {
-        return {
-          kind: 'cluster',
-          clusterId: properties.cluster_id,
-          count: properties.point_count,
-          longitude,
-          latitude,
-        };
-      }
-      return { kind: 'rally', index: properties.index, longitude, latitude };
-    });
+    partFor(Math.floor(zoom))
+      .getClusters(bbox, Math.floor(zoom))
+      .map((feature): ClusterItem => {
+        const [longitude = 0, latitude = 0] = feature.geometry.coordinates;
+        const properties = feature.properties;
+        if ('cluster' in properties) {
+          return {
+            kind: 'cluster',
+            clusterId: properties.cluster_id,
+            count: properties.point_count,
+            longitude,
+            latitude,
+          };
+        }
+        return { kind: 'rally', index: properties.index, longitude, latitude };
+      });
 
   return {
     query,
-    expansionZoom: (clusterId) => supercluster.getClusterExpansionZoom(clusterId),
+    expansionZoom: (clusterId) => partOfCluster(clusterId).getClusterExpansionZoom(clusterId),
+    prepareDeepZooms: () => void deepZooms(),
     separationZoom(index, fromZoom) {
       const longitude = coordinates[index * 2];
       const latitude = coordinates[index * 2 + 1];

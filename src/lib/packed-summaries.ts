@@ -78,22 +78,32 @@ export function packedBuffers(packed: PackedSummaries): ArrayBuffer[] {
 export function unpackSummaries(packed: PackedSummaries, start: number, end: number): RallySummary[] {
   const { text, textEnds, fields, positions } = packed;
   const textAt = (number: number): string => text.slice(number > 0 ? (textEnds[number - 1] ?? 0) : 0, textEnds[number]);
+  // Countries and dates repeat from rally to rally: each is cut out of the text once.
+  const shared = new Map<number, string>();
+  const sharedTextAt = (number: number): string => {
+    let value = shared.get(number);
+    if (value === undefined) {
+      value = textAt(number);
+      shared.set(number, value);
+    }
+    return value;
+  };
   const summaries: RallySummary[] = [];
   for (let index = Math.max(0, start); index < Math.min(end, packed.count); index += 1) {
     const at = index * fieldsPerRally;
-    const field = (offset: number) => fields[at + offset] ?? 0;
     const summary: RallySummary = {
-      id: textAt(field(0)),
-      name: textAt(field(1)),
-      country: textAt(field(3)),
-      date: textAt(field(4)),
-      locationPrecision: field(5) === 1 ? 'venue' : 'city',
+      id: textAt(fields[at] ?? 0),
+      name: textAt(fields[at + 1] ?? 0),
+      country: sharedTextAt(fields[at + 3] ?? 0),
+      date: sharedTextAt(fields[at + 4] ?? 0),
+      locationPrecision: fields[at + 5] === 1 ? 'venue' : 'city',
       longitude: positions[index * 2] ?? 0,
       latitude: positions[index * 2 + 1] ?? 0,
-      quoteCount: field(6),
-      photoCount: field(7),
+      quoteCount: fields[at + 6] ?? 0,
+      photoCount: fields[at + 7] ?? 0,
     };
-    if (field(2) > 0) summary.localName = textAt(field(2) - 1);
+    const localName = fields[at + 2] ?? 0;
+    if (localName > 0) summary.localName = textAt(localName - 1);
     summaries.push(summary);
   }
   return summaries;

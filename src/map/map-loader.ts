@@ -11,6 +11,16 @@ export type MapLoad =
   | { status: 'failed'; error: unknown };
 
 let mapLoad: MapLoad = { status: 'idle' };
+let withClusters = false;
+
+/**
+ * Tells the loader that the page has many rallies (src/main.tsx, from the
+ * page's rally index link): the cluster layer's code then loads with the
+ * map's, not after the rallies arrive.
+ */
+export function loadClustersWithMap(): void {
+  withClusters = true;
+}
 const listeners = new Set<() => void>();
 
 /**
@@ -32,7 +42,12 @@ export function loadRallyMap(): void {
     // around such a `.then`, so a style sheet that fails to load (offline, the map never used) would reject a
     // promise nobody handles and leave the map loading for ever.
     try {
-      const module = await import('./rally-map.tsx');
+      const [module] = await Promise.all([
+        import('./rally-map.tsx'),
+        // Only warmed here: the map asks for it again when it has the rallies, and copes if it fails.
+        withClusters ? import('./cluster-markers.tsx').catch(() => null) : null,
+      ]);
+      if (withClusters) module.clusterMarkers.load();
       finish({ status: 'loaded', RallyMap: module.default });
     } catch (error) {
       finish({ status: 'failed', error });

@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import { MapContainer } from 'react-leaflet';
 import { mapMaxZoom } from '../lib/max-zoom.ts';
 import { selectHasManyRallies, selectIsEmbed } from '../state/selectors.ts';
+import { moduleLoader, useLoadedModule } from '../state/module-loader.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
 import { ControlsFirst } from './controls-first.tsx';
@@ -13,8 +14,11 @@ import { prefersReducedMotion } from './motion.ts';
 import { RallyMarkers } from './rally-markers.tsx';
 import { WatchMapSize } from './watch-map-size.tsx';
 
-// Only in "many rallies" mode: the cluster layer, its worker and supercluster are separate files.
-const ClusterMarkers = lazy(() => import('./cluster-markers.tsx'));
+/**
+ * Only in "many rallies" mode: the cluster layer, its worker and supercluster
+ * are separate files. A page that knows it has many rallies asks for it with the map (src/map/map-loader.ts).
+ */
+export const clusterMarkers = moduleLoader(() => import('./cluster-markers.tsx'));
 
 // Read once: Leaflet takes its animation options when the map is created.
 const reducedMotion = prefersReducedMotion();
@@ -32,6 +36,7 @@ const StreetTileLayer = tileLayer ? lazy(() => import('./street-tile-layer.tsx')
 export default function RallyMap() {
   const isEmbed = useRallyStore(selectIsEmbed);
   const manyRallies = useRallyStore(selectHasManyRallies);
+  const ClusterMarkers = useLoadedModule(clusterMarkers, manyRallies)?.default;
   const [tilesFailed, setTilesFailed] = useState(false);
   const markTilesFailed = useCallback(() => setTilesFailed(true), []);
   const maxZoom = mapMaxZoom({ tileMaxZoom: tileLayer?.maxZoom ?? null, manyRallies, tilesFailed });
@@ -67,13 +72,7 @@ export default function RallyMap() {
           <StreetTileLayer config={tileLayer} maxZoom={maxZoom} failed={tilesFailed} onFail={markTilesFailed} />
         </Suspense>
       ) : null}
-      {manyRallies ? (
-        <Suspense fallback={null}>
-          <ClusterMarkers />
-        </Suspense>
-      ) : (
-        <RallyMarkers />
-      )}
+      {manyRallies ? ClusterMarkers ? <ClusterMarkers /> : null : <RallyMarkers />}
       <FollowSelection />
       <WatchMapSize />
       <ControlsFirst />

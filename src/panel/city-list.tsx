@@ -1,11 +1,15 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { moduleLoader, useLoadedModule } from '../state/module-loader.ts';
 import { finishFocusRequest } from '../state/rally-store.ts';
 import { selectFocusRequest, selectHasManyRallies, selectRallies, selectSelectedCityId } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { CityLink, useListReadyMark } from './city-link.tsx';
 
-// Only in "many rallies" mode: the virtualised list with its search box is a separate file.
-const LongCityList = lazy(() => import('./long-city-list.tsx'));
+/**
+ * Only in "many rallies" mode: the virtualised list with its search box is a
+ * separate file. A page that knows it has many rallies asks for it at start.
+ */
+export const longCityList = moduleLoader(() => import('./long-city-list.tsx'));
 
 /**
  * Every rally as a link to its page: the text alternative to the map. Kept in step
@@ -14,13 +18,8 @@ const LongCityList = lazy(() => import('./long-city-list.tsx'));
  */
 export function CityList() {
   const manyRallies = useRallyStore(selectHasManyRallies);
-  if (manyRallies) {
-    return (
-      <Suspense fallback={null}>
-        <LongCityList />
-      </Suspense>
-    );
-  }
+  const LongCityList = useLoadedModule(longCityList, manyRallies)?.default;
+  if (manyRallies) return LongCityList ? <LongCityList /> : null;
   return <ShortCityList />;
 }
 

@@ -57,6 +57,8 @@ interface PrecacheEntry {
 declare const __SERVICE_WORKER_CONFIG__: {
   basePath: string;
   dataPath: string;
+  indexPath: string;
+  recordsPath: string;
   precache: PrecacheEntry[];
   storedIfLoaded: string[];
   version: string;
@@ -75,7 +77,15 @@ interface WorkerScope {
 }
 
 const worker = self as unknown as WorkerScope;
-const { basePath, dataPath, precache: precacheEntries, storedIfLoaded, version } = __SERVICE_WORKER_CONFIG__;
+const {
+  basePath,
+  dataPath,
+  indexPath,
+  recordsPath,
+  precache: precacheEntries,
+  storedIfLoaded,
+  version,
+} = __SERVICE_WORKER_CONFIG__;
 const dataCacheName = 'rally-map-data';
 // Named by the deploy: pages and files stored by another deploy are dropped.
 const pageCacheName = `rally-map-pages-${version}`;
@@ -214,22 +224,30 @@ function markAsCopy(response: Response, headers: Record<string, string>): Respon
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers: marked });
 }
 
-// The rally file (fetched by pages that do not carry the data): network
-// first; the newest good answer is kept for offline use.
+/** The rally file, or with many rallies the rally index and its record shards: what pages without their data fetch. */
+function isDataFile(url: URL): boolean {
+  if (url.origin !== worker.location.origin) return false;
+  const path = url.pathname;
+  return path === dataPath || path === indexPath || (path.startsWith(recordsPath) && path.endsWith('.geojson'));
+}
+
+// The rally data (fetched by pages that do not carry it): network first; the newest good answer is kept for
+// offline use. A record shard is kept once a city in it has been opened.
 registerRoute(
-  ({ url }) => url.origin === worker.location.origin && url.pathname === dataPath,
-  async ({ request, event }) => {
+  ({ url }) => isDataFile(url),
+  async ({ request, url, event }) => {
+    const key = url.pathname;
     try {
       const response = await fetchWithTimeout(request, networkTimeoutMs);
       if (response.ok) {
         // Answer first: the page reads the body while the copy is stored.
         const copy = response.clone();
-        event.waitUntil(caches.open(dataCacheName).then((cache) => cache.put(dataPath, copy)));
+        event.waitUntil(caches.open(dataCacheName).then((cache) => cache.put(key, copy)));
       }
       return response;
     } catch {
       const cache = await caches.open(dataCacheName);
-      const copy = (await cache.match(dataPath)) ?? (await matchPrecache(dataPath));
+      const copy = (await cache.match(key)) ?? (await matchPrecache(key));
       if (!copy) return Response.error();
       return markAsCopy(copy, { [offlineCopyHeader]: '1' });
     }

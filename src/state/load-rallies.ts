@@ -11,6 +11,28 @@ import { finishLoadingSummaries, setSearchIndex, type SummarizedCollection } fro
 export const rallyDataUrl = rallyDataPath(import.meta.env.BASE_URL);
 
 /**
+ * What the app reads its rallies from when the page does not carry them: a
+ * rally file (the development server's pages), or a built site's rally
+ * index (src/lib/rally-index.ts), with the absolute address of its record
+ * shards' folder.
+ */
+export type RallySource = { format: 'geojson'; url: string } | { format: 'index'; url: string; recordsUrl: string };
+
+let pageSource: RallySource = { format: 'geojson', url: rallyDataUrl };
+
+/**
+ * Makes `source` what `loadRallies()` reads from when called without one
+ * (as "Try again" calls it). A rally index is read in the rally worker, so
+ * the worker is started now, while the index downloads.
+ */
+export function setRallySource(source: RallySource): void {
+  pageSource = source;
+  if (source.format === 'index') {
+    void import('./rally-worker-client.ts').then(({ startWorkerEarly }) => startWorkerEarly()).catch(() => undefined);
+  }
+}
+
+/**
  * How long the download may stall, in milliseconds: waiting for the answer,
  * or between two pieces of its body. A slow but steady download never times out.
  */
@@ -49,16 +71,19 @@ type LoadResult =
  * worker, which decodes, validates and indexes it off the main thread, with
  * the same messages, and keeps the whole records: the store then holds the
  * rallies' summaries, and the open city's record is fetched from the worker
- * (src/state/open-record.ts). The answer's `Date` header becomes the data's date; an
+ * (src/state/open-record.ts). A rally index (`from`, or `setRallySource`)
+ * always goes to the worker, which reads it and fetches records from its
+ * shards. The answer's `Date` header becomes the data's date; an
  * answer the service worker marks as its offline copy (src/lib/offline-copy.ts)
  * is recorded as one.
  */
 export async function loadRallies(
-  url: string = rallyDataUrl,
+  from: RallySource | string = pageSource,
   fetchRallyFile: typeof fetch = fetch,
   stallMs: number = loadTimeoutMs,
   readMs: number = readDeadlineMs,
 ): Promise<void> {
+  const source: RallySource = typeof from === 'string' ? { format: 'geojson', url: from } : from;
   const thisLoad = ++latestLoad;
   cancelLatest?.();
   const cancel = new AbortController();
@@ -66,10 +91,10 @@ export async function loadRallies(
   const isCurrent = () => thisLoad === latestLoad;
   startLoading();
   // Fetched alongside the file, so a small file is read as soon as it arrives.
-  const parser = import('../lib/parse-rallies.ts');
+  const parser = source.format === 'geojson' ? import('../lib/parse-rallies.ts') : Promise.resolve(null);
   parser.catch(() => undefined);
   try {
-    const outcome = await fetchRallyBytes(url, fetchRallyFile, stallMs, cancel.signal, (progress) => {
+    const outcome = await fetchRallyBytes(source, fetchRallyFile, stallMs, cancel.signal, (progress) => {
       if (isCurrent()) reportDownloadProgress(progress.received, progress.total);
     });
     if (!isCurrent()) return;
@@ -77,7 +102,7 @@ export async function loadRallies(
       failLoading(outcome.failure);
       return;
     }
-    const result = await withDeadline(readBytes(outcome.bytes, parser, cancel.signal), readMs, cancel);
+    const result = await withDeadline(readBytes(outcome.bytes, source, parser, cancel.signal), readMs, cancel);
     if (!isCurrent()) return;
     if (!result.ok) {
       failLoading(result.failure);
@@ -102,19 +127,25 @@ export async function loadRallies(
   }
 }
 
-/** Decodes and validates the bytes: in the worker for a large file, here otherwise. */
+/** Decodes and validates the bytes: in the worker for a rally index or a large file, here otherwise. */
 async function readBytes(
   bytes: ArrayBuffer,
-  parser: Promise<{ parseRallyBytes: typeof parseRallyBytes }>,
+  source: RallySource,
+  parser: Promise<{ parseRallyBytes: typeof parseRallyBytes } | null>,
   signal: AbortSignal,
 ): Promise<LoadResult> {
-  if (bytes.byteLength >= workerParseBytes) {
+  const reader = await parser;
+  if (source.format === 'index' || bytes.byteLength >= workerParseBytes || !reader) {
     const { loadCollectionInWorker } = await import('./rally-worker-client.ts');
-    const answer = await loadCollectionInWorker(bytes, signal);
+    const answer = await loadCollectionInWorker(
+      bytes,
+      signal,
+      source.format === 'index' ? source.recordsUrl : undefined,
+    );
     if (answer.ok) return { ok: true, summarized: answer.collection, searchIndex: answer.collection.searchIndex };
     return { ok: false, failure: answer.crashed ? { kind: 'reader' } : { kind: 'invalid', detail: answer.message } };
   }
-  const parsed = (await parser).parseRallyBytes(bytes);
+  const parsed = reader.parseRallyBytes(bytes);
   return parsed.ok ? parsed : { ok: false, failure: { kind: 'invalid', detail: parsed.message } };
 }
 
@@ -146,7 +177,7 @@ interface Progress {
 }
 
 async function fetchRallyBytes(
-  url: string,
+  source: RallySource,
   fetchRallyFile: typeof fetch,
   stallMs: number,
   cancelled: AbortSignal,
@@ -168,8 +199,12 @@ async function fetchRallyBytes(
   };
   restartStallTimer();
   try {
-    // "no-cache" revalidates, so an edited file shows on the next visit.
-    const response = await fetchRallyFile(url, { signal: controller.signal, cache: 'no-cache' });
+    // "no-cache" revalidates, so an edited file shows on the next visit. The index is fetched as the page's
+    // preload link asked for it, so the browser hands over the preloaded answer; the host marks it no-cache.
+    const response = await fetchRallyFile(
+      source.url,
+      source.format === 'index' ? { signal: controller.signal } : { signal: controller.signal, cache: 'no-cache' },
+    );
     if (!response.ok) {
       const status = `${String(response.status)}${response.statusText ? ` ${response.statusText}` : ''}`;
       return { ok: false, failure: { kind: 'http', status } };

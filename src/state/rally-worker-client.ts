@@ -36,6 +36,21 @@ export interface WorkerCollection {
 export type WorkerLoadResult =
   { ok: true; collection: WorkerCollection } | { ok: false; message: string; crashed: boolean };
 
+/** How many summaries are unpacked in one task: a few milliseconds' work. */
+const unpackSlice = 5000;
+
+/** Resolves in a new task (a message to itself: not slowed down as nested timers are), so the page can paint and answer. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** Makes the worker; replaced in tests. */
 export type WorkerFactory = () => Worker;
 
@@ -131,8 +146,15 @@ function ask(request: WorkerRequest & { id: number }): Promise<WorkerAnswer | nu
  * the file's decoding error, or with `crashed` the worker's failure. Never
  * rejects. A newer load cancels an older one, and so does `signal`; a
  * cancelled load resolves as failed, and cancelling stops the worker's work.
+ * With `recordsUrl` (the absolute address of its record shards' folder) the
+ * bytes are a rally index (src/lib/rally-index.ts), not a rally file: the
+ * worker then fetches a city's whole record from its shard when asked.
  */
-export function loadCollectionInWorker(bytes: ArrayBuffer, signal?: AbortSignal): Promise<WorkerLoadResult> {
+export function loadCollectionInWorker(
+  bytes: ArrayBuffer,
+  signal?: AbortSignal,
+  recordsUrl?: string,
+): Promise<WorkerLoadResult> {
   return new Promise((resolve) => {
     currentLoad?.fail('a newer load replaced this one');
     stopAwaitingSearchIndex();
@@ -140,6 +162,7 @@ export function loadCollectionInWorker(bytes: ArrayBuffer, signal?: AbortSignal)
     let problems: RallyProblem[] = [];
     let rallies: RallySummary[] = [];
     let ralliesById = new Map<string, RallySummary>();
+    let unpacking = Promise.resolve();
     const searchIndex = new Promise<RallySearchIndex | null>((resolveIndex) => {
       awaitingSearchIndex = resolveIndex;
     });
@@ -158,13 +181,23 @@ export function loadCollectionInWorker(bytes: ArrayBuffer, signal?: AbortSignal)
           rallies = [];
           ralliesById = new Map();
         } else if (message.kind === 'load-rallies') {
-          for (const summary of unpackSummaries(message.summaries, 0, message.summaries.count)) {
-            rallies.push(summary);
-            ralliesById.set(summary.id, summary);
-          }
+          const packed = message.summaries;
+          // In slices, each in a task of its own: 100,000 summaries at once would hold the page for too long.
+          unpacking = unpacking.then(async () => {
+            for (let start = 0; start < packed.count && currentLoad === load; start += unpackSlice) {
+              if (start > 0) await nextTask();
+              for (const summary of unpackSummaries(packed, start, start + unpackSlice)) {
+                rallies.push(summary);
+                ralliesById.set(summary.id, summary);
+              }
+            }
+          });
         } else if (message.kind === 'load-end') {
-          indexedRallies = rallies;
-          settle({ ok: true, collection: { campaign, problems, rallies, ralliesById, searchIndex } });
+          void unpacking.then(() => {
+            if (currentLoad !== load) return;
+            indexedRallies = rallies;
+            settle({ ok: true, collection: { campaign, problems, rallies, ralliesById, searchIndex } });
+          });
         }
       },
     };
@@ -179,7 +212,7 @@ export function loadCollectionInWorker(bytes: ArrayBuffer, signal?: AbortSignal)
     signal?.addEventListener('abort', cancel);
     currentLoad = load;
     try {
-      send({ kind: 'load', bytes }, [bytes]);
+      send(recordsUrl === undefined ? { kind: 'load', bytes } : { kind: 'load-index', bytes, recordsUrl }, [bytes]);
     } catch (error) {
       dropWorker(error instanceof Error ? error.message : 'the worker could not be started');
     }
@@ -187,9 +220,22 @@ export function loadCollectionInWorker(bytes: ArrayBuffer, signal?: AbortSignal)
 }
 
 /**
- * The whole record of the rally `cityId` from the file the worker loaded;
- * null when the worker does not hold it (it failed and was restarted, or it
- * never loaded a file with that rally).
+ * Starts the worker now, if it is not running, so its code loads while the
+ * file it will read is still downloading. Does nothing when it cannot start.
+ */
+export function startWorkerEarly(): void {
+  try {
+    rallyWorker();
+  } catch {
+    // Loading will try again, and report the failure.
+  }
+}
+
+/**
+ * The whole record of the rally `cityId` from the file the worker loaded
+ * (or, for a rally index, from its record shard); null when the worker
+ * cannot give it (it failed and was restarted, it never loaded a file with
+ * that rally, or the shard could not be downloaded).
  */
 export async function fetchRallyRecord(cityId: string): Promise<Rally | null> {
   return (await ask({ kind: 'record', id: nextRequestId++, cityId }))?.record ?? null;

@@ -146,19 +146,70 @@ test.describe('a build with many rallies', () => {
       firstCities.map((id) => `city/${id}/poster/index.html`).sort(),
     );
     expect(readdirSync(join(outDir, 'share')).filter((name) => name.endsWith('.png'))).toHaveLength(cityPageLimit + 1);
-    for (const page of pages) {
-      expect(readFileSync(join(outDir, page), 'utf8'), page).not.toContain('id="rally-data"');
+    for (const page of pages.filter((path) => !/poster|quote|print/.test(path))) {
+      const html = readFileSync(join(outDir, page), 'utf8');
+      expect(html, page).not.toContain('id="rally-data"');
+      // Each page preloads the rally index instead (src/lib/rally-index.ts).
+      expect(html, page).toContain(
+        '<link rel="preload" href="/data/rally-index.bin" as="fetch" crossorigin="anonymous" id="rally-index">',
+      );
     }
     const dataFile = JSON.parse(readFileSync(join(outDir, 'data/rallies.geojson'), 'utf8')) as { features: unknown[] };
     expect(dataFile.features).toHaveLength(ids.length);
+    // 400 rallies: one record shard of (up to) 1,000.
+    expect(readdirSync(join(outDir, 'data/records')).filter((name) => name.endsWith('.geojson'))).toEqual([
+      '0.geojson',
+    ]);
   });
 
   test('a city beyond them opens from 404.html, which routes by its address', async ({ page }) => {
     const late = ids[300] ?? '';
+    const dataRequests: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/data/')) dataRequests.push(path);
+    });
     const response = await page.goto(`${server?.origin ?? ''}/city/${late}/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('#city-heading')).toBeVisible({ timeout: 30_000 });
+    // The rally index and the city's record shard, not the rally file.
+    expect(dataRequests.sort()).toEqual(['/data/rally-index.bin', '/data/records/0.geojson']);
     const early = await page.request.get(`${server?.origin ?? ''}/city/${ids[0] ?? ''}/`);
     expect(early.status()).toBe(200);
+  });
+
+  test.describe('offline', () => {
+    // The rest of the suite blocks service workers (page.route cannot see what a worker answers).
+    test.use({ serviceWorkers: 'allow' });
+
+    test('after a visit, the stored index and record shard open a city never opened online', async ({
+      page,
+      context,
+    }) => {
+      const origin = server?.origin ?? '';
+      await page.goto(`${origin}/`);
+      await expect(page.locator('.long-city-list li').first()).toBeVisible({ timeout: 30_000 });
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      // Now through the service worker: the page, the index it preloads and the shard of its city are stored.
+      await page.goto(`${origin}/city/${ids[5] ?? ''}/`);
+      await expect(page.locator('#city-heading')).toBeVisible();
+      // The worker stores its copies after answering the page.
+      await expect
+        .poll(() =>
+          page.evaluate(async () => {
+            const cache = await caches.open('rally-map-data');
+            return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
+          }),
+        )
+        .toEqual(['/data/rally-index.bin', '/data/records/0.geojson']);
+      await context.setOffline(true);
+      await page.goto(`${origin}/city/${ids[7] ?? ''}/`);
+      await expect(page.locator('#city-heading')).toContainText(/test copy 00008$/);
+      await expect(page.locator('.offline-note')).toBeVisible();
+      await context.setOffline(false);
+    });
   });
 });

@@ -1,7 +1,7 @@
-import { syntheticRallyFile } from './synthetic-data.ts';
+import { syntheticRallyIndex } from './synthetic-data.ts';
 
-/** Generates (or finds) the synthetic rally files tests/e2e/scale.spec.ts serves, once per run. */
+/** Generates (or finds) the synthetic rally files and their rally indexes that tests/e2e/scale.spec.ts serves, once per run. */
 export default function globalSetup(): void {
-  syntheticRallyFile(10_000);
-  syntheticRallyFile(100_000);
+  syntheticRallyIndex(10_000);
+  syntheticRallyIndex(100_000);
 }

@@ -1,12 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './test.ts';
 import { serveWithoutEmbeddedData } from './rally-data.ts';
-import { serveRallyFile, syntheticRallyFile } from './synthetic-data.ts';
+import { serveRallyFile, serveRallyIndex, syntheticRallyFile } from './synthetic-data.ts';
 
 /*
- * "Many rallies" mode (issue #7): the built site, served with a generated
- * file of 10,000 (or 100,000) synthetic rallies in place of the real one.
- * No timing is asserted here; `npm run bench` measures speed.
+ * "Many rallies" mode (issue #7): the built site, served as it is built with
+ * a generated file of 10,000 (or 100,000) synthetic rallies: pages that read
+ * the rally index and fetch a city's record from its shard
+ * (src/lib/rally-index.ts). No timing is asserted here; `npm run bench`
+ * measures speed.
  */
 
 /** Collects uncaught page errors, to check that there are none. */
@@ -16,10 +18,11 @@ function recordPageErrors(page: Page): Error[] {
   return errors;
 }
 
-async function openWithRallies(page: Page, count: number, path = '/'): Promise<void> {
-  await serveWithoutEmbeddedData(page);
-  await serveRallyFile(page, syntheticRallyFile(count));
+/** Opens `path` of the site as it is built with `count` synthetic rallies: its pages read the rally index. Returns the record shards asked for. */
+async function openWithRallies(page: Page, count: number, path = '/'): Promise<string[]> {
+  const shardsAsked = await serveRallyIndex(page, count);
   await page.goto(path);
+  return shardsAsked;
 }
 
 /** The map's zoom, from the scale Leaflet gives its zoom-animation proxy (2 ** (zoom - 1)). */
@@ -168,13 +171,34 @@ test.describe('with 10,000 rallies', () => {
   test('a deep link to a rally inside a cluster opens it, zoomed in until it is its own marker', async ({ page }) => {
     const errors = recordPageErrors(page);
     // No page was built for this city: the static server answers with 404.html, and the app routes it.
-    await openWithRallies(page, 10_000, '/city/munich-04004/');
+    const shardsAsked = await openWithRallies(page, 10_000, '/city/munich-04004/');
+    // The panel shows the whole record, from its shard alone: the 4,004th rally is in the fifth shard of 1,000.
     await expect(page.locator('h2#city-heading')).toContainText('Munich test copy 04004');
+    expect(shardsAsked).toEqual(['4']);
     const marker = page.locator('.rally-marker[data-city-id="munich-04004"]');
     await expect(marker).toBeVisible();
     await expect(marker).toHaveClass(/is-selected/);
     await expect(marker).toHaveAttribute('aria-pressed', 'true');
     expect(await mapZoom(page)).toBeGreaterThanOrEqual(5);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('a rally file without its index, as the development server serves it', () => {
+  test('10,000 rallies are read in the worker, and a deep link opens a city’s whole record and its marker', async ({
+    page,
+  }) => {
+    const errors = recordPageErrors(page);
+    await serveWithoutEmbeddedData(page);
+    await serveRallyFile(page, syntheticRallyFile(10_000));
+    const indexAsked: string[] = [];
+    page.on('request', (request) => {
+      if (/rally-index|\/records\//.test(request.url())) indexAsked.push(request.url());
+    });
+    await page.goto('/city/rome-07774/');
+    await expect(page.locator('h2#city-heading')).toContainText('Rome test copy 07774');
+    await expect(page.locator('.rally-marker[data-city-id="rome-07774"]')).toBeVisible();
+    expect(indexAsked).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

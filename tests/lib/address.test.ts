@@ -22,6 +22,9 @@ import {
   quotePagePath,
   rallyCsvFile,
   rallyDataPath,
+  rallyIndexPath,
+  rallyRecordShardPath,
+  rallyRecordsPath,
   sameRoute,
   serviceWorkerPath,
   siteFilePath,
@@ -203,6 +206,8 @@ describe("the site's own files", () => {
     expect(rallyDataPath('/')).toBe('/data/rallies.geojson');
     expect(rallyDataPath('/maps')).toBe('/maps/data/rallies.geojson');
     expect(serviceWorkerPath('/maps/')).toBe('/maps/sw.js');
+    expect(rallyIndexPath('/maps')).toBe('/maps/data/rally-index.bin');
+    expect(rallyRecordShardPath(rallyRecordsPath('/maps'), 12)).toBe('/maps/data/records/12.geojson');
     expect(siteFilePath('photos/london-1.jpg', '/maps/')).toBe('/maps/photos/london-1.jpg');
   });
 

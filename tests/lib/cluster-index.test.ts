@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClusterIndex } from '../../src/lib/cluster-index.ts';
+import { buildClusterIndex, deepZoomsFrom } from '../../src/lib/cluster-index.ts';
 import { clusterMaxZoom, rallyCoordinates } from '../../src/lib/cluster-view.ts';
 import { seededRandom } from '../../scripts/lib/synthetic-rallies.ts';
 
@@ -63,5 +63,21 @@ describe('buildClusterIndex', () => {
   it('never answers below the zoom it starts from', () => {
     expect(index.separationZoom(2500, clusterMaxZoom + 1)).toBe(clusterMaxZoom + 1);
     expect(index.separationZoom(0, 9)).toBeGreaterThanOrEqual(9);
+  });
+
+  it('accounts for every rally exactly once at every zoom, in both of its parts', () => {
+    for (let zoom = 0; zoom <= clusterMaxZoom + 1; zoom += 1) {
+      expect(countOf(index.query(world, zoom)), `zoom ${String(zoom)}`).toBe(points.length);
+    }
+  });
+
+  it('expands a cluster of the deep zooms within the deep zooms, and one of the last shallow zoom into them', () => {
+    const berlin: [number, number, number, number] = [12.9, 52, 13.9, 53];
+    const deepCluster = index.query(berlin, deepZoomsFrom).find((item) => item.kind === 'cluster');
+    if (deepCluster?.kind !== 'cluster') throw new Error('expected a cluster at the first deep zoom');
+    expect(index.expansionZoom(deepCluster.clusterId)).toBeGreaterThan(deepZoomsFrom);
+    const shallowCluster = index.query(berlin, deepZoomsFrom - 1).find((item) => item.kind === 'cluster');
+    if (shallowCluster?.kind !== 'cluster') throw new Error('expected a cluster at the last shallow zoom');
+    expect(index.expansionZoom(shallowCluster.clusterId)).toBe(deepZoomsFrom);
   });
 });

@@ -1,9 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { workerParseBytes } from '../../src/lib/scale.ts';
-import { loadRallies, loadTimeoutMs, rallyDataUrl, readDeadlineMs } from '../../src/state/load-rallies.ts';
+import {
+  loadRallies,
+  loadTimeoutMs,
+  rallyDataUrl,
+  readDeadlineMs,
+  setRallySource,
+} from '../../src/state/load-rallies.ts';
+import { parseRallyCollection } from '../../src/lib/parse-rallies.ts';
+import { encodeRallyIndex } from '../../src/lib/rally-index.ts';
 import { initialRallyState, rallyStore, selectCity, showRoute } from '../../src/state/rally-store.ts';
 import { selectSelectedCityId, selectSelectedRally, selectShowOfflineNote } from '../../src/state/selectors.ts';
-import { readRallyFileText, replaceOnce } from '../lib/rally-fixtures.ts';
+import { readRallyDocument, readRallyFileText, replaceOnce } from '../lib/rally-fixtures.ts';
 
 const url = '/data/rallies.geojson';
 
@@ -17,33 +25,49 @@ const workerLoads = vi.hoisted(() => ({
   signals: [] as (AbortSignal | undefined)[],
   /** Replaces the worker's answer when set. */
   answer: null as null | (() => Promise<unknown>),
+  /** The record shards' folder given with each load (undefined: the bytes were a rally file). */
+  recordsUrls: [] as (string | undefined)[],
+  startedEarly: 0,
 }));
 vi.mock('../../src/state/rally-worker-client.ts', async () => {
   const { parseRallyBytes } = await import('../../src/lib/parse-rallies.ts');
   const { summarizeRally } = await import('../../src/lib/rally-summary.ts');
   const { buildSearchIndex } = await import('../../src/lib/rally-search.ts');
+  const { decodeRallyIndex } = await import('../../src/lib/rally-index.ts');
+  const { unpackSummaries } = await import('../../src/lib/packed-summaries.ts');
+  /** What the worker's load resolves with: the summaries and their search index, as the real client does. */
+  const loaded = (campaign: unknown, problems: unknown, rallies: { id: string; name: string }[]) =>
+    Promise.resolve({
+      ok: true,
+      collection: {
+        campaign,
+        problems,
+        rallies,
+        ralliesById: new Map(rallies.map((rally) => [rally.id, rally])),
+        searchIndex: Promise.resolve(buildSearchIndex(rallies)),
+      },
+    });
   return {
-    loadCollectionInWorker: (bytes: ArrayBuffer, signal?: AbortSignal) => {
+    startWorkerEarly: () => {
+      workerLoads.startedEarly += 1;
+    },
+    loadCollectionInWorker: (bytes: ArrayBuffer, signal?: AbortSignal, recordsUrl?: string) => {
       workerLoads.sizes.push(bytes.byteLength);
       workerLoads.signals.push(signal);
+      workerLoads.recordsUrls.push(recordsUrl);
       if (workerLoads.answer) return workerLoads.answer();
+      if (recordsUrl !== undefined) {
+        const decoded = decodeRallyIndex(bytes);
+        if (!decoded.ok) return Promise.resolve({ ...decoded, crashed: false });
+        const { campaign, problems, summaries } = decoded.index;
+        return loaded(campaign, problems, unpackSummaries(summaries, 0, summaries.count));
+      }
       const parsed = parseRallyBytes(bytes);
       if (!parsed.ok) return Promise.resolve({ ...parsed, crashed: false });
       // As the worker does: the page gets summaries and the search index, the records stay behind.
       const { campaign, problems } = parsed.collection;
       workerLoads.held = new Map(parsed.collection.rallies.map((rally) => [rally.id, rally]));
-      const rallies = parsed.collection.rallies.map(summarizeRally);
-      const ralliesById = new Map(rallies.map((rally) => [rally.id, rally]));
-      return Promise.resolve({
-        ok: true,
-        collection: {
-          campaign,
-          problems,
-          rallies,
-          ralliesById,
-          searchIndex: Promise.resolve(buildSearchIndex(rallies)),
-        },
-      });
+      return loaded(campaign, problems, parsed.collection.rallies.map(summarizeRally));
     },
     fetchRallyRecord: (cityId: string) => {
       workerLoads.records.push(cityId);
@@ -90,6 +114,8 @@ beforeEach(() => {
   workerLoads.held = new Map();
   workerLoads.signals = [];
   workerLoads.answer = null;
+  workerLoads.recordsUrls = [];
+  workerLoads.startedEarly = 0;
 });
 
 afterEach(() => {
@@ -502,5 +528,45 @@ describe('loadRallies never hangs', () => {
     await loadRallies(url, trickle(pieces, { 'Content-Length': '3000', 'Content-Encoding': 'gzip' }), 1000);
     unsubscribe();
     expect(seen).toContainEqual({ status: 'loading', progress: { received: 100_000, total: null } });
+  });
+});
+
+describe('loadRallies from a rally index', () => {
+  const indexUrl = '/data/rally-index.bin';
+  const recordsUrl = 'https://example.org/data/records/';
+  const indexBytes = () => encodeRallyIndex(parseRallyCollection(readRallyDocument()));
+  const respondWithIndex = () =>
+    vi.fn<typeof fetch>(() => Promise.resolve(new Response(indexBytes(), { status: 200 })));
+
+  it('reads even a small index in the worker, with its records folder, fetched as the preload link asked', async () => {
+    const fetchIndex = respondWithIndex();
+    await loadRallies({ format: 'index', url: indexUrl, recordsUrl }, fetchIndex, 1000);
+    expect(rallyIdsInStore()).toHaveLength(8);
+    expect(workerLoads.recordsUrls).toEqual([recordsUrl]);
+    // No cache mode: a request that differs from the page's preload would download the index a second time.
+    expect(fetchIndex.mock.calls[0]?.[0]).toBe(indexUrl);
+    expect(fetchIndex.mock.calls[0]?.[1]).not.toHaveProperty('cache');
+  });
+
+  it('is what "Try again" reads once the page has named it, and the worker starts at once', async () => {
+    setRallySource({ format: 'index', url: indexUrl, recordsUrl });
+    try {
+      await vi.waitFor(() => expect(workerLoads.startedEarly).toBe(1));
+      const fetchIndex = respondWithIndex();
+      await loadRallies(undefined, fetchIndex, 1000);
+      expect(fetchIndex.mock.calls[0]?.[0]).toBe(indexUrl);
+      expect(workerLoads.recordsUrls).toEqual([recordsUrl]);
+    } finally {
+      setRallySource({ format: 'geojson', url: rallyDataUrl });
+    }
+  });
+
+  it('reports a damaged index with "Try again", not a hang', async () => {
+    await loadRallies(
+      { format: 'index', url: indexUrl, recordsUrl },
+      respondWith('{"type":"FeatureCollection"}'),
+      1000,
+    );
+    expect(loadState()).toMatchObject({ status: 'error', failure: { kind: 'invalid' } });
   });
 });

@@ -130,6 +130,22 @@ describe('loadCollectionInWorker', () => {
     expect(result.ok && result.collection.ralliesById.get('r12344')?.longitude).toBe(12_344 % 180);
   });
 
+  it('unpacks a list sent in one message (a rally index), in order, and a newer load stops it', async () => {
+    const sent = Array.from({ length: 12_000 }, (_, index) => summary(`r${String(index)}`, index % 180, 0));
+    const loading = loadCollectionInWorker(new ArrayBuffer(8), undefined, 'https://example.org/data/records/');
+    expect(latest().sent[0]?.request.kind).toBe('load-index');
+    answerLoad(latest(), sent, 12_000);
+    const result = await loading;
+    expect(result.ok && result.collection.rallies.map((rally) => rally.id)).toEqual(sent.map((rally) => rally.id));
+
+    const replaced = loadCollectionInWorker(new ArrayBuffer(8));
+    answerLoad(latest(), sent, 12_000);
+    const newer = loadCollectionInWorker(new ArrayBuffer(8));
+    expect(await replaced).toMatchObject({ ok: false, crashed: true });
+    answerLoad(latest(), [summary('a', 1, 2)]);
+    expect(await newer).toMatchObject({ ok: true, collection: { rallies: [summary('a', 1, 2)] } });
+  });
+
   it('gives no search index when the worker fails before sending it', async () => {
     const loading = loadCollectionInWorker(new ArrayBuffer(8));
     answerLoad(latest(), [summary('a', 1, 2)]);
