@@ -35,7 +35,12 @@ const addressProperties = ['window', 'document', 'globalThis', 'self']
   .map((entry) => ({ ...entry, message: addressGlobals[0].message }));
 
 // Only the loaders fetch: the rally data and the basemap, each with its failure handling.
-const dataLoaders = ['src/state/load-rallies.ts', 'src/state/load-basemap.ts', 'src/state/rally-worker.ts'];
+const dataLoaders = [
+  'src/state/load-rallies.ts',
+  'src/state/load-basemap.ts',
+  'src/state/rally-worker.ts',
+  'src/state/stale-chunk-reload.ts',
+];
 const fetchMessage = `Only the loaders (${dataLoaders.join(', ')}) call fetch.`;
 const fetchGlobals = [{ name: 'fetch', message: fetchMessage }];
 const fetchProperties = ['window', 'globalThis', 'self'].map((object) => ({

@@ -160,6 +160,33 @@ test.describe('faults', () => {
     expect(reloaded).toBe(false);
   });
 
+  test('a code file that cannot be reached (offline) does not reload the page; one that is gone does', async ({
+    page,
+  }) => {
+    await page.goto('/city/rome/');
+    await expect(page.locator('.app[data-interactive]')).toBeAttached();
+    let reloads = 0;
+    page.on('load', () => (reloads += 1));
+    const probes: string[] = [];
+    // The share menu's code, as the reader would be without a connection: no answer at all.
+    await page.route('**/assets/share-panel-*.js', (route) => {
+      probes.push(route.request().method());
+      return route.abort('internetdisconnected');
+    });
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    // The page asked for the file, then asked the server whether it is gone.
+    await expect.poll(() => probes.slice(0, 2)).toEqual(['GET', 'HEAD']);
+    await page.waitForTimeout(1000);
+    expect(reloads).toBe(0);
+    // After a redeploy: the server says the file is gone. (A fresh page: the failed part keeps its error.)
+    await page.unroute('**/assets/share-panel-*.js');
+    await page.route('**/assets/share-panel-*.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.reload();
+    await expect(page.locator('.app[data-interactive]')).toBeAttached();
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Share', exact: true }).click()]);
+    expect(reloads).toBe(2);
+  });
+
   test('a photo that fails to load keeps its caption and credit, with a placeholder', async ({ page }) => {
     const data = structuredClone(rallyData);
     const photo = data.features.find((feature) => feature.id === 'london')?.properties.photos[1];

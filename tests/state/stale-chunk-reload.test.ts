@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { markOfflineCopy, rallyStore } from '../../src/state/rally-store.ts';
-import { reloadOnceOnStaleChunk } from '../../src/state/stale-chunk-reload.ts';
+import { isFileGone, reloadOnceOnStaleChunk } from '../../src/state/stale-chunk-reload.ts';
 import { installFakeBrowser, type FakeBrowser } from './fake-browser.ts';
 
 /** Gives the fake window a session storage (a plain map, or one that refuses every call). */
@@ -71,5 +71,65 @@ describe('reloadOnceOnStaleChunk', () => {
     rallyStore.setState({ offlineCopy: false });
     expect(browser.location.reload).not.toHaveBeenCalled();
     expect(event.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('asks whether the file the error names is gone, and reloads only when it is: offline is no new deploy', async () => {
+    const browser = installFakeBrowser('/');
+    withSessionStorage();
+    const answers = new Map([
+      ['https://rallies.example.org/assets/share-menu-old.js', true],
+      ['https://rallies.example.org/assets/rally-map-abc.css', false],
+    ]);
+    const asked: string[] = [];
+    reloadOnceOnStaleChunk((url) => {
+      asked.push(url);
+      return Promise.resolve(answers.get(url) ?? false);
+    });
+    const offline = {
+      preventDefault: vi.fn(),
+      payload: new Error('Unable to preload CSS for https://rallies.example.org/assets/rally-map-abc.css'),
+    };
+    browser.dispatch('vite:preloadError', offline);
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    await Promise.resolve();
+    expect(browser.location.reload).not.toHaveBeenCalled();
+    const gone = {
+      preventDefault: vi.fn(),
+      payload: new TypeError(
+        'Failed to fetch dynamically imported module: https://rallies.example.org/assets/share-menu-old.js',
+      ),
+    };
+    browser.dispatch('vite:preloadError', gone);
+    await vi.waitFor(() => expect(browser.location.reload).toHaveBeenCalledTimes(1));
+    // The error goes on to the part that asked for the file.
+    expect(offline.preventDefault).not.toHaveBeenCalled();
+    expect(gone.preventDefault).not.toHaveBeenCalled();
+    expect(asked).toEqual([
+      'https://rallies.example.org/assets/rally-map-abc.css',
+      'https://rallies.example.org/assets/share-menu-old.js',
+    ]);
+  });
+});
+
+describe('isFileGone', () => {
+  it('is true for 404 and 410 only, and false when the file cannot be reached at all', async () => {
+    const answer = (status: number | null) =>
+      vi.fn<typeof fetch>(() =>
+        status === null
+          ? Promise.reject(new TypeError('Failed to fetch'))
+          : Promise.resolve(new Response(null, { status })),
+      );
+    for (const [status, gone] of [
+      [404, true],
+      [410, true],
+      [200, false],
+      [503, false],
+      [null, false],
+    ] as const) {
+      const fetchFile = answer(status);
+      vi.stubGlobal('fetch', fetchFile);
+      expect(await isFileGone('/assets/x.js'), String(status)).toBe(gone);
+      expect(fetchFile).toHaveBeenCalledWith('/assets/x.js', { method: 'HEAD', cache: 'no-store' });
+    }
   });
 });
