@@ -32,6 +32,16 @@ function readJson(root: string, file: string): unknown {
   }
 }
 
+/** How many names a warning lists before it only counts the rest: a build of 100,000 rallies would print them all. */
+const namesListed = 20;
+
+/** `names` joined with commas, the first `namesListed` only, then "and N more". */
+function listSome(names: readonly string[]): string {
+  if (names.length <= namesListed) return names.join(', ');
+  const more = names.length - namesListed;
+  return `${names.slice(0, namesListed).join(', ')} and ${more.toLocaleString('en')} more`;
+}
+
 /**
  * Reads and checks every language's message catalogue and translation file
  * under `root`, English first. A file that is missing, is not JSON or does
@@ -59,9 +69,9 @@ export function readLanguagePacks(
     const translation: ContentTranslation = parsed.data;
     const gaps = translationGaps(collection, translation);
     const problems = [
-      gaps.cityNames.length > 0 ? `no name for ${gaps.cityNames.join(', ')}` : null,
-      gaps.missing.length > 0 ? `no translation of ${gaps.missing.join(', ')}` : null,
-      gaps.outdated.length > 0 ? `out of date (the English changed): ${gaps.outdated.join(', ')}` : null,
+      gaps.cityNames.length > 0 ? `no name for ${listSome(gaps.cityNames)}` : null,
+      gaps.missing.length > 0 ? `no translation of ${listSome(gaps.missing)}` : null,
+      gaps.outdated.length > 0 ? `out of date (the English changed): ${listSome(gaps.outdated)}` : null,
     ].filter((problem) => problem !== null);
     if (problems.length > 0) warn(`${file}: ${problems.join('; ')}; those texts are shown in English`);
     return { language, catalogue: catalogue.data, translation };

@@ -82,6 +82,20 @@ describe('readLanguagePacks', () => {
     ]);
   });
 
+  it('lists the first 20 texts a translation lacks and counts the rest, so a large file does not flood the log', () => {
+    copy(translationFile('ru'));
+    const [first] = collection.rallies;
+    if (!first) throw new Error('no rallies');
+    const many = {
+      ...collection,
+      rallies: Array.from({ length: 25 }, (_, index) => ({ ...first, id: `city-${String(index)}` })),
+    };
+    const warnings: string[] = [];
+    readLanguagePacks(root, many, (message) => warnings.push(message));
+    const russian = warnings.find((warning) => warning.startsWith('data/translations/ru.json: '));
+    expect(russian).toMatch(/^data\/translations\/ru\.json: no name for city-0, city-1, .*, city-19 and 5 more; /);
+  });
+
   it('stops the build on a file of the wrong shape, naming it', () => {
     copy(translationFile('sv'), (json) => {
       json.cityNames = { names: {} };
