@@ -1,6 +1,7 @@
 import { geoAzimuthalEqualArea, geoDistance, type GeoProjection } from 'd3-geo';
 import type { Topology } from 'topojson-specification';
 import type { ImageShape } from '../src/lib/address.ts';
+import { distinctDots } from './map-dots.ts';
 import { shareCardFonts } from './share-card-fonts.ts';
 import {
   basemapSvg,
@@ -258,16 +259,18 @@ function drawCityMap(
       [-10, -10],
       [width + 10, height + 10],
     ]);
-  const dots: string[] = [];
+  const points: [number, number][] = [];
   for (const rally of rallies) {
     if (rally[0] === centre[0] && rally[1] === centre[1]) continue;
     if (geoDistance(rally, centre) > Math.PI / 2) continue;
     const point = projection(rally);
     if (!point || point[0] < 0 || point[0] > width || point[1] < 0 || point[1] > height) continue;
-    dots.push(
-      `<circle cx="${round(point[0])}" cy="${round(point[1])}" r="7" fill="${colours.accent}" stroke="#ffffff" stroke-width="2"/>`,
-    );
+    points.push(point);
   }
+  const dots = distinctDots(points, 7).map(
+    (point) =>
+      `<circle cx="${round(point[0])}" cy="${round(point[1])}" r="7" fill="${colours.accent}" stroke="#ffffff" stroke-width="2"/>`,
+  );
   const [x, y] = [round(width / 2), round(height / 2)];
   return [
     `<rect width="${width}" height="${height}" fill="${colours.sea}"/>`,

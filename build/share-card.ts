@@ -11,6 +11,7 @@ import {
 } from 'd3-geo';
 import type { FeatureCollection, MultiLineString, MultiPoint } from 'geojson';
 import { feature, mesh } from 'topojson-client';
+import { distinctDots } from './map-dots.ts';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { renderPng } from './render-png.ts';
 import { shareCardFonts, textWidth, type ShareCardFontFace } from './share-card-fonts.ts';
@@ -487,7 +488,7 @@ export function basemapSvg(topology: Topology, projection: GeoProjection): strin
 function dotsSvg(projection: GeoProjection, highlight: [number, number] | null, rallies: [number, number][]): string {
   const centre = projection.invert?.(mapCentre) ?? [0, 0];
   const radius = highlight ? 8 : 9;
-  const dots: string[] = [];
+  const points: [number, number][] = [];
   for (const rally of rallies) {
     if (highlight && rally[0] === highlight[0] && rally[1] === highlight[1]) continue;
     // Only the near side of the globe: the far side of an azimuthal view lies off the card anyway.
@@ -496,10 +497,12 @@ function dotsSvg(projection: GeoProjection, highlight: [number, number] | null, 
     if (!point) continue;
     const [x, y] = point;
     if (x < -radius || x > W + radius || y < -radius || y > H + radius) continue;
-    dots.push(
-      `<circle data-role="rally" cx="${round(x)}" cy="${round(y)}" r="${radius}" fill="${colours.accent}" stroke="#ffffff" stroke-width="2.5"/>`,
-    );
+    points.push(point);
   }
+  const dots = distinctDots(points, radius).map(
+    ([x, y]) =>
+      `<circle data-role="rally" cx="${round(x)}" cy="${round(y)}" r="${radius}" fill="${colours.accent}" stroke="#ffffff" stroke-width="2.5"/>`,
+  );
   const point = highlight ? projection(highlight) : null;
   if (!point) return dots.join('');
   const [x, y] = point.map(round) as [number, number];
