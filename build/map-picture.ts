@@ -139,6 +139,24 @@ function typicalZoom(frame: PictureFrame, target: ViewTarget): number {
   return frame.kind === 'fixed' ? frame.zoom : initialView(target, { width: 880, height: 800 }).zoom;
 }
 
+/** The cluster index of each rally list, made once: every page of a build draws from the same one. */
+const clusterIndexes = new WeakMap<readonly Rally[], Supercluster<{ index: number }>>();
+
+function clusterIndexOf(rallies: readonly Rally[]): Supercluster<{ index: number }> {
+  let index = clusterIndexes.get(rallies);
+  if (!index) {
+    index = new Supercluster<{ index: number }>({ radius: 60, maxZoom: 16 }).load(
+      rallies.map((rally, position) => ({
+        type: 'Feature',
+        properties: { index: position },
+        geometry: { type: 'Point', coordinates: [rally.longitude, rally.latitude] },
+      })),
+    );
+    clusterIndexes.set(rallies, index);
+  }
+  return index;
+}
+
 function pictureMarkers(options: MapPictureOptions, frame: PictureFrame): PictureMarker[] {
   const { rallies, clustered } = options;
   const toPicture = (latitude: number, longitude: number) => {
@@ -147,14 +165,7 @@ function pictureMarkers(options: MapPictureOptions, frame: PictureFrame): Pictur
   };
   if (!clustered)
     return rallies.map((rally) => ({ kind: 'rally', rally, ...toPicture(rally.latitude, rally.longitude) }));
-  const index = new Supercluster<{ index: number }>({ radius: 60, maxZoom: 16 }).load(
-    rallies.map((rally, position) => ({
-      type: 'Feature',
-      properties: { index: position },
-      geometry: { type: 'Point', coordinates: [rally.longitude, rally.latitude] },
-    })),
-  );
-  return index
+  return clusterIndexOf(rallies)
     .getClusters([-180, -85, 180, 85], Math.floor(typicalZoom(frame, options.target)))
     .map((feature): PictureMarker => {
       const [longitude = 0, latitude = 0] = feature.geometry.coordinates;
