@@ -42,8 +42,8 @@
  * build, no browser; also `--only validator`), e.g. `--only=lighthouse,map`;
  * `--skip-lighthouse`, `--skip-scale`, `--skip-validator`, `--only-scale`
  * (the same as `--only=scale` or `--only scale`); `--runs=<n>`; and
- * `--swap-data`: instead of building a site from each large file (an hour
- * for 100,000 rallies on a loaded machine), build one many-rallies site from
+ * `--swap-data`: instead of building a site from each large file (about 4
+ * minutes for 100,000 rallies on a quiet machine, with CITY_PAGE_LIMIT=10), build one many-rallies site from
  * 400 real-size rallies and put each large file in a copy of it as
  * `data/rallies.geojson` (with a fresh brotli copy), with the rally index and
  * record shards the build would write from it (build/steps/write-rally-index.ts).
