@@ -21,10 +21,12 @@ function fetchOpenRecord(state: RallyState): void {
   // Loaded already by then: only a file read in the worker starts this.
   void import('./rally-worker-client.ts')
     .then(({ fetchRallyRecord }) => fetchRallyRecord(cityId))
-    .then((record) => {
+    .then(({ record, unreachable }) => {
       // The reader opened another city, or the data was reloaded, meanwhile: a newer request follows.
       if (asked !== request || rallyStore.getState().rallies !== request.rallies) return;
       if (record && record.id === cityId) setOpenRecord(record);
+      // Its shard could not be downloaded (offline, never opened online): "check your connection".
+      else if (unreachable) failLoading({ kind: 'network' });
       // The worker failed and lost the records: only loading the file again brings them back.
       else failLoading({ kind: 'reader' });
     })
@@ -38,7 +40,8 @@ function fetchOpenRecord(state: RallyState): void {
  * records stay in the rally worker: on every route or data change, a city
  * the store holds only a summary of is asked of the worker. If the worker
  * cannot answer (it failed and lost the records), loading fails with the
- * "Try again" notice, which loads the file afresh. Calling it again does
+ * "Try again" notice, which loads the file afresh; if the record's shard
+ * could not be downloaded, the notice says to check the connection. Calling it again does
  * nothing more.
  */
 export function followOpenCity(): void {

@@ -231,14 +231,22 @@ export function startWorkerEarly(): void {
   }
 }
 
+/** A city's whole record as the worker gave it; see `fetchRallyRecord`. */
+export interface RecordAnswer {
+  record: Rally | null;
+  /** With no record: its shard could not be downloaded (offline, or the server failed), not that the worker lost it. */
+  unreachable: boolean;
+}
+
 /**
  * The whole record of the rally `cityId` from the file the worker loaded
- * (or, for a rally index, from its record shard); null when the worker
- * cannot give it (it failed and was restarted, it never loaded a file with
- * that rally, or the shard could not be downloaded).
+ * (or, for a rally index, from its record shard). No record when the worker
+ * cannot give it: it failed and was restarted, it never loaded a file with
+ * that rally, or (`unreachable`) the shard could not be downloaded.
  */
-export async function fetchRallyRecord(cityId: string): Promise<Rally | null> {
-  return (await ask({ kind: 'record', id: nextRequestId++, cityId }))?.record ?? null;
+export async function fetchRallyRecord(cityId: string): Promise<RecordAnswer> {
+  const answer = await ask({ kind: 'record', id: nextRequestId++, cityId });
+  return { record: answer?.record ?? null, unreachable: answer?.unreachable ?? false };
 }
 
 /**

@@ -43,7 +43,15 @@ export type WorkerMessage =
   | { kind: 'load-rallies'; summaries: PackedSummaries }
   | { kind: 'load-end' }
   | { kind: 'search-index'; search: RallySearchIndex }
-  | { kind: 'answer'; id: number; clusters?: ClusterItem[]; zoom?: number; record?: Rally | null };
+  | {
+      kind: 'answer';
+      id: number;
+      clusters?: ClusterItem[];
+      zoom?: number;
+      record?: Rally | null;
+      /** With a null `record`: its shard could not be downloaded (offline, or the server failed). */
+      unreachable?: boolean;
+    };
 
 /** How many rallies' summaries go in one message: receiving and unpacking one stays far below 50 ms. */
 const chunkSize = 5000;
@@ -57,8 +65,8 @@ let loads = 0;
 /** For a rally index: where its record shards are, and the rallies' summaries in list order (a shard holds a run of them). */
 let recordShardSource: { recordsUrl: string; shardSize: number; summaries: PackedSummaries } | null = null;
 let shardIndexById: Map<string, number> | null = null;
-/** The record shards read lately, newest last, each as its records by id (null when it could not be read). */
-const shards = new Map<number, Promise<Map<string, Rally> | null>>();
+/** The record shards read lately, newest last, each as its records by id ('unreachable' when it could not be downloaded). */
+const shards = new Map<number, Promise<Map<string, Rally> | 'unreachable'>>();
 /** How many shards are kept: a reader going from city to city nearby finds the next one read already. */
 const shardsKept = 4;
 /** How long a shard's download may take before the record is given up (the page then offers "Try again"). */
@@ -161,8 +169,15 @@ function buildIndexes(
   }, 0);
 }
 
-/** The records of record shard `shard`, by id; null when it cannot be downloaded or read. */
-function readShard(source: NonNullable<typeof recordShardSource>, shard: number): Promise<Map<string, Rally> | null> {
+/**
+ * The records of record shard `shard`, by id ('unreachable' when it cannot
+ * be downloaded: no connection, a timeout or an error status; none when it
+ * is not a rally file).
+ */
+function readShard(
+  source: NonNullable<typeof recordShardSource>,
+  shard: number,
+): Promise<Map<string, Rally> | 'unreachable'> {
   const kept = shards.get(shard);
   if (kept) {
     shards.delete(shard);
@@ -174,17 +189,17 @@ function readShard(source: NonNullable<typeof recordShardSource>, shard: number)
       const response = await fetch(rallyRecordShardPath(source.recordsUrl, shard), {
         signal: AbortSignal.timeout(shardTimeoutMs),
       });
-      if (!response.ok) return null;
+      if (!response.ok) return 'unreachable';
       const parsed = parseRallyBytes(await response.arrayBuffer());
-      return parsed.ok ? new Map(parsed.collection.rallies.map((rally) => [rally.id, rally])) : null;
+      return new Map(parsed.ok ? parsed.collection.rallies.map((rally) => [rally.id, rally]) : []);
     } catch {
-      return null;
+      return 'unreachable';
     }
   })();
   shards.set(shard, reading);
-  // A shard that could not be read is not kept: the next request tries again.
+  // A shard that could not be downloaded is not kept: the next request tries again.
   void reading.then((read) => {
-    if (read === null && shards.get(shard) === reading) shards.delete(shard);
+    if (read === 'unreachable' && shards.get(shard) === reading) shards.delete(shard);
   });
   for (const old of shards.keys()) {
     if (shards.size <= shardsKept) break;
@@ -194,18 +209,20 @@ function readShard(source: NonNullable<typeof recordShardSource>, shard: number)
 }
 
 /** The whole record of `cityId`: from the file read, or from its record shard; null when there is none. */
-async function findRecord(cityId: string): Promise<Rally | null> {
+async function findRecord(cityId: string): Promise<{ record: Rally | null; unreachable: boolean }> {
+  const none = { record: null, unreachable: false };
   const kept = records.get(cityId);
-  if (kept) return kept;
+  if (kept) return { record: kept, unreachable: false };
   const source = recordShardSource;
-  if (!source) return null;
+  if (!source) return none;
   shardIndexById ??= new Map(
     unpackSummaries(source.summaries, 0, source.summaries.count).map((rally, position) => [rally.id, position]),
   );
   const position = shardIndexById.get(cityId);
-  if (position === undefined) return null;
+  if (position === undefined) return none;
   const shard = await readShard(source, recordShardOf(position, source.shardSize));
-  return shard?.get(cityId) ?? null;
+  if (shard === 'unreachable') return { record: null, unreachable: true };
+  return { record: shard.get(cityId) ?? null, unreachable: false };
 }
 
 scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
@@ -230,7 +247,7 @@ scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
       post({ kind: 'answer', id: request.id, zoom: index?.separationZoom(request.index, request.fromZoom) ?? 0 });
       return;
     case 'record':
-      void findRecord(request.cityId).then((record) => post({ kind: 'answer', id: request.id, record }));
+      void findRecord(request.cityId).then((found) => post({ kind: 'answer', id: request.id, ...found }));
       return;
   }
 });

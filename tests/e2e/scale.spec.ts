@@ -184,6 +184,19 @@ test.describe('with 10,000 rallies', () => {
   });
 });
 
+test.describe('a city whose record shard cannot be downloaded', () => {
+  test('says to check the connection, with Try again, and the map still works', async ({ page }) => {
+    await serveRallyIndex(page, 10_000);
+    // After serveRallyIndex's routes, so this one answers first: no connection for the shards.
+    await page.route('**/data/records/*.geojson', (route) => route.abort('internetdisconnected'));
+    await page.goto('/city/munich-04004/');
+    await expect(page.getByRole('alert')).toContainText('The rally data could not be reached. Check your connection.');
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(page.locator('h2#city-heading')).toHaveCount(0);
+    await expect(page.locator('.rally-marker').first()).toBeVisible();
+  });
+});
+
 test.describe('a rally file without its index, as the development server serves it', () => {
   test('10,000 rallies are read in the worker, and a deep link opens a city’s whole record and its marker', async ({
     page,

@@ -28,6 +28,8 @@ const workerLoads = vi.hoisted(() => ({
   /** The record shards' folder given with each load (undefined: the bytes were a rally file). */
   recordsUrls: [] as (string | undefined)[],
   startedEarly: 0,
+  /** Whether the fake worker says a record's shard could not be downloaded. */
+  unreachable: false,
 }));
 vi.mock('../../src/state/rally-worker-client.ts', async () => {
   const { parseRallyBytes } = await import('../../src/lib/parse-rallies.ts');
@@ -71,7 +73,7 @@ vi.mock('../../src/state/rally-worker-client.ts', async () => {
     },
     fetchRallyRecord: (cityId: string) => {
       workerLoads.records.push(cityId);
-      return Promise.resolve(workerLoads.held.get(cityId) ?? null);
+      return Promise.resolve({ record: workerLoads.held.get(cityId) ?? null, unreachable: workerLoads.unreachable });
     },
   };
 });
@@ -116,6 +118,7 @@ beforeEach(() => {
   workerLoads.answer = null;
   workerLoads.recordsUrls = [];
   workerLoads.startedEarly = 0;
+  workerLoads.unreachable = false;
 });
 
 afterEach(() => {
@@ -217,6 +220,15 @@ describe('loadRallies', () => {
     showRoute({ kind: 'city', cityId: 'york' });
     await vi.waitFor(() => expect(loadState()).toMatchObject({ status: 'error', failure: { kind: 'reader' } }));
     // The summaries stay: the list and the map still work.
+    expect(rallyIdsInStore()).toHaveLength(8);
+  });
+
+  it('says "check your connection" when the open city’s record could not be downloaded (offline)', async () => {
+    await loadRallies(url, respondWith(readRallyFileText().padEnd(workerParseBytes, ' ')), 1000);
+    workerLoads.held = new Map();
+    workerLoads.unreachable = true;
+    showRoute({ kind: 'city', cityId: 'york' });
+    await vi.waitFor(() => expect(loadState()).toMatchObject({ status: 'error', failure: { kind: 'network' } }));
     expect(rallyIdsInStore()).toHaveLength(8);
   });
 

@@ -197,13 +197,25 @@ describe('fetchRallyRecord', () => {
     const request = latest().sent[0]?.request;
     expect(request).toMatchObject({ kind: 'record', cityId: 'london' });
     latest().answer({ kind: 'answer', id: request && 'id' in request ? request.id : -1, record });
-    expect(await asking).toEqual(record);
+    expect(await asking).toEqual({ record, unreachable: false });
   });
 
-  it('gives null when the worker fails before answering', async () => {
+  it('passes on that the record’s shard could not be downloaded', async () => {
+    const asking = fetchRallyRecord('london');
+    const request = latest().sent[0]?.request;
+    latest().answer({
+      kind: 'answer',
+      id: request && 'id' in request ? request.id : -1,
+      record: null,
+      unreachable: true,
+    });
+    expect(await asking).toEqual({ record: null, unreachable: true });
+  });
+
+  it('gives no record when the worker fails before answering', async () => {
     const asking = fetchRallyRecord('london');
     latest().fail('crashed');
-    expect(await asking).toBeNull();
+    expect(await asking).toEqual({ record: null, unreachable: false });
   });
 });
 

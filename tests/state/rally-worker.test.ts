@@ -77,11 +77,12 @@ describe('the rally worker, reading a rally index', () => {
     );
     return requested;
   }
-  const answerTo = async (id: number) => {
+  const answerOf = async (id: number) => {
     await vi.waitFor(() => expect(posted.some((message) => message.kind === 'answer' && message.id === id)).toBe(true));
     const answer = posted.find((message) => message.kind === 'answer' && message.id === id);
-    return answer?.kind === 'answer' ? answer.record : undefined;
+    return answer?.kind === 'answer' ? answer : undefined;
   };
+  const answerTo = async (id: number) => (await answerOf(id))?.record;
 
   afterAll(() => {
     vi.unstubAllGlobals();
@@ -108,14 +109,14 @@ describe('the rally worker, reading a rally index', () => {
     // Rome is the sixth rally and Munich the fourth: both in the second shard of three.
     expect(requested).toEqual([`${recordsUrl}1.geojson`]);
     receive({ kind: 'record', id: 13, cityId: 'nowhere' });
-    expect(await answerTo(13)).toBeNull();
+    expect(await answerOf(13)).toMatchObject({ record: null, unreachable: false });
   });
 
   it('answers null when the shard cannot be downloaded, and tries again on the next request', async () => {
     const requested = serveShards(false);
     receive({ kind: 'load-index', bytes: encodeRallyIndex(collection(), 3).slice().buffer, recordsUrl });
     receive({ kind: 'record', id: 21, cityId: 'london' });
-    expect(await answerTo(21)).toBeNull();
+    expect(await answerOf(21)).toMatchObject({ record: null, unreachable: true });
     serveShards(true);
     receive({ kind: 'record', id: 22, cityId: 'london' });
     expect((await answerTo(22))?.id).toBe('london');
