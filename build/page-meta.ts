@@ -338,6 +338,15 @@ export function jsonForScript(text: string): string {
 export const charsetMeta = '<meta charset="utf-8" />';
 
 /**
+ * The preload link by which a page of a site with many rallies names its
+ * rally index (src/lib/rally-index.ts): src/main.tsx finds it by its id,
+ * and the browser downloads the index while the app starts.
+ */
+export function rallyIndexLink(href: string): string {
+  return `<link rel="preload" href="${escapeHtml(href)}" as="fetch" crossorigin="anonymous" id="rally-index">`;
+}
+
+/**
  * Fills the built `index.html` template for one page: `<html lang>`,
  * `<meta charset>` as the first element of `<head>` and the Content
  * Security Policy right after it, its title and head tags, the rendered
@@ -376,10 +385,7 @@ export function assemblePage(
     .replace(/<head>\s*/, () => `<head>\n    ${charsetMeta}\n    ${policyMeta}\n    `)
     .replace(/<title>[\s\S]*?<\/title>/, () => `<title>${escapeHtml(spec.title)}</title>`)
     .replace(/\s*<meta\s+name="description"[^>]*>/, '');
-  const indexLink =
-    rallyIndexHref === null
-      ? ''
-      : `\n    <link rel="preload" href="${escapeHtml(rallyIndexHref)}" as="fetch" crossorigin="anonymous" id="rally-index">`;
+  const indexLink = rallyIndexHref === null ? '' : `\n    ${rallyIndexLink(rallyIndexHref)}`;
   const withHead = withTitle.replace('</head>', () => `    ${headTags(spec, siteName)}${indexLink}\n  </head>`);
   const identity = pageIdentity(spec.route, spec.presentation, spec.language);
   const withApp = withHead.replace(

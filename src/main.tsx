@@ -34,15 +34,15 @@ const embeddedData = dataElement?.textContent;
 const hasEmbeddedData =
   embeddedData !== undefined && loadEmbeddedCollection(embeddedData, dataElement?.getAttribute('data-as-of'));
 // A page of a site with many rallies names its rally index (src/lib/rally-index.ts) in a preload link instead.
-const rallyIndexLink = document.getElementById('rally-index');
-if (!hasEmbeddedData && rallyIndexLink) {
+const rallyIndexLink = hasEmbeddedData ? null : document.querySelector<HTMLLinkElement>('link#rally-index');
+if (rallyIndexLink) {
   // The list and the clusters for many rallies load while the rallies download.
   longCityList.load();
   loadClustersWithMap();
 }
 if (!hasEmbeddedData) {
   void import('./state/load-rallies.ts').then(({ loadRallies, setRallySource }) => {
-    if (rallyIndexLink instanceof HTMLLinkElement) {
+    if (rallyIndexLink) {
       const url = rallyIndexLink.href;
       setRallySource({
         format: 'index',

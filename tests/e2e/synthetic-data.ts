@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { rallyIndexLink } from '../../build/page-meta.ts';
 import { loadCollection } from '../../build/steps/load-collection.ts';
+import { rallyIndexPath } from '../../src/lib/address.ts';
 import { writeRallyIndexFiles } from '../../build/steps/write-rally-index.ts';
 import { withoutEmbeddedData } from './rally-data.ts';
 
@@ -78,7 +80,7 @@ export async function serveRallyIndex(page: Page, count: number): Promise<string
       const response = await route.fetch();
       const html = withoutEmbeddedData(await response.text()).replace(
         '</head>',
-        '<link rel="preload" href="/data/rally-index.bin" as="fetch" crossorigin="anonymous" id="rally-index"></head>',
+        () => `${rallyIndexLink(rallyIndexPath('/'))}</head>`,
       );
       await route.fulfill({ response, body: html });
     },
