@@ -108,3 +108,18 @@ export function unpackSummaries(packed: PackedSummaries, start: number, end: num
   }
   return summaries;
 }
+
+/**
+ * Each rally's position in `packed` (its list order), by id: what
+ * `unpackSummaries` would give as `[summary.id, index]` pairs, without
+ * unpacking the rest of each summary.
+ */
+export function summaryPositionsById(packed: PackedSummaries): Map<string, number> {
+  const { text, textEnds, fields } = packed;
+  const positions = new Map<string, number>();
+  for (let index = 0; index < packed.count; index += 1) {
+    const number = fields[index * fieldsPerRally] ?? 0;
+    positions.set(text.slice(number > 0 ? (textEnds[number - 1] ?? 0) : 0, textEnds[number]), index);
+  }
+  return positions;
+}

@@ -16,7 +16,13 @@ import { describeReadFailure, parseRallyBytes } from '../lib/parse-rallies.ts';
 import type { RallyProblem } from '../lib/rally-problem.ts';
 import type { Campaign, Rally } from '../lib/rally-schema.ts';
 import { buildSearchIndex, type RallySearchIndex } from '../lib/rally-search.ts';
-import { packedBuffers, packSummaries, unpackSummaries, type PackedSummaries } from '../lib/packed-summaries.ts';
+import {
+  packedBuffers,
+  packSummaries,
+  summaryPositionsById,
+  unpackSummaries,
+  type PackedSummaries,
+} from '../lib/packed-summaries.ts';
 import { decodeRallyIndex, recordShardOf } from '../lib/rally-index.ts';
 import { rallyRecordShardPath } from '../lib/address.ts';
 import { hasManyRallies } from '../lib/scale.ts';
@@ -215,9 +221,7 @@ async function findRecord(cityId: string): Promise<{ record: Rally | null; unrea
   if (kept) return { record: kept, unreachable: false };
   const source = recordShardSource;
   if (!source) return none;
-  shardIndexById ??= new Map(
-    unpackSummaries(source.summaries, 0, source.summaries.count).map((rally, position) => [rally.id, position]),
-  );
+  shardIndexById ??= summaryPositionsById(source.summaries);
   const position = shardIndexById.get(cityId);
   if (position === undefined) return none;
   const shard = await readShard(source, recordShardOf(position, source.shardSize));

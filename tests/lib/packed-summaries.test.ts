@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packedBuffers, packSummaries, unpackSummaries } from '../../src/lib/packed-summaries.ts';
+import { packedBuffers, packSummaries, summaryPositionsById, unpackSummaries } from '../../src/lib/packed-summaries.ts';
 import { parseRallyCollection } from '../../src/lib/parse-rallies.ts';
 import { summarizeRally } from '../../src/lib/rally-summary.ts';
 import { readRallyDocument } from './rally-fixtures.ts';
@@ -48,5 +48,24 @@ describe('packSummaries and unpackSummaries', () => {
     // A structured clone (what postMessage does) keeps it whole.
     const cloned = structuredClone(packed, { transfer: packedBuffers(packed) });
     expect(unpackSummaries(cloned, 0, 8)).toEqual(rallies().map(summarizeRally));
+  });
+});
+
+describe('summaryPositionsById', () => {
+  it('gives each id its position in the list, as unpacking would', () => {
+    const summaries = rallies().map(summarizeRally);
+    const packed = packSummaries(summaries);
+    const unpacked = unpackSummaries(packed, 0, packed.count);
+    expect([...summaryPositionsById(packed)]).toEqual(unpacked.map((summary, index) => [summary.id, index]));
+  });
+
+  it('finds ids that share their text with a name, and the empty list', () => {
+    // The id of the second rally is the first one's name: ids are stored apart, so each keeps its own position.
+    const [first, second] = rallies().map(summarizeRally);
+    if (!first || !second) throw new Error('the fixture has fewer than two rallies');
+    const packed = packSummaries([first, { ...second, id: first.name }]);
+    expect(summaryPositionsById(packed).get(first.name)).toBe(1);
+    expect(summaryPositionsById(packed).get(first.id)).toBe(0);
+    expect(summaryPositionsById(packSummaries([])).size).toBe(0);
   });
 });
