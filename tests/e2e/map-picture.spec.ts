@@ -119,6 +119,15 @@ test.describe('with JavaScript off', () => {
     const photo = page.locator('.photo--missing').first();
     await expect(photo.locator('.photo-placeholder')).toBeHidden();
     await expect(photo.locator('figcaption')).toBeVisible();
+    // A quote stays whole on paper; a speaker's group of quotes may break between them (kept whole, a long group
+    // left most of the first page empty).
+    const breakInside = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => getComputedStyle(element).breakInside);
+    expect(await breakInside('.quote-item')).toBe('avoid');
+    expect(await breakInside('.quote-group')).toBe('auto');
   });
 
   test('in Russian, a caption’s translation starts a line of its own, below the credit', async ({ page }) => {
