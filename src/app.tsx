@@ -94,7 +94,7 @@ function MapSlot({ mapPicture }: { mapPicture: PictureElement | null }) {
 /** The loaded map, or the load's error thrown for MapErrorBoundary to show. */
 function LoadedMap({ mapLoad }: { mapLoad: Extract<MapLoad, { status: 'loaded' | 'failed' }> }) {
   if (mapLoad.status === 'failed') throw mapLoad.error;
-  const { RallyMap } = mapLoad;
+  const { module: RallyMap } = mapLoad;
   return <RallyMap />;
 }
 

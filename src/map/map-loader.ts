@@ -1,16 +1,9 @@
 import type { ComponentType } from 'react';
+import { moduleLoader, type ModuleLoad } from '../state/module-loader.ts';
 
-/**
- * Where loading the map's code has got to: not asked for yet, on its way,
- * done, or failed with an error.
- */
-export type MapLoad =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'loaded'; RallyMap: ComponentType }
-  | { status: 'failed'; error: unknown };
+/** Where loading the map's code has got to; once loaded, `module` is the map component. */
+export type MapLoad = ModuleLoad<ComponentType>;
 
-let mapLoad: MapLoad = { status: 'idle' };
 let withClusters = false;
 
 /**
@@ -21,7 +14,24 @@ let withClusters = false;
 export function loadClustersWithMap(): void {
   withClusters = true;
 }
-const listeners = new Set<() => void>();
+
+// A failure stays: the map's error boundary (src/map/map-error-boundary.tsx) says so, and the picture, where the page
+// has one, and the panel stay.
+const rallyMapLoader = moduleLoader(
+  async () => {
+    // Awaited, not `import(…).then(…)`: the build wraps the import, with the preloading of its styles, around such
+    // a `.then`, so a style sheet that fails to load (offline, the map never used) would reject a promise nobody
+    // handles and leave the map loading for ever.
+    const [module] = await Promise.all([
+      import('./rally-map.tsx'),
+      // Only warmed here: the map asks for it again when it has the rallies, and copes if it fails.
+      withClusters ? import('./cluster-markers.tsx').catch(() => null) : null,
+    ]);
+    if (withClusters) module.clusterMarkers.load();
+    return module.default;
+  },
+  { keepFailure: true },
+);
 
 /**
  * Starts loading the map's code (Leaflet and src/map/), once; later calls do
@@ -29,47 +39,14 @@ const listeners = new Set<() => void>();
  * of it; src/app.tsx calls this when the reader reaches for the map (see
  * `wantsInteractiveMap`), and src/main.tsx at start on a page that has no
  * picture, or whose picture is not of the page the address asks for.
- *
- * The map is not a `React.lazy` component on purpose: React holds back
- * content that replaces a Suspense fallback for up to 300 ms, which delayed
- * the map by that much (measured with the app's performance marks).
  */
-export function loadRallyMap(): void {
-  if (mapLoad.status !== 'idle') return;
-  finish({ status: 'loading' });
-  void (async () => {
-    // Awaited, not `import(…).then(loaded, failed)`: the build wraps the import, with the preloading of its styles,
-    // around such a `.then`, so a style sheet that fails to load (offline, the map never used) would reject a
-    // promise nobody handles and leave the map loading for ever.
-    try {
-      const [module] = await Promise.all([
-        import('./rally-map.tsx'),
-        // Only warmed here: the map asks for it again when it has the rallies, and copes if it fails.
-        withClusters ? import('./cluster-markers.tsx').catch(() => null) : null,
-      ]);
-      if (withClusters) module.clusterMarkers.load();
-      finish({ status: 'loaded', RallyMap: module.default });
-    } catch (error) {
-      finish({ status: 'failed', error });
-    }
-  })();
-}
-
-function finish(outcome: MapLoad): void {
-  mapLoad = outcome;
-  for (const listener of listeners) listener();
-}
+export const loadRallyMap: () => void = rallyMapLoader.load;
 
 /** The current state of the map's code, for `useSyncExternalStore`. */
-export function getMapLoad(): MapLoad {
-  return mapLoad;
-}
+export const getMapLoad: () => MapLoad = rallyMapLoader.state;
 
 /** Calls `listener` whenever the map's code is asked for, has loaded or has failed; returns the unsubscribe function. */
-export function subscribeToMapLoad(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const subscribeToMapLoad: (listener: () => void) => () => void = rallyMapLoader.subscribe;
 
 /**
  * The events that mean a reader is reaching for the map: a pointer coming
