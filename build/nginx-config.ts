@@ -1,3 +1,5 @@
+import { languageSegment } from '../src/lib/address.ts';
+import { supportedLanguages } from '../src/lib/i18n.ts';
 import {
   cacheControl,
   commonHeaders,
@@ -32,6 +34,47 @@ function escapeRegex(text: string): string {
  * The folders (under `base`) that hold embed pages, such as `/embed/`: each
  * page's path up to and including its `embed/` segment.
  */
+/** Every language's address segment (`ru`, `pt-br`), English (which has none) left out. */
+const languageSegments = supportedLanguages
+  .map((language) => languageSegment(language))
+  .filter((segment): segment is string => segment !== null);
+
+/**
+ * Server-level lines that send an old link with `?lang=` (from
+ * before each language had its own pages) to the same page in that
+ * language, as src/state/url-sync.ts does in the browser, so it works with
+ * scripts off too: `/city/london/?lang=ru` goes to `/ru/city/london/?lang=ru`
+ * (the app then drops the parameter). The value matches as `matchLanguage`
+ * does (`ru`, `RU`, `ru-RU`; `pt` and `pt-br` give `pt-br`); other
+ * parameters are kept. Only page addresses (ending in `/`) move, and only
+ * when they are not in that language already, so there is no loop. At the
+ * server level, an `if` that returns is safe in nginx.
+ */
+function languageRedirectLines(base: string): string[] {
+  const prefixOf = (segments: readonly string[]) => `(?:${segments.map(escapeRegex).join('|')})/`;
+  // The rest of a page's address; never starting with "/", so the redirect cannot leave the site ("//host/").
+  const page = '((?:[^/].*/)?)';
+  const lines = [
+    '# An old link with ?lang= goes to the same page in that language (as src/state/url-sync.ts does with scripts on).',
+    'set $rally_lang_and_path "$arg_lang:$uri";',
+  ];
+  for (const language of supportedLanguages) {
+    const segment = languageSegment(language);
+    const value = `^${escapeRegex(language.toLowerCase().split('-')[0] ?? language)}(?:-[^:]*)?:${escapeRegex(base)}`;
+    // English: from any other language's pages. Another language: from English's or any other language's.
+    const from =
+      segment === null
+        ? prefixOf(languageSegments)
+        : `(?:${prefixOf(languageSegments.filter((other) => other !== segment))})?(?!${escapeRegex(segment)}/)`;
+    lines.push(
+      `if ($rally_lang_and_path ~* "${value}${from}${page}$") {`,
+      `    return 301 ${base}${segment === null ? '' : `${segment}/`}$1$is_args$args;`,
+      '}',
+    );
+  }
+  return lines;
+}
+
 function embedFolders(pages: readonly BuiltPage[], base: string): string[] {
   const folders = pages
     .filter((page) => page.presentation === 'embed')
@@ -53,8 +96,11 @@ function embedFolders(pages: readonly BuiltPage[], base: string): string[] {
  *   and open to CORS; `embed.js` cached for an hour, also open to CORS;
  *   pages, data, the service worker and everything else revalidated;
  * - the build's gzip copies (`gzip_static`), `404.html` with status 404 for
- *   any unknown address, and the classic oEmbed endpoint
- *   (`/oembed?url=<page address>`) rewritten to the page's oEmbed document.
+ *   any unknown address (`ru/404.html` under `ru/`, and so on for each
+ *   language), and the classic oEmbed endpoint (`/oembed?url=<page
+ *   address>`) rewritten to the page's oEmbed document;
+ * - an old link with `?lang=` redirected to the page in that language
+ *   (`languageRedirectLines`).
  */
 export function nginxConfig({ policy, basePath, pages }: NginxConfigOptions): string {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
@@ -66,10 +112,16 @@ export function nginxConfig({ policy, basePath, pages }: NginxConfigOptions): st
       ...(cors ? [['Access-Control-Allow-Origin', '*']] : []),
     ].map(([name = '', value = '']) => `    add_header ${name} ${quoted(value)} always;`);
   const location = (match: string, lines: readonly string[]) => [`location ${match} {`, ...lines, '}', ''];
-  const pageLocation = (framing: Framing) => [
+  // A language's pages answer a missing address with that language's not-found page.
+  const pageLocation = (framing: Framing, notFoundPage?: string) => [
     ...headerLines(framing, cacheControl.revalidate, false),
+    ...(notFoundPage === undefined ? [] : [`    error_page 404 ${notFoundPage};`]),
     '    try_files $uri $uri/ =404;',
   ];
+  const notFoundPageOf = (folder: string) => {
+    const segment = languageSegments.find((candidate) => folder.startsWith(`${base}${candidate}/`));
+    return segment === undefined ? undefined : `${base}${segment}/404.html`;
+  };
   const geojson = `~ ^${escapeRegex(base)}.*\\.geojson$`;
   // The url parameter arrives as sent: "/" may be written as %2F.
   const slash = '(?:/|%2F)';
@@ -84,10 +136,16 @@ export function nginxConfig({ policy, basePath, pages }: NginxConfigOptions): st
     'index index.html;',
     `error_page 404 ${base}404.html;`,
     '',
+    ...languageRedirectLines(base),
+    '',
     '# Pages of the full site, the data, the service worker: revalidated, framed only by this site.',
     ...location(base, pageLocation('self')),
+    "# Each language's pages, with its own not-found page.",
+    ...languageSegments.flatMap((segment) =>
+      location(`${base}${segment}/`, pageLocation('self', `${base}${segment}/404.html`)),
+    ),
     '# The embed version: any site may frame it.',
-    ...embedFolders(pages, base).flatMap((folder) => location(folder, pageLocation('anyone'))),
+    ...embedFolders(pages, base).flatMap((folder) => location(folder, pageLocation('anyone', notFoundPageOf(folder)))),
     '# Hashed file names: cached for good. The versioned embed script is fetched with CORS from articles.',
     ...location(`${base}assets/`, headerLines(null, cacheControl.immutable, true)),
     ...location(`= ${base}embed.js`, headerLines(null, cacheControl.unversionedEmbedScript, true)),

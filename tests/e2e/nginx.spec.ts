@@ -190,6 +190,52 @@ test('an unknown city gets 404.html with status 404, and its headers', async () 
   expect((await get('/nginx.conf')).status).toBe(404);
 });
 
+test('each language answers an unknown address with its own not-found page', async () => {
+  for (const [path, file] of [
+    ['/ru/city/atlantis/', 'ru/404.html'],
+    ['/pt-br/nowhere/', 'pt-br/404.html'],
+    ['/ru/embed/city/atlantis/', 'ru/404.html'],
+    ['/embed/city/atlantis/', '404.html'],
+  ] as const) {
+    const missing = await get(path);
+    expect(missing.status, path).toBe(404);
+    expect(missing.body.equals(readFileSync(join(dist, file))), `${path} answers with ${file}`).toBe(true);
+  }
+  // The Russian not-found page is in Russian.
+  expect(readFileSync(join(dist, 'ru/404.html'), 'utf8')).toContain('<html lang="ru"');
+});
+
+test('an old ?lang= link goes to the same page in that language, other parameters kept', async () => {
+  const redirects: [string, string][] = [
+    ['/city/london/?lang=ru', '/ru/city/london/?lang=ru'],
+    ['/?lang=RU', '/ru/?lang=RU'],
+    ['/city/london/?utm_source=x&lang=pt-BR', '/pt-br/city/london/?utm_source=x&lang=pt-BR'],
+    ['/de/city/berlin/?lang=es-MX', '/es/city/berlin/?lang=es-MX'],
+    ['/ru/city/london/?lang=en', '/city/london/?lang=en'],
+    ['/embed/city/london/?lang=ru&childId=map-1', '/ru/embed/city/london/?lang=ru&childId=map-1'],
+    ['/city/london/quote/1/?lang=sv', '/sv/city/london/quote/1/?lang=sv'],
+  ];
+  for (const [from, to] of redirects) {
+    const answer = await get(from);
+    expect(answer.status, from).toBe(301);
+    const location = new URL(header(answer, 'location'), origin);
+    expect(`${location.pathname}${location.search}`, from).toBe(to);
+    // And the page it goes to is there, with no further redirect.
+    expect((await get(to)).status, to).toBe(200);
+  }
+  // Already in that language, not a language, or not a page: served as it is.
+  for (const path of [
+    '/ru/city/london/?lang=ru',
+    '/city/london/?lang=en',
+    '/city/london/?lang=xx',
+    '/city/london/?lang=',
+    '/data/rallies.geojson?lang=ru',
+    '/favicon.svg?lang=ru',
+  ]) {
+    expect((await get(path)).status, path).toBe(200);
+  }
+});
+
 test('the classic oEmbed endpoint answers with the page’s document', async () => {
   const document = (name: string) => readFileSync(join(dist, 'oembed', name), 'utf8');
   for (const [url, file] of [
