@@ -4,15 +4,17 @@ import { describeDownloadProgress, describeLoadFailure } from '../state/rally-st
 import {
   selectIsNotFound,
   selectLoad,
+  selectOpenRecordUnreachable,
   selectRallies,
   selectSelectedRally,
   selectSelectedSummary,
 } from '../state/selectors.ts';
 import { useRallyStore } from '../state/use-rally-store.ts';
 import { CampaignOverview } from './campaign-overview.tsx';
-import { CityPanel } from './city-panel.tsx';
+import { CityPanel, CityRecordUnreachable } from './city-panel.tsx';
 import { NotFound } from './not-found.tsx';
 import { ProblemsNotice } from './problems-notice.tsx';
+import { TryAgainButton } from './try-again-button.tsx';
 
 /** The panel body for the current load state and selection. */
 export function SidePanel() {
@@ -27,6 +29,7 @@ export function SidePanel() {
   const selectedRally = useRallyStore(selectSelectedRally);
   // With many rallies, a city's whole record comes from the rally worker a moment after its summary.
   const selectedSummary = useRallyStore(selectSelectedSummary);
+  const recordUnreachable = useRallyStore(selectOpenRecordUnreachable);
   const isNotFound = useRallyStore(selectIsNotFound);
   const { t } = useT();
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -47,13 +50,9 @@ export function SidePanel() {
             {t(describeLoadFailure(load.failure).key, describeLoadFailure(load.failure).params)}
             {rallies.length > 0 ? ` ${t('status.lastGood')}` : ''}
           </p>
-          <button
-            type="button"
-            className="primary-button"
-            onClick={() => void import('../state/load-rallies.ts').then(({ loadRallies }) => loadRallies())}
-          >
-            {t('status.tryAgain')}
-          </button>
+          <TryAgainButton
+            retry={() => void import('../state/load-rallies.ts').then(({ loadRallies }) => loadRallies())}
+          />
         </div>
       ) : null}
       {load.status === 'loading' && rallies.length === 0 ? (
@@ -72,6 +71,8 @@ export function SidePanel() {
             <p className="status-message">{t('status.noRallies')}</p>
           ) : selectedRally ? (
             <CityPanel rally={selectedRally} />
+          ) : selectedSummary && recordUnreachable ? (
+            <CityRecordUnreachable summary={selectedSummary} />
           ) : selectedSummary ? (
             <p className="status-message">
               <span className="spinner" aria-hidden="true" /> {t('status.loading')}

@@ -89,6 +89,12 @@ export interface RallyState {
   /** The open city's whole record, when `records` is null; `null` until it arrives. */
   openRecord: Rally | null;
   /**
+   * The city whose whole record could not be downloaded (its record shard
+   * unreachable: offline, never opened online), until it is asked for again;
+   * else `null`. The rest of the data stays usable.
+   */
+  openRecordUnreachable: string | null;
+  /**
    * The search index of the rallies' names, when the rally worker has sent
    * it; until then (and for a file read on the page) the long city list
    * builds its own when the file is small, and waits for it when it is large.
@@ -143,6 +149,7 @@ export function initialRallyState(): RallyState {
     ralliesById: new Map(),
     records: new Map(),
     openRecord: null,
+    openRecordUnreachable: null,
     searchIndex: null,
     problems: [],
     route: overviewRoute,
@@ -198,6 +205,7 @@ export function finishLoading(
     ralliesById: new Map(rallies.map((rally) => [rally.id, rally])),
     records: new Map(collection.rallies.map((rally) => [rally.id, rally])),
     openRecord: null,
+    openRecordUnreachable: null,
     searchIndex: null,
     problems: collection.problems,
     dataAsOf: origin.dataAsOf,

@@ -30,6 +30,12 @@ export const selectSelectedRally = (state: RallyState) => {
   if (state.records) return state.records.get(cityId);
   return state.openRecord?.id === cityId && state.ralliesById.has(cityId) ? state.openRecord : undefined;
 };
+/**
+ * True when the open city's whole record could not be downloaded (many
+ * rallies: its record shard unreachable, offline); its summary is still there.
+ */
+export const selectOpenRecordUnreachable = (state: RallyState) =>
+  state.route.kind === 'city' && state.openRecordUnreachable === state.route.cityId;
 /** The open city's id, or `null` when no known city is open. */
 export const selectSelectedCityId = (state: RallyState) => selectSelectedSummary(state)?.id ?? null;
 /**

@@ -35,6 +35,7 @@ export function finishLoadingSummaries(
     ralliesById: collection.ralliesById,
     records: null,
     openRecord: null,
+    openRecordUnreachable: null,
     searchIndex: null,
     problems: collection.problems,
     dataAsOf: origin.dataAsOf,
@@ -51,5 +52,15 @@ export function setSearchIndex(searchIndex: RallySearchIndex, rallies: readonly 
 /** Stores the open city's whole record, fetched from the rally worker; ignored when the store holds every record. */
 export function setOpenRecord(record: Rally): void {
   if (rallyStore.getState().records !== null) return;
-  rallyStore.setState({ openRecord: record });
+  rallyStore.setState({ openRecord: record, openRecordUnreachable: null });
+}
+
+/**
+ * Records that the whole record of `cityId` could not be downloaded (its
+ * record shard unreachable), for the city panel to say so with its own Try
+ * again; `null` clears it. Ignored when the store holds every record.
+ */
+export function setOpenRecordUnreachable(cityId: string | null): void {
+  if (rallyStore.getState().records !== null) return;
+  rallyStore.setState({ openRecordUnreachable: cityId });
 }

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from './test.ts';
+import { expect, test, type Page, type Route } from './test.ts';
 import { serveWithoutEmbeddedData } from './rally-data.ts';
 import { serveRallyFile, serveRallyIndex, syntheticRallyFile } from './synthetic-data.ts';
 
@@ -185,15 +185,27 @@ test.describe('with 10,000 rallies', () => {
 });
 
 test.describe('a city whose record shard cannot be downloaded', () => {
-  test('says to check the connection, with Try again, and the map still works', async ({ page }) => {
+  test('shows what its summary knows and says to check the connection; Try again brings the rest', async ({ page }) => {
     await serveRallyIndex(page, 10_000);
     // After serveRallyIndex's routes, so this one answers first: no connection for the shards.
-    await page.route('**/data/records/*.geojson', (route) => route.abort('internetdisconnected'));
+    const offline = (route: Route) => route.abort('internetdisconnected');
+    await page.route('**/data/records/*.geojson', offline);
     await page.goto('/city/munich-04004/');
-    await expect(page.getByRole('alert')).toContainText('The rally data could not be reached. Check your connection.');
-    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
-    await expect(page.locator('h2#city-heading')).toHaveCount(0);
+    await expect(page.locator('h2#city-heading')).toContainText('Munich test copy 04004');
+    await expect(page.getByRole('alert')).toContainText(
+      'This rally’s quotes, photos and other details could not be downloaded. Check your connection.',
+    );
+    // Its venue and crowd are not known here: not shown, rather than "not reported". Nothing spins for ever.
+    await expect(page.locator('.city-facts dt')).toHaveText(['Date', 'On the map']);
+    await expect(page.locator('.spinner')).toHaveCount(0);
+    // The rest of the data works: the map's markers, and the way back to every rally.
     await expect(page.locator('.rally-marker').first()).toBeVisible();
+    await expect(page.getByRole('link', { name: 'All rallies' })).toBeVisible();
+
+    await page.unroute('**/data/records/*.geojson', offline);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('.city-facts dt')).toHaveText(['Date', 'Venue', 'Attendance', 'On the map']);
+    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 });
 

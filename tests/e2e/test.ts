@@ -1,7 +1,7 @@
 import { test as base, type Frame, type Page } from '@playwright/test';
 
 export { expect } from '@playwright/test';
-export type { BrowserContext, Frame, Page } from '@playwright/test';
+export type { BrowserContext, Frame, Page, Route } from '@playwright/test';
 
 /**
  * Playwright's `test`, with two differences: `page.goto` and `page.reload` on

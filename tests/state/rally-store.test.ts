@@ -39,6 +39,7 @@ describe('initialRallyState', () => {
       ralliesById: new Map(),
       records: new Map(),
       openRecord: null,
+      openRecordUnreachable: null,
       searchIndex: null,
       problems: [],
       route: { kind: 'overview' },
