@@ -60,9 +60,12 @@ export function followOpenCity(): void {
 
 /**
  * Asks the rally worker again for the open city's whole record, after its
- * record shard could not be downloaded (the city panel's Try again).
+ * record shard could not be downloaded (the city panel's Try again). The
+ * button goes with the notice, so keyboard focus moves to the city's heading
+ * once the panel shows again.
  */
 export function retryOpenRecord(): void {
   asked = null;
+  rallyStore.setState({ focusRequest: { kind: 'city-heading' } });
   fetchOpenRecord(rallyStore.getState());
 }

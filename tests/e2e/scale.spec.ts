@@ -206,6 +206,8 @@ test.describe('a city whose record shard cannot be downloaded', () => {
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.locator('.city-facts dt')).toHaveText(['Date', 'Venue', 'Attendance', 'On the map']);
     await expect(page.getByRole('alert')).toHaveCount(0);
+    // The button went with the notice: focus is on the city's heading, not lost.
+    await expect(page.locator('h2#city-heading')).toBeFocused();
   });
 });
 

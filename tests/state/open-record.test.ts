@@ -51,6 +51,7 @@ describe('the open city’s record, from the rally worker', () => {
     expect(asked).toEqual(['rome']);
 
     retryOpenRecord();
+    expect(rallyStore.getState().focusRequest).toEqual({ kind: 'city-heading' });
     await vi.waitFor(() => expect(selectSelectedRally(rallyStore.getState())).toBe(rome));
     expect(selectOpenRecordUnreachable(rallyStore.getState())).toBe(false);
     expect(rallyStore.getState().openRecordUnreachable).toBeNull();
