@@ -30,10 +30,6 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/**
- * The folders (under `base`) that hold embed pages, such as `/embed/`: each
- * page's path up to and including its `embed/` segment.
- */
 /** Every language's address segment (`ru`, `pt-br`), English (which has none) left out. */
 const languageSegments = supportedLanguages
   .map((language) => languageSegment(language))
@@ -75,6 +71,10 @@ function languageRedirectLines(base: string): string[] {
   return lines;
 }
 
+/**
+ * The folders (under `base`) that hold embed pages, such as `/embed/`: each
+ * page's path up to and including its `embed/` segment.
+ */
 function embedFolders(pages: readonly BuiltPage[], base: string): string[] {
   const folders = pages
     .filter((page) => page.presentation === 'embed')
