@@ -76,6 +76,8 @@ function page(context: ToolPageContext, shell: Shell): string {
     `    ${meta('name', 'description', shell.description)}`,
     `    <link rel="canonical" href="${escapeHtml(url)}" />`,
     `    <link rel="stylesheet" href="${escapeHtml(`${formatRoute(overviewRoute, context.basePath)}${toolStylesheet}`)}" />`,
+    // The site's icon, as the app's pages name it: without it the browser asks for /favicon.ico, which is not there.
+    `    <link rel="icon" href="${escapeHtml(`${formatRoute(overviewRoute, context.basePath)}favicon.svg`)}" type="image/svg+xml" />`,
     `    ${meta('property', 'og:site_name', context.siteName)}`,
     `    ${meta('property', 'og:type', 'article')}`,
     `    ${meta('property', 'og:title', shell.title)}`,
@@ -114,10 +116,22 @@ function translationNote(text: ToolPageText, translated: boolean, className: str
 }
 
 /**
+ * A quote's speaker's role as the source gives it, in the quote's language;
+ * or our translation, marked as one, with the English beside it.
+ */
+function roleHtml(text: ToolPageText, quote: QuotePage): string {
+  const english = quote.quote.role;
+  const translated = text.roleTranslation(quote.address.cityId, quote.address.number - 1, english);
+  if (translated === null)
+    return `<span class="tool-role" lang="${escapeHtml(quote.quote.lang)}">${escapeHtml(english)}</span>`;
+  return `<span class="tool-role">${escapeHtml(translated)} (${escapeHtml(text.translatedFrom)}: <span lang="en">${escapeHtml(english)}</span>)</span>`;
+}
+
+/**
  * A quote's own page in the context's language, plain HTML that needs no
  * script: the quote verbatim in its own language, then, on pages in another
  * language, our translation where there is one (outside the `<blockquote>`,
- * labelled "Translation:", as the city pages do); speaker and role, city
+ * labelled "Translation:", as the city pages do); speaker and role (see `roleHtml`), city
  * and date, the source with its link, a link back to the quote on its
  * city's page (or the overview) in the same language, and the sharing tools
  * as plain links and text: the service links, the image downloads (wide and
@@ -149,7 +163,7 @@ export function quotePageHtml(
       ${translationNote(text, campaignTitle.translated, 'tool-translation-note')}
       <figure class="tool-quote">
         <blockquote lang="${escapeHtml(quote.quote.lang)}" cite="${escapeHtml(quote.source?.url ?? '')}"><p>${escapeHtml(quote.quote.text)}</p></blockquote>
-        <figcaption><cite>${escapeHtml(quote.quote.speaker)}</cite>, <span class="tool-role" lang="${escapeHtml(quote.quote.lang)}">${escapeHtml(quote.quote.role)}</span>${foreign ? ` <span class="tool-language">${escapeHtml(text.quotedIn(quote.quote.lang))}</span>` : ''}</figcaption>
+        <figcaption><cite>${escapeHtml(quote.quote.speaker)}</cite>, ${roleHtml(text, quote)}${foreign ? ` <span class="tool-language">${escapeHtml(text.quotedIn(quote.quote.lang))}</span>` : ''}</figcaption>
       </figure>
       ${translated === null ? '' : `<p class="tool-translation"><span class="tool-translation-label">${escapeHtml(text.translationLabel)}</span> ${escapeHtml(translated)}</p>`}
       <p class="tool-where">${escapeHtml(place)} · <time datetime="${escapeHtml(quote.date)}">${escapeHtml(dateText)}</time></p>

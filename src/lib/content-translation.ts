@@ -36,6 +36,11 @@ export function quoteTextId(ownerId: string, index: number): string {
   return `${ownerId}.quotes.${String(index)}`;
 }
 
+/** The id of a quote's speaker's role (as the source describes them): `london.quotes.0.role`. */
+export function roleTextId(ownerId: string, index: number): string {
+  return `${quoteTextId(ownerId, index)}.role`;
+}
+
 /** The id of a photo caption's text: `london.photos.0.caption`. */
 export function captionTextId(rallyId: string, index: number): string {
   return `${rallyId}.photos.${String(index)}.caption`;
@@ -44,9 +49,11 @@ export function captionTextId(rallyId: string, index: number): string {
 /**
  * Every text of a rally collection that is shown to readers and written by
  * us or quoted from the source, in file order: the campaign's title,
- * summary and attendance, its quotes, and each rally's venue, attendance,
- * quotes and photo captions. Names of people and organisations, roles and
- * source titles are not translated.
+ * summary and attendance, its quotes with their speakers' roles, and each
+ * rally's venue, attendance, quotes with their roles, and photo captions.
+ * Names of people and organisations and source titles are not translated (a
+ * role that is only an organisation's name is "translated" as itself, and
+ * shown as it is: see `translatedRole`).
  */
 export function translatableTexts(collection: Pick<RallyCollection, 'campaign' | 'rallies'>): TranslatableText[] {
   const texts: TranslatableText[] = [];
@@ -54,12 +61,22 @@ export function translatableTexts(collection: Pick<RallyCollection, 'campaign' |
   if (campaign) {
     texts.push({ id: 'campaign.title', en: campaign.title }, { id: 'campaign.summary', en: campaign.summary });
     if (campaign.attendance !== undefined) texts.push({ id: 'campaign.attendance', en: campaign.attendance });
-    campaign.quotes.forEach((quote, index) => texts.push({ id: quoteTextId('campaign', index), en: quote.text }));
+    campaign.quotes.forEach((quote, index) =>
+      texts.push(
+        { id: quoteTextId('campaign', index), en: quote.text },
+        { id: roleTextId('campaign', index), en: quote.role },
+      ),
+    );
   }
   for (const rally of collection.rallies) {
     if (rally.venue !== null) texts.push({ id: `${rally.id}.venue`, en: rally.venue });
     if (rally.attendance !== null) texts.push({ id: `${rally.id}.attendance`, en: rally.attendance.text });
-    rally.quotes.forEach((quote, index) => texts.push({ id: quoteTextId(rally.id, index), en: quote.text }));
+    rally.quotes.forEach((quote, index) =>
+      texts.push(
+        { id: quoteTextId(rally.id, index), en: quote.text },
+        { id: roleTextId(rally.id, index), en: quote.role },
+      ),
+    );
     rally.photos.forEach((photo, index) => texts.push({ id: captionTextId(rally.id, index), en: photo.caption }));
   }
   return texts;
@@ -105,6 +122,22 @@ export function translatedText(translation: ContentTranslation | null, id: strin
   if (translation === null || !Object.hasOwn(translation.texts, id)) return null;
   const entry = translation.texts[id];
   return entry !== undefined && entry.en === english ? entry.text : null;
+}
+
+/**
+ * Our translation of the role of the `index`th quote of `ownerId` (a rally's
+ * id, or `campaign`), or `null` when there is none, when it is out of date,
+ * or when it is the English itself (an organisation's name): the page then
+ * shows the role as the source gives it, unmarked.
+ */
+export function translatedRole(
+  translation: ContentTranslation | null,
+  ownerId: string,
+  index: number,
+  english: string,
+): string | null {
+  const translated = translatedText(translation, roleTextId(ownerId, index), english);
+  return translated === english ? null : translated;
 }
 
 /** The city's usual name in the translation's language, or `null` when it has none. */

@@ -1,5 +1,5 @@
 import { cityName } from './city-name.ts';
-import { quoteTextId, translatedText, type ContentTranslation } from './content-translation.ts';
+import { quoteTextId, translatedRole, translatedText, type ContentTranslation } from './content-translation.ts';
 import { countryName } from './country-name.ts';
 import { formatCalendarDate } from './format-date.ts';
 import { intlLocale, type MessageParams } from './i18n.ts';
@@ -52,6 +52,14 @@ export function toolPageText(t: PageTranslate, language: string, translation: Co
     /** Our translation of a quote (the `index`th of its city's, or the campaign's for `cityId: null`), or `null`. */
     quoteTranslation: (cityId: string | null, index: number, english: string) =>
       translatedText(translation, quoteTextId(cityId ?? 'campaign', index), english),
+    /**
+     * Our translation of a quote's speaker's role (see `quoteTranslation` for the arguments), or `null` when there
+     * is none or it is the English itself (an organisation's name).
+     */
+    roleTranslation: (cityId: string | null, index: number, english: string) =>
+      translatedRole(translation, cityId ?? 'campaign', index, english),
+    /** The mark beside a translated role, before its English: "translated from English". */
+    translatedFrom: t('content.translatedFrom'),
     /** The label before a translated quote: "Translation:". */
     translationLabel: t('content.translation'),
     /** Who translated the texts marked as translations ("Translated from English by rally-map"), or `null` in English. */

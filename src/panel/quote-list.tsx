@@ -1,4 +1,4 @@
-import { quoteTextId, translatedText } from '../lib/content-translation.ts';
+import { quoteTextId, translatedRole, translatedText } from '../lib/content-translation.ts';
 import { imagePath, quoteAnchor, quotePagePath } from '../lib/address.ts';
 import { formatCalendarDate } from '../lib/format-date.ts';
 import { groupQuotesBySpeaker } from '../lib/group-quotes.ts';
@@ -23,7 +23,9 @@ export interface QuoteContext {
 
 /**
  * Verbatim quotes in source order, each passage its own `<blockquote>` in
- * its own language, with the speaker named once per run of passages. A
+ * its own language, with the speaker named once per run of passages, and
+ * their role as the source gives it, or in our translation marked as one
+ * with the English beside it. A
  * quote is never replaced by a translation: when the page is in another
  * language, a small note says which language the quotes are in, and our
  * translation follows each passage outside its `<blockquote>`, labelled
@@ -48,15 +50,27 @@ export function QuoteList({ quotes, context }: { quotes: readonly Quote[]; conte
   return (
     <div className="quote-list">
       {groups.map((group, groupIndex) => {
-        const quoteLanguage = group.quotes[0]?.lang ?? 'en';
+        const first = group.quotes[0];
+        const quoteLanguage = first?.lang ?? 'en';
         const foreign = primaryLanguage(quoteLanguage) !== primaryLanguage(language);
+        const role =
+          first === undefined ? null : translatedRole(translation, ownerId, quotes.indexOf(first), group.role);
         return (
           <figure className="quote-group" key={groupIndex}>
             <figcaption>
               <cite>{group.speaker}</cite>
-              <span className="quote-role" lang={quoteLanguage}>
-                {group.role}
-              </span>
+              {role === null ? (
+                <span className="quote-role" lang={quoteLanguage}>
+                  {group.role}
+                </span>
+              ) : (
+                <span className="quote-role">
+                  {role}{' '}
+                  <span className="translation-mark">
+                    ({t('content.translatedFrom')}: <span lang="en">{group.role}</span>)
+                  </span>
+                </span>
+              )}
               {foreign ? (
                 <span className="quote-language">
                   {t('quote.quotedIn', { language: languageName(locale, quoteLanguage) })}

@@ -117,6 +117,15 @@ test.describe('quote pages, without JavaScript', () => {
       `${russianCatalogue['content.translation']} ${translation.text}`,
     );
     await expect(page.locator('.tool-where')).toHaveText('Лондон, Великобритания · 7 апреля 2018 г.');
+    // The role in our translation, marked as one, with the source's English beside it.
+    const role = russianTranslation.texts['london.quotes.1.role'];
+    expect(role.en).toBe(quote?.role);
+    await expect(page.locator('.tool-role')).toHaveText(
+      `${role.text} (${russianCatalogue['content.translatedFrom']}: ${role.en})`,
+    );
+    await expect(page.locator('.tool-role [lang="en"]')).toHaveText(role.en);
+    // The site's icon, so the browser does not ask for a /favicon.ico that is not there.
+    await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.svg');
     await expect(page.getByRole('heading', { name: russianCatalogue['tools.shareQuote'] })).toBeVisible();
     await expect(page.locator('.tool-back a')).toHaveAttribute('href', '/ru/city/london/#quote-2');
 

@@ -83,8 +83,17 @@ test.describe('a page for every language, with JavaScript off', () => {
         await expect(panel.locator('.quote-translation')).toHaveCount(7);
         await expect(panel.locator('.caption-translation')).toHaveCount(4);
         await expect(panel.locator('.city-facts')).toContainText(translated.text('london.venue'));
+        // Roles: ours marked as a translation with the source's English beside it; an organisation's name as it is.
+        const roles = panel.locator('.quote-group figcaption .quote-role');
+        await expect(roles.first()).toHaveText(
+          `${translated.text('london.quotes.0.role')} (${messages('content.translatedFrom')}: Human rights campaigner)`,
+        );
+        await expect(roles.first().locator('[lang="en"]')).toHaveText('Human rights campaigner');
+        await expect(roles.nth(1)).toHaveText('Amnesty International');
+        await expect(roles.nth(1)).toHaveAttribute('lang', 'en');
       } else {
         await expect(panel.locator('#city-heading')).toHaveText('London');
+        await expect(panel.locator('.quote-role').first()).toHaveText('Human rights campaigner');
         await expect(panel.locator('.quote-translation, .caption-translation, .translation-note')).toHaveCount(0);
       }
       await page.goto(`${prefix}city/rome/`);

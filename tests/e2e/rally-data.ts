@@ -9,12 +9,12 @@ export function readRallyData(): RallyFile {
 /** Just enough of the rally file's shape for the end-to-end tests. */
 export interface RallyFile {
   type: string;
-  campaign: { quotes: { text: string; speaker: string }[] };
+  campaign: { quotes: { text: string; speaker: string; role?: string }[] };
   features: {
     id: string;
     properties: {
       name: string;
-      quotes: { text: string; speaker: string }[];
+      quotes: { text: string; speaker: string; role?: string }[];
       photos: { caption: string; credit: string; alt: string; src?: string; width?: number; height?: number }[];
     };
   }[];

@@ -38,6 +38,16 @@ describe('toolPageText', () => {
     expect(english).toEqual({ text: 'Venue not reported · Attendance not reported', translated: false });
   });
 
+  it('translates a speaker’s role where we have it, but not an organisation’s name, nor in English', () => {
+    // London's first quote is Peter Tatchell's ("Human rights campaigner"), its fifth Alix Paul's ("Amnesty International").
+    expect(textIn('ru').roleTranslation('london', 0, 'Human rights campaigner')).toBe('Правозащитник');
+    expect(textIn('ru').roleTranslation('london', 4, 'Amnesty International')).toBeNull();
+    expect(textIn('de').roleTranslation(null, 0, 'Executive Director of All Out')).toBe('Geschäftsführer von All Out');
+    expect(textIn('ru').roleTranslation('london', 0, 'A role the data has since changed to')).toBeNull();
+    expect(textIn('en').roleTranslation('london', 0, 'Human rights campaigner')).toBeNull();
+    expect(textIn('ru').translatedFrom).toBe(formatMessage(catalogue('ru'), english, 'ru', 'content.translatedFrom'));
+  });
+
   it('names the paper sizes: A4 everywhere, US Letter in each language’s words', () => {
     expect(textIn('en').paperName('a4')).toBe('A4');
     expect(textIn('en').paperName('letter')).toBe('US Letter');
