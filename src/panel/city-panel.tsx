@@ -16,6 +16,7 @@ import { PhotoFigure } from './photo-figure.tsx';
 import { QuoteList } from './quote-list.tsx';
 import { RouteLink } from './route-link.tsx';
 import { SourceLine } from './source-line.tsx';
+import { TranslationMark } from './translation-mark.tsx';
 import { TryAgainButton } from './try-again-button.tsx';
 
 /**
@@ -225,15 +226,12 @@ function PrecisionFact({ precision }: { precision: Rally['locationPrecision'] })
  * English kept beside it.
  */
 function TranslatableFact({ id, english }: { id: string; english: string }) {
-  const { t, translation } = useT();
+  const { translation } = useT();
   const translated = translatedText(translation, id, english);
   if (translated === null) return <dd>{capitalise(english)}</dd>;
   return (
     <dd>
-      {capitalise(translated)}{' '}
-      <span className="translation-mark">
-        ({t('content.translatedFrom')}: <span lang="en">{english}</span>)
-      </span>
+      {capitalise(translated)} <TranslationMark english={english} />
     </dd>
   );
 }

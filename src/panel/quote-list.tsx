@@ -5,6 +5,7 @@ import { groupQuotesBySpeaker } from '../lib/group-quotes.ts';
 import { citationLine } from '../lib/quote-pages.ts';
 import type { Quote, Source } from '../lib/rally-schema.ts';
 import { ShareMenu } from '../share/share-menu.tsx';
+import { TranslationMark } from './translation-mark.tsx';
 import { siteRoot } from '../state/url-sync.ts';
 import { useT } from '../state/use-t.ts';
 import { languageName } from '../lib/intl-formats.ts';
@@ -65,10 +66,7 @@ export function QuoteList({ quotes, context }: { quotes: readonly Quote[]; conte
                 </span>
               ) : (
                 <span className="quote-role">
-                  {role}{' '}
-                  <span className="translation-mark">
-                    ({t('content.translatedFrom')}: <span lang="en">{group.role}</span>)
-                  </span>
+                  {role} <TranslationMark english={group.role} />
                 </span>
               )}
               {foreign ? (
