@@ -171,12 +171,15 @@ export function App({ mapPicture = null }: { mapPicture?: PictureElement | null 
               {t('app.viewFullMap')}
             </a>
           ) : null}
+          {/*
+           * For paper only (src/styles/print.css), under the title: at the end it could be left alone on a last page.
+           * The origin may differ in a local build, so the page's own text is kept.
+           */}
+          <p className="print-address" suppressHydrationWarning>
+            {absoluteRouteUrl(route, siteRoot(), 'site', language)}
+          </p>
         </header>
         <SidePanel />
-        {/* For print only (src/styles/print.css); the origin may differ in a local build, so the page's own text is kept. */}
-        <p className="print-address" suppressHydrationWarning>
-          {absoluteRouteUrl(route, siteRoot(), 'site', language)}
-        </p>
         {isEmbed && campaign ? (
           <footer className="embed-credit">{t('app.embedCredit', { publisher: campaign.source.publisher })}</footer>
         ) : null}

@@ -128,6 +128,24 @@ test.describe('with JavaScript off', () => {
         .evaluate((element) => getComputedStyle(element).breakInside);
     expect(await breakInside('.quote-item')).toBe('avoid');
     expect(await breakInside('.quote-group')).toBe('auto');
+    // The address is under the title, so on the first sheet; and the page ends with its last line, so no padding
+    // spills onto a blank last sheet (it did: 32 px under the source line made a third, empty A4 sheet in Russian).
+    const edges = await page.evaluate(() => ({
+      address: document.querySelector('.print-address')?.getBoundingClientRect().bottom ?? Number.NaN,
+      heading: document.querySelector('.city h2')?.getBoundingClientRect().top ?? Number.NaN,
+      lastLine: (document.querySelector('.source-line')?.getBoundingClientRect().bottom ?? Number.NaN) + scrollY,
+      end: document.documentElement.scrollHeight,
+    }));
+    expect(edges.address).toBeLessThan(edges.heading);
+    expect(edges.end - edges.lastLine).toBeLessThanOrEqual(1);
+    // The overview's list keeps its filled dots (a venue reported) on paper, which drops backgrounds by default.
+    await page.goto('/');
+    expect(
+      await page
+        .locator('.city-dot:not(.city-dot--city)')
+        .first()
+        .evaluate((dot) => getComputedStyle(dot).printColorAdjust),
+    ).toBe('exact');
   });
 
   test('in Russian, a caption’s translation starts a line of its own, below the credit', async ({ page }) => {
