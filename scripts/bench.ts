@@ -17,8 +17,10 @@
  *   paint of the same page as a static page without its map, i.e. with its
  *   picture and its script taken out (the budget: map visible within 1.2×
  *   of it, as the median of the ratios of 41 rounds (`--paint-rounds`), each loading the pages
- *   one after the other), and, for reference, of the same page with scripts
+ *   one after the other, with a 95 % bootstrap interval for that median:
+ *   scripts/lib/paired-ratios.ts), and, for reference, of the same page with scripts
  *   off (its picture kept) and of a bare static page (a heading and a line);
+ *   each round's first paints are written to tmp/bench-paints-<date>.json;
  *   and
  *   "map ready" (basemap and markers drawn by Leaflet, from the app's
  *   performance marks, the reader reaching for the map as soon as the app
@@ -45,7 +47,11 @@
  * `--skip-lighthouse`, `--skip-scale`, `--skip-validator`, `--only-scale`
  * (the same as `--only=scale` or `--only scale`); `--runs=<n>`;
  * `--paint-rounds=<n>` (rounds of first paints for "map visible", 41 by
- * default, or `--runs` if more); and
+ * default, or `--runs` if more);
+ * `--pool=<file>,<file>…`: no measuring, only the "map visible" rows of the
+ * rounds of several runs' tmp/bench-paints-*.json files taken together (the
+ * rounds are paired, so runs on a busier or quieter machine can be pooled);
+ * and
  * `--swap-data`: instead of building a site from each large file (about 4
  * minutes for 100,000 rallies on a quiet machine, with CITY_PAGE_LIMIT=10), build one many-rallies site from
  * 400 real-size rallies and put each large file in a copy of it as
@@ -66,6 +72,7 @@ import { build as viteBuild } from 'vite';
 import { loadCollection } from '../build/steps/load-collection.ts';
 import { writeRallyIndexFiles } from '../build/steps/write-rally-index.ts';
 import { chromiumArgs, chromiumPath } from './lib/chromium.ts';
+import { median, medianInterval, roundRatios } from './lib/paired-ratios.ts';
 import { watchWorkerHeaps } from './lib/worker-heap.ts';
 
 const argument = (name: string) => process.argv.find((value) => value.startsWith(`--${name}`));
@@ -105,11 +112,6 @@ const pages = ['/', '/city/london/', '/ru/city/london/', '/embed/city/london/'];
 /** The pages whose first visit issue #12 budgets (embeds never register the service worker). */
 const firstVisitPages = ['/', '/city/london/', '/ru/', '/ru/city/london/'];
 const peerLabel = 'peer: bare react-leaflet page';
-
-const median = (values: number[]) => {
-  const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 /** One row of the table: what, on which page, the value, the budget and whether it holds. */
 interface Row {
@@ -202,6 +204,64 @@ function measureValidator(): void {
 
 if (onlyValidator) {
   measureValidator();
+  printTable();
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------- map visible: the rounds
+/** One page's first paints at one CPU slowdown, round by round (the same index is the same round). */
+interface PaintRounds {
+  cpu: string;
+  page: string;
+  /** The page as a static page without its map (no picture, no script). */
+  plain: number[];
+  /** The page as it is: its first paint shows the map's picture. */
+  visible: number[];
+  /** The page with scripts off, its picture kept. */
+  scriptsOff: number[];
+  /** The bare static page (a heading and a line), loaded at the start of the same round. */
+  bare: number[];
+}
+
+/** Adds the "map visible" rows of `rounds`: the medians, the ratios of the rounds and the budget's interval. */
+function addPaintRows({ cpu, page, plain, visible, scriptsOff, bare }: PaintRounds): void {
+  add(
+    `the same page as a static page without its map (no picture, no script), first paint, ${cpu}`,
+    page,
+    ms(median(plain)),
+  );
+  add(`the same page with scripts off (its map picture kept), first paint, ${cpu}`, page, ms(median(scriptsOff)));
+  const ratios = roundRatios(visible, plain);
+  const ratio = median(ratios);
+  const [low, high] = medianInterval(ratios);
+  const ratioTo = (others: number[]) => median(roundRatios(visible, others)).toFixed(2);
+  add(
+    `map visible (first paint, with the map's picture), ${cpu}`,
+    page,
+    `${ms(median(visible))} (${ratio.toFixed(2)}× the static page without its map, 95 % interval ` +
+      `${low.toFixed(2)}–${high.toFixed(2)} over ${String(ratios.length)} rounds; ` +
+      `${ratioTo(scriptsOff)}× the page with scripts off; ${ratioTo(bare)}× the bare page)`,
+    '≤ 1.2× the static page without its map',
+    ratio <= 1.2,
+  );
+}
+
+const poolFiles = argument('pool=')?.split('=')[1]?.split(',');
+if (poolFiles) {
+  const pooled = new Map<string, PaintRounds>();
+  for (const file of poolFiles) {
+    for (const rounds of JSON.parse(readFileSync(file, 'utf8')) as PaintRounds[]) {
+      const key = `${rounds.cpu} ${rounds.page}`;
+      const into = pooled.get(key) ?? { ...rounds, plain: [], visible: [], scriptsOff: [], bare: [] };
+      into.plain.push(...rounds.plain);
+      into.visible.push(...rounds.visible);
+      into.scriptsOff.push(...rounds.scriptsOff);
+      into.bare.push(...rounds.bare);
+      pooled.set(key, into);
+    }
+  }
+  add(`runs pooled (${poolFiles.join(', ')})`, '', String(poolFiles.length));
+  for (const rounds of pooled.values()) addPaintRows(rounds);
   printTable();
   process.exit(0);
 }
@@ -558,6 +618,8 @@ writeFileSync(
 const peerDir = measures('lighthouse') ? await buildPeer() : null;
 /** The static copies of the site, without and with map pictures (see staticCopy), removed at the end. */
 const staticCopies: string[] = [];
+/** Each page's rounds of first paints, written to tmp/bench-paints-<date>.json for `--pool`. */
+const recordedPaints: PaintRounds[] = [];
 const servers = [serve('dist', sitePort), serve(staticDir, staticPort), ...(peerDir ? [serve(peerDir, peerPort)] : [])];
 const site = `http://127.0.0.1:${String(sitePort)}`;
 const peer = `http://127.0.0.1:${String(peerPort)}/`;
@@ -675,26 +737,16 @@ try {
     const barePaint = median(barePaints);
     add(`bare static HTML page (a heading and a line), first paint, ${cpu}`, '', ms(barePaint));
     for (const path of pages) {
-      const plain = plainPaints.get(path) ?? [];
-      const visible = visiblePaints.get(path) ?? [];
-      add(
-        `the same page as a static page without its map (no picture, no script), first paint, ${cpu}`,
-        path,
-        ms(median(plain)),
-      );
-      const scriptsOff = scriptsOffPaints.get(path) ?? [];
-      const ratioTo = (others: number[]) =>
-        median(visible.map((value, round) => value / (others[round] ?? Number.NaN)));
-      const ratio = ratioTo(plain);
-      add(`the same page with scripts off (its map picture kept), first paint, ${cpu}`, path, ms(median(scriptsOff)));
-      add(
-        `map visible (first paint, with the map's picture), ${cpu}`,
-        path,
-        `${ms(median(visible))} (${ratio.toFixed(2)}× the static page without its map; ` +
-          `${ratioTo(scriptsOff).toFixed(2)}× the page with scripts off; ${ratioTo(barePaints).toFixed(2)}× the bare page)`,
-        '≤ 1.2× the static page without its map',
-        ratio <= 1.2,
-      );
+      const rounds: PaintRounds = {
+        cpu,
+        page: path,
+        plain: plainPaints.get(path) ?? [],
+        visible: visiblePaints.get(path) ?? [],
+        scriptsOff: scriptsOffPaints.get(path) ?? [],
+        bare: barePaints,
+      };
+      recordedPaints.push(rounds);
+      addPaintRows(rounds);
       const value = median(readyLoads.get(path) ?? []);
       const readyRatio = value / barePaint;
       const quickEnough = slowdown === 1 || value <= 1500;
@@ -706,6 +758,12 @@ try {
         readyRatio <= 1.5 && quickEnough,
       );
     }
+  }
+  if (recordedPaints.length > 0) {
+    mkdirSync('tmp', { recursive: true });
+    const file = `tmp/bench-paints-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`;
+    writeFileSync(file, `${JSON.stringify(recordedPaints)}\n`);
+    console.error(`The rounds' first paints are in ${file} (for --pool).`);
   }
 
   if (measures('scale')) {
