@@ -138,8 +138,10 @@ test.describe('with JavaScript off', () => {
     }));
     expect(edges.address).toBeLessThan(edges.heading);
     expect(edges.end - edges.lastLine).toBeLessThanOrEqual(1);
-    // The overview's list keeps its filled dots (a venue reported) on paper, which drops backgrounds by default.
+    // The overview's list keeps its filled dots (a venue reported) on paper, which drops backgrounds by default,
+    // and not the arrows that say "open" on a screen.
     await page.goto('/');
+    await expect(page.locator('.city-button-arrow').first()).toBeHidden();
     expect(
       await page
         .locator('.city-dot:not(.city-dot--city)')

@@ -82,3 +82,68 @@ test.describe('the bottom sheet on a 320 px phone', () => {
     await expect.poll(async () => (await marker.boundingBox())?.x ?? 0).toBeGreaterThan(before.x + 30);
   });
 });
+
+/** How far `selector`'s boxes reach past the right edge of the screen, in pixels (0 when they all fit). */
+const overhang = (page: Page, selector: string) =>
+  page.evaluate(
+    (css) =>
+      Math.max(
+        0,
+        ...[...document.querySelectorAll(css)].map(
+          (element) => element.getBoundingClientRect().right - document.documentElement.clientWidth,
+        ),
+      ),
+    selector,
+  );
+
+test.describe('the city toolbar on a 320 px phone, in the languages with the longest words', () => {
+  // "Todas las manifestaciones" and "Compartir" side by side pushed the Share button off the screen.
+  for (const prefix of ['/es/', '/pt-br/', '/it/']) {
+    test(`${prefix}city/london/: the Share button stays on the screen`, async ({ page }) => {
+      await page.goto(`${prefix}city/london/`);
+      await expect(page.locator('.panel-toolbar .share-button')).toBeVisible();
+      expect(await overhang(page, '.panel-toolbar > *')).toBeLessThanOrEqual(0);
+    });
+  }
+
+  test.describe('with JavaScript off', () => {
+    test.use({ javaScriptEnabled: false });
+
+    // The header, language links included, used to be hidden on a phone's city page: no way to change language there.
+    test('/pt-br/city/london/: the language links are in view and keep the city; the title stays for screen readers', async ({
+      page,
+    }) => {
+      await page.goto('/pt-br/city/london/');
+      const languages = page.locator('.language-switcher > summary');
+      await expect(languages).toBeInViewport();
+      await languages.click();
+      await expect(page.locator('.language-list').getByRole('link', { name: 'Русский' })).toHaveAttribute(
+        'href',
+        '/ru/city/london/',
+      );
+      expect(await overhang(page, '.language-switcher, .language-switcher *')).toBeLessThanOrEqual(0);
+      const title = page.getByRole('heading', { level: 1 });
+      await expect(title).not.toBeEmpty();
+      expect((await title.boundingBox())?.height ?? 0).toBeLessThanOrEqual(1);
+    });
+
+    test('/es/city/london/: the share options open on the screen, over the text, not in the toolbar’s row', async ({
+      page,
+    }) => {
+      await page.goto('/es/city/london/');
+      const summary = page.locator('.panel-toolbar .share-static > summary');
+      await summary.click();
+      const options = page.locator('.share-static-body');
+      await expect(options.getByRole('link', { name: 'WhatsApp' })).toBeVisible();
+      expect(await overhang(page, '.panel-toolbar > *, .share-static-body, .share-static-body *')).toBeLessThanOrEqual(
+        0,
+      );
+      // Below the Share button, and as wide as the screen allows, not squeezed beside the back link.
+      const [button, body] = [await summary.boundingBox(), await options.boundingBox()];
+      expect(body?.y ?? 0).toBeGreaterThan((button?.y ?? 0) + (button?.height ?? 0));
+      expect(body?.width ?? 0).toBeGreaterThan(250);
+      // A real button: the touch target of the other buttons.
+      expect(button?.height ?? 0).toBeGreaterThanOrEqual(44);
+    });
+  });
+});
