@@ -31,11 +31,15 @@ const kB = 1024;
 // reaching for the map adds (Leaflet, src/map/, their styles) is printed, and has a ceiling of its own. Session 6 added
 // 1.4 kB of JavaScript (number, list and plural tables: no Intl formatter built while taking over, 90-210 ms of
 // start-up at CPU 4x) and 0.2 kB of HTML (the page's country and language names): `/` 116.4 kB, 88.5 kB of
-// JavaScript, first visit 123.3 kB; the embed 116.8 kB (89.0 kB); the ceilings moved up by as much.
+// JavaScript, first visit 123.3 kB; the embed 116.8 kB (89.0 kB); the ceilings moved up by as much. Sessions 7-10
+// added about 1 kB of HTML and styles (translated facts and roles, the notice for a city whose record cannot be
+// downloaded, the styles of the share options without scripts and of the toolbar on narrow phones): `/` 117.4 kB,
+// first visit 124.5 kB; the embed 117.9 kB; `/ru/city/london/` 123.2 kB, first visit 130.3 kB. The page ceilings
+// moved up by 1 kB; the JavaScript's did not (89.4 kB of 90.5).
 const budgets = {
-  total: 118 * kB,
+  total: 119 * kB,
   javascript: 90.5 * kB,
-  firstVisit: 125 * kB,
+  firstVisit: 126 * kB,
   embedScript: 1.5 * kB,
   interactiveMap: 55 * kB,
 };
