@@ -109,6 +109,25 @@ test.describe('the city toolbar on a 320 px phone, in the languages with the lon
   test.describe('with JavaScript off', () => {
     test.use({ javaScriptEnabled: false });
 
+    // Nothing the reader can see reaches past the screen's edge, in any language (closed menus and text kept for
+    // screen readers only are not seen).
+    test('no page runs off a 320 px screen, in any of the seven languages', async ({ page }) => {
+      for (const prefix of ['/', '/de/', '/es/', '/pt-br/', '/it/', '/sv/', '/ru/']) {
+        for (const path of [prefix, `${prefix}city/london/`]) {
+          await page.goto(path);
+          const past = await page.evaluate(() =>
+            [...document.querySelectorAll('.panel *')]
+              .filter((element) => {
+                const box = element.getBoundingClientRect();
+                return box.width > 1 && element.checkVisibility() && box.right > document.documentElement.clientWidth;
+              })
+              .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+          );
+          expect(past, path).toEqual([]);
+        }
+      }
+    });
+
     // The header, language links included, used to be hidden on a phone's city page: no way to change language there.
     test('/pt-br/city/london/: the language links are in view and keep the city; the title stays for screen readers', async ({
       page,
